@@ -1,0 +1,124 @@
+# Brink - one plain Makefile. `make` builds ./brink; `make test` runs everything.
+# Objects live under build/ (normal) and build/asan/ (AddressSanitizer + UBSan).
+
+VERSION   := 0.1.0
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+DATADIR   ?= $(PREFIX)/share/brink
+MANDIR    ?= $(PREFIX)/share/man
+CC        ?= cc
+PKG_CONFIG ?= pkg-config
+
+WARN      := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifeq ($(CI),true)
+WARN      += -Werror
+endif
+OPT       ?= -O2 -g
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw libconfig 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw libconfig 2>/dev/null)
+CRIT_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
+CRIT_LIBS   := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null)
+DEFS      := -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DBRINK_VERSION='"$(VERSION)"' \
+             -DBRINK_DATADIR='"$(DATADIR)"'
+BASE_CFLAGS := -std=c11 $(WARN) -MMD -MP $(DEFS) $(PKG_CFLAGS)
+CFLAGS    ?=
+ALL_CFLAGS := $(BASE_CFLAGS) $(OPT) $(CFLAGS)
+LIBS      := $(PKG_LIBS) -lpthread -lm
+SAN       := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+SRC       := $(sort $(shell find game -name '*.c'))
+MAIN_SRC  := game/main.c
+LIB_SRC   := $(filter-out $(MAIN_SRC),$(SRC))
+ENGINE_SRC := $(filter game/engine/%,$(SRC))
+TEST_SRC  := $(sort $(wildcard tests/test_*.c))
+BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
+
+OBJ       := $(SRC:%.c=build/%.o)
+LIB_OBJ   := $(LIB_SRC:%.c=build/%.o)
+TEST_OBJ  := $(TEST_SRC:%.c=build/%.o)
+ASAN_LIB_OBJ  := $(LIB_SRC:%.c=build/asan/%.o)
+ASAN_MAIN_OBJ := $(MAIN_SRC:%.c=build/asan/%.o)
+ASAN_TEST_OBJ := $(TEST_SRC:%.c=build/asan/%.o)
+
+.PHONY: all play test unit unit-asan e2e bench check-engine deps-play deps-test \
+        install uninstall clean
+
+all: brink
+
+brink: $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LIBS)
+
+build/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(if $(filter tests/%,$<),$(CRIT_CFLAGS)) -c -o $@ $<
+
+build/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN) $(CFLAGS) $(if $(filter tests/%,$<),$(CRIT_CFLAGS)) -c -o $@ $<
+
+build/unit: $(LIB_OBJ) $(TEST_OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS) $(CRIT_LIBS)
+
+build/asan/unit: $(ASAN_LIB_OBJ) $(ASAN_TEST_OBJ)
+	$(CC) $(SAN) -o $@ $^ $(LIBS) $(CRIT_LIBS)
+
+build/asan/brink: $(ASAN_LIB_OBJ) $(ASAN_MAIN_OBJ)
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+
+build/bench: $(LIB_OBJ) $(BENCH_SRC)
+	$(CC) $(ALL_CFLAGS) -O2 -o $@ $(LIB_OBJ) $(BENCH_SRC) $(LIBS)
+
+# The engine is pure: no I/O, no clock, no libc randomness, no curses, no libconfig.
+check-engine:
+	@bad=$$(grep -nE '#include *<(stdio|curses|ncurses|libconfig|time|unistd|pthread)|[^_a-z](printf|fopen|time|rand|srand|malloc|free)\(' $(ENGINE_SRC) $(ENGINE_SRC:.c=.h) || true); \
+	if [ -n "$$bad" ]; then echo "engine purity violated:"; echo "$$bad"; exit 1; fi; \
+	echo "check-engine: game/engine is pure"
+
+deps-play:
+	@sh tools/deps.sh play
+
+deps-test:
+	@sh tools/deps.sh test
+
+play: deps-play
+	@$(MAKE) --no-print-directory brink
+	./brink play
+
+test: deps-test
+	@$(MAKE) --no-print-directory check-engine brink build/unit build/asan/unit build/asan/brink
+	sh tests/run_unit.sh build/unit
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
+	  sh tests/run_unit.sh build/asan/unit
+	sh tests/e2e/run.sh
+
+unit: build/unit
+	sh tests/run_unit.sh build/unit
+
+unit-asan: build/asan/unit
+	sh tests/run_unit.sh build/asan/unit
+
+e2e: brink build/asan/brink
+	sh tests/e2e/run.sh
+
+bench: build/bench brink
+	./build/bench
+
+install: brink
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/scenarios/rules \
+	  $(DESTDIR)$(DATADIR)/assets $(DESTDIR)$(MANDIR)/man6 $(DESTDIR)$(MANDIR)/man5
+	install -m 755 brink $(DESTDIR)$(PREFIX)/bin/brink
+	install -m 644 scenarios/*.cfg $(DESTDIR)$(DATADIR)/scenarios/
+	install -m 644 scenarios/rules/*.cfg $(DESTDIR)$(DATADIR)/scenarios/rules/
+	install -m 644 assets/* $(DESTDIR)$(DATADIR)/assets/
+	install -m 644 man/brink.6 $(DESTDIR)$(MANDIR)/man6/brink.6
+	install -m 644 man/brink-scenario.5 $(DESTDIR)$(MANDIR)/man5/brink-scenario.5
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/brink $(DESTDIR)$(MANDIR)/man6/brink.6 \
+	  $(DESTDIR)$(MANDIR)/man5/brink-scenario.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build brink
+
+-include $(shell find build -name '*.d' 2>/dev/null)

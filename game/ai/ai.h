@@ -1,0 +1,38 @@
+/* ai.h - AI players behind one interface: levels and study personalities.
+ *
+ * An AI sees only what its side could know: the world (which holds the last
+ * turn's public cause log, never pending orders) and the rules. Its own random
+ * stream lives in struct ai, so the same seed gives the same choices. */
+#ifndef BRINK_AI_H
+#define BRINK_AI_H
+
+#include <stdint.h>
+
+#include "../engine/order.h"
+
+enum ai_level {
+	AI_EASY, AI_NORMAL, AI_HARD,
+	AI_HAWK, AI_DOVE, AI_TIT_FOR_TAT, AI_RANDOM,
+	AI_GREEDY,
+	AI_LEVEL_COUNT
+};
+
+struct ai {
+	uint8_t level;     /* enum ai_level */
+	uint8_t side;      /* enum side it plays */
+	uint64_t rng;      /* its own random stream */
+	uint32_t budget;   /* hard: playouts per decision (not wall time, for determinism) */
+};
+
+/* Set up an AI of LEVEL for SIDE, seeded from SEED. */
+void ai_init(struct ai *ai, int level, int side, uint64_t seed);
+
+/* Choose this turn's orders into OUT (cleared first). Never fails: at worst
+ * the orders are empty. */
+void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out);
+
+/* "normal" -> AI_NORMAL, ...; -1 when unknown. */
+int ai_level_parse(const char *name);
+const char *ai_level_name(int level);
+
+#endif

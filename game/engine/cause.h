@@ -1,0 +1,56 @@
+/* cause.h - the cause log: one typed record per variable change, and headlines.
+ *
+ * The engine appends; it never words anything. game/report/explain.c turns
+ * records into sentences for every front end. The log of a turn lives in the
+ * world and is cleared when the next turn resolves. */
+#ifndef BRINK_CAUSE_H
+#define BRINK_CAUSE_H
+
+#include <stdint.h>
+
+#define CAUSE_MAX 512 /* records a turn; more than the rules can produce */
+
+enum cause_kind {
+	CAUSE_ORDER,      /* headline: SIDE's order SOURCE (action) resolved (region = target) */
+	CAUSE_ORDER_FAILED, /* headline: the order could not be carried out; var = the
+	                       unmet requirement's variable, delta = its index */
+	CAUSE_ACTION,     /* a change made by SIDE's action SOURCE */
+	CAUSE_AGREEMENT,  /* headline (var NONE) then changes: both sides agreed on action SOURCE */
+	CAUSE_DRIFT,      /* a change by drift term SOURCE (enum drift_term) */
+	CAUSE_MISCALC,    /* headline: the miscalculation check; delta = chance in 1/10000,
+	                     source = 1 if it struck */
+	CAUSE_INCIDENT,   /* headline (var NONE) then changes, from incident SOURCE (event index) */
+	CAUSE_EVENT,      /* headline (var NONE) then changes, from event SOURCE */
+	CAUSE_REGION,     /* a change by region dynamic SOURCE (enum region_term) */
+	CAUSE_AP,         /* an AP modifier for next turn: region = side, source = enum ap_term */
+	CAUSE_WAR,        /* headline: tension reached 100 */
+	CAUSE_END,        /* headline: the last turn is over */
+	CAUSE_KIND_COUNT
+};
+
+enum drift_term { DRIFT_MILITARIZATION, DRIFT_DIALOGUE, DRIFT_ARMS_CONTROL, DRIFT_CYBER, DRIFT_COUNT };
+enum region_term { REGION_STABILITY, REGION_INFLUENCE, REGION_HARDENING, REGION_FORCE_DECAY, REGION_COUNT };
+enum ap_term { AP_BASE, AP_SANCTIONS, AP_COHESION_LOW, AP_COHESION_HIGH, AP_COUNT };
+
+struct cause {
+	uint8_t kind;   /* enum cause_kind */
+	uint8_t side;   /* enum side of the actor, or SIDE_BOTH when none */
+	uint8_t var;    /* enum var changed, or VAR_NONE for a headline */
+	uint8_t region; /* region index of a region variable, else RULES_NO_REGION */
+	int16_t delta;  /* the change actually applied, after clamping */
+	uint16_t source;/* action, event, drift, region or AP term index (by kind) */
+};
+
+struct cause_log {
+	uint16_t n;       /* records used */
+	uint16_t dropped; /* records that did not fit (a bug if ever non-zero) */
+	struct cause rec[CAUSE_MAX];
+};
+
+/* Append a record; counts it in DROPPED when the log is full. */
+void cause_add(struct cause_log *log, struct cause c);
+
+/* Sum of the deltas recorded for VAR (in REGION, or RULES_NO_REGION). */
+int cause_total(const struct cause_log *log, int var, int region);
+
+#endif

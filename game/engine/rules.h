@@ -1,0 +1,171 @@
+/* rules.h - a scenario as plain data: metadata, regions, actions, events, dynamics.
+ *
+ * Filled by the scenario loader, read-only to the engine. Fixed size, no
+ * pointers: a struct rules can be copied with one assignment and compared
+ * field by field. Code never switches on an action's or event's id: what an
+ * action does is the data in its struct action. */
+#ifndef BRINK_RULES_H
+#define BRINK_RULES_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "var.h"
+
+#define RULES_ID_MAX 32        /* ids: [a-z0-9-]+, including the NUL */
+#define RULES_NAME_MAX 64      /* names and titles */
+#define RULES_HELP_MAX 160     /* one-line help */
+#define RULES_TEXT_MAX 512     /* summaries, notes, event texts */
+#define RULES_MAX_REGIONS 32
+#define RULES_MAX_ACTIONS 48
+#define RULES_MAX_EVENTS 64    /* events and incidents together */
+#define RULES_MAX_CONDS 6      /* requirements of one action or event */
+#define RULES_MAX_EFFECTS 8    /* effects of one action or event */
+#define RULES_MAX_TURNS 60
+#define RULES_MAX_AP 10
+#define RULES_NO_REGION 255    /* region index meaning "none / the world" */
+
+enum side { SIDE_NATO, SIDE_RUSSIA, SIDE_COUNT, SIDE_BOTH = SIDE_COUNT };
+
+enum scope {
+	SCOPE_WORLD,  /* a world variable: "tension" */
+	SCOPE_TARGET, /* the action's or event's target region: "target.stability" */
+	SCOPE_REGION  /* a named region: "poland.stability" */
+};
+
+/* A reference to one variable, as written in a scenario's var = "...". */
+struct varref {
+	uint8_t scope;  /* enum scope */
+	uint8_t var;    /* enum var */
+	uint8_t region; /* region index for SCOPE_REGION, else RULES_NO_REGION */
+};
+
+/* A condition: the variable lies in [min, max] (both inclusive). */
+struct cond {
+	struct varref ref;
+	int16_t min, max;
+};
+
+enum effect_op { EFFECT_ADD, EFFECT_SET };
+
+/* An effect: add VALUE to the variable, or set it to VALUE; then clamp. */
+struct effect {
+	struct varref ref;
+	uint8_t op;    /* enum effect_op */
+	int16_t value;
+};
+
+enum target { TARGET_WORLD, TARGET_REGION };
+
+struct action {
+	char id[RULES_ID_MAX];
+	char name[RULES_NAME_MAX];
+	char help[RULES_HELP_MAX];
+	uint8_t side;     /* enum side; SIDE_BOTH: either side may order it */
+	uint8_t target;   /* enum target */
+	uint8_t cost;     /* AP, 0..RULES_MAX_AP */
+	uint8_t nrequires, neffects, nagreed;
+	struct cond requires[RULES_MAX_CONDS];
+	struct effect effects[RULES_MAX_EFFECTS];
+	/* A proposal: when both sides order this action (same target) in one
+	 * turn, these effects apply once more, as the agreement. Only for
+	 * side == SIDE_BOTH; nagreed == 0 means it is no proposal. */
+	struct effect agreed[RULES_MAX_EFFECTS];
+};
+
+enum event_kind { EVENT_EVENT, EVENT_INCIDENT };
+
+struct event {
+	char id[RULES_ID_MAX];
+	char title[RULES_NAME_MAX];
+	char text[RULES_TEXT_MAX];
+	uint8_t kind;    /* enum event_kind: incidents come from miscalculation */
+	uint8_t target;  /* enum target: TARGET_REGION picks one region where
+	                    the target.* conditions hold */
+	uint8_t weight;  /* 1..100, relative chance among eligible events */
+	bool once;       /* fires at most once a game */
+	uint8_t nwhen, neffects;
+	struct cond when[RULES_MAX_CONDS];
+	struct effect effects[RULES_MAX_EFFECTS];
+};
+
+struct region_info {
+	char id[RULES_ID_MAX];
+	char name[RULES_NAME_MAX];
+	uint8_t value;           /* 1..5 victory points */
+	bool borders_russia;
+	uint32_t borders;        /* bit i set: borders region i */
+	/* starting values of the stored region variables, indexed by
+	 * var - VAR_WORLD_END; the starting stability is also the level
+	 * stability drifts back to. */
+	int16_t start[VAR_REGION_STORED];
+};
+
+/* The numbers of the end-of-turn phase (GAME-DESIGN.md "Drift and crisis").
+ * All integer; a divisor of 0 switches its term off. */
+struct dynamics {
+	int16_t mil_baseline;     /* mean militarization of border regions that adds no tension */
+	int16_t mil_divisor;      /* tension += (mean militarization - baseline) / mil_divisor */
+	int16_t dialogue_divisor; /* tension -= dialogue / dialogue_divisor */
+	int16_t arms_divisor;     /* tension -= arms_control / arms_divisor */
+	int16_t cyber_divisor;    /* tension += cyber / cyber_divisor */
+	int16_t misc_threshold;   /* miscalculation possible above this tension */
+	int16_t cyber_risk_divisor; /* cyber / this adds to the miscalculation margin */
+	int16_t stability_pull;   /* stability moves 1/stability_pull of the gap to its base */
+	int16_t unstable_below;   /* a region below this stability drifts to the stronger side */
+	int16_t influence_step;   /* alignment change per turn in an unstable region */
+	int16_t vulnerable_at;    /* a NATO member this vulnerable hardens toward the West */
+	int16_t harden_step;      /* alignment change per turn for such a member */
+	int16_t force_decay;      /* forces lost per turn in every region (rotation, upkeep) */
+	int16_t sanctions_ap_at;  /* sanctions at or above: Russia -1 AP ... */
+	int16_t axis_offset_at;   /* ... unless axis at or above this */
+	int16_t cohesion_low;     /* nato_cohesion below: NATO -1 AP */
+	int16_t cohesion_high;    /* nato_cohesion at or above: NATO +1 AP */
+};
+
+struct victory {
+	int16_t control;   /* alignment >= control: NATO holds it; <= -control: Russia */
+	bool cooperative;  /* both win if tension ends below 40 with no active conflict */
+};
+
+struct side_info {
+	char name[RULES_NAME_MAX];
+	uint8_t ap; /* base action points a turn, 1..RULES_MAX_AP */
+};
+
+struct rules {
+	char id[RULES_ID_MAX];
+	char title[RULES_NAME_MAX];
+	char summary[RULES_TEXT_MAX];
+	char note[RULES_TEXT_MAX];   /* short historical note; may be empty */
+	int16_t start_year;
+	uint8_t start_quarter;       /* 1..4 */
+	uint8_t turns;               /* 1..RULES_MAX_TURNS */
+	struct side_info side[SIDE_COUNT];
+	int16_t start_world[VAR_WORLD_END]; /* starting world variables */
+	uint8_t nregions, nactions, nevents;
+	struct region_info region[RULES_MAX_REGIONS];
+	struct action action[RULES_MAX_ACTIONS];
+	struct event event[RULES_MAX_EVENTS];
+	struct dynamics dyn;
+	struct victory victory;
+};
+
+/* The standard dynamics and victory settings, used where a scenario and the
+ * standard rules file leave them out. */
+void rules_defaults(struct rules *r);
+
+/* Index of the region, action or event with this id, or -1. */
+int rules_region_find(const struct rules *r, const char *id);
+int rules_action_find(const struct rules *r, const char *id);
+int rules_event_find(const struct rules *r, const char *id);
+
+/* True when SIDE may order action A (its own or a SIDE_BOTH action). */
+bool rules_action_for_side(const struct rules *r, int a, int side);
+
+/* "nato" / "russia" (file spelling); "both" for SIDE_BOTH. */
+const char *side_id(int side);
+/* SIDE_NATO, SIDE_RUSSIA, SIDE_BOTH for "nato", "russia", "both", else -1. */
+int side_parse(const char *s);
+
+#endif

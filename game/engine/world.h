@@ -1,0 +1,77 @@
+/* world.h - the game state: a fixed-size, copyable value.
+ *
+ * Invariants (checked by world_check): every variable lies in its range;
+ * turn <= rules->turns; over is set exactly when result != RESULT_NONE;
+ * the cause log holds the last resolved turn. A world never points anywhere:
+ * copy it with '=' (the AI and the simulator do). */
+#ifndef BRINK_WORLD_H
+#define BRINK_WORLD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "cause.h"
+#include "rules.h"
+
+enum result { RESULT_NONE, RESULT_NATO, RESULT_RUSSIA, RESULT_DRAW, RESULT_WAR, RESULT_PEACE };
+
+struct region_state {
+	int16_t v[VAR_REGION_STORED]; /* indexed by var - VAR_WORLD_END */
+};
+
+struct world {
+	uint64_t rng;                  /* the rules' random stream */
+	uint8_t turn;                  /* turns resolved so far: 0 at the start */
+	bool over;                     /* the game has ended */
+	uint8_t result;                /* enum result, RESULT_NONE while playing */
+	uint8_t nregions;              /* copy of rules->nregions */
+	uint8_t ap[SIDE_COUNT];        /* action points for the current turn */
+	int16_t score[SIDE_COUNT];     /* victory points, set when the game ends */
+	int16_t v[VAR_WORLD_END];      /* world variables */
+	uint64_t fired;                /* bit i: event i has fired (for once = true) */
+	struct region_state region[RULES_MAX_REGIONS];
+	/* world variables at the start of each turn; history[turn] is now */
+	int16_t history[RULES_MAX_TURNS + 1][VAR_WORLD_END];
+	struct cause_log log;          /* what happened in the last resolved turn */
+};
+
+/* Set W to the scenario's starting state with the rules stream seeded by SEED. */
+void world_init(struct world *w, const struct rules *r, uint64_t seed);
+
+/* Value of variable VAR: a world variable, or a region variable of REGION
+ * (stored, static or derived). */
+int world_get(const struct world *w, const struct rules *r, int var, int region);
+
+/* Value of a reference; TARGET is the region "target." refers to (or
+ * RULES_NO_REGION, in which case target.* reads as 0). */
+int world_ref(const struct world *w, const struct rules *r, struct varref ref, int target);
+
+/* True when every condition holds for TARGET. If not, *failed (when not NULL)
+ * is the index of the first that fails. */
+bool world_conds(const struct world *w, const struct rules *r, const struct cond *c,
+                 int n, int target, int *failed);
+
+/* Add DELTA to a writable variable (clamped) and log the change with CAUSE
+ * (whose var, region and delta fields this fills). Returns the change made. */
+int world_change(struct world *w, int var, int region, int delta, struct cause cause);
+
+/* Mean militarization over the regions bordering Russia (0 if none). */
+int world_border_militarization(const struct world *w, const struct rules *r);
+
+/* Derived vulnerability of region I, 0..100: how exposed it is to Russia. */
+int world_vulnerability(const struct world *w, const struct rules *r, int i);
+
+/* The security index, 0..100: low tension, high dialogue, stable regions. */
+int world_security_index(const struct world *w, const struct rules *r);
+
+/* Calendar of turn T (0-based): year and quarter. */
+void world_date(const struct rules *r, int t, int *year, int *quarter);
+
+/* A 64-bit digest of the whole state (not of padding): replays compare it. */
+uint64_t world_hash(const struct world *w);
+
+/* NULL when every invariant holds, else a static description of the first
+ * broken one. Tests and debug builds run it after every turn. */
+const char *world_check(const struct world *w, const struct rules *r);
+
+#endif

@@ -1,0 +1,53 @@
+/* scenario.h - scenario files (libconfig) to struct rules, the checker, and the catalog.
+ *
+ * Format: ../shared/CONTRACT.md and man/brink-scenario.5. Sections a scenario
+ * leaves out (actions, events, dynamics, victory) come from the standard rules
+ * file, scenarios/rules/standard.cfg, found next to the scenario or on the
+ * scenario search path. */
+#ifndef BRINK_SCENARIO_H
+#define BRINK_SCENARIO_H
+
+#include <stddef.h>
+
+#include "../engine/rules.h"
+#include "diag.h"
+
+#define SCENARIO_FILE_MAX (1024 * 1024) /* bigger files are refused before parsing */
+#define SCENARIO_RULES_FILE "rules/standard.cfg"
+
+/* Load and validate the scenario file PATH into *R. Every problem found is
+ * appended to DS. Returns 0 when there is no error (warnings allowed). */
+int scenario_load(const char *path, struct rules *r, struct diags *ds);
+
+/* The same from text in memory; NAME is the file name used in diagnostics,
+ * BASEDIR the folder @include and the standard rules are looked up in
+ * (NULL: the scenario search path only). */
+int scenario_load_string(const char *text, const char *name, const char *basedir,
+                         struct rules *r, struct diags *ds);
+
+/* Write R as a complete, self-contained scenario file (every section,
+ * actions and events included) that scenario_load_string() reads back to
+ * an equal struct rules. Returns a malloc'd string the caller frees, or NULL. */
+char *scenario_write(const struct rules *r);
+
+/* Find a scenario by path or by id: a path to an existing file is used as
+ * is; otherwise ID.cfg, or any file whose scenario.id is ID, in the search
+ * path (./scenarios, $XDG_DATA_HOME/brink/scenarios, the installed data
+ * folder). Writes the path into OUT; returns 0 or -1 when not found. */
+int scenario_find(const char *name_or_path, char *out, size_t outlen);
+
+/* The id of the default scenario. */
+#define SCENARIO_DEFAULT "door-closed"
+
+struct scenario_entry {
+	char id[RULES_ID_MAX];
+	char title[RULES_NAME_MAX];
+	char summary[RULES_TEXT_MAX];
+	char path[512];
+};
+
+/* List the valid scenarios on the search path, first occurrence of an id
+ * winning, sorted by id. Returns how many were written to OUT (at most MAX). */
+int scenario_list(struct scenario_entry *out, int max);
+
+#endif

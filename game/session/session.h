@@ -1,0 +1,44 @@
+/* session.h - one game in progress: rules, seed, who plays each side, every order given.
+ *
+ * A session is what a save stores and a replay rebuilds: the rules, the seed,
+ * and the orders of each turn; the world is a function of those. It also
+ * keeps each turn's cause log, so any screen or report can explain the past. */
+#ifndef BRINK_SESSION_H
+#define BRINK_SESSION_H
+
+#include <stdint.h>
+
+#include "../engine/order.h"
+#include "../engine/turn.h"
+#include "../engine/world.h"
+
+enum player { PLAYER_HUMAN, PLAYER_AI };
+
+struct session {
+	struct rules rules;          /* owned copy of the scenario */
+	uint64_t seed;
+	uint8_t player[SIDE_COUNT];  /* enum player */
+	uint8_t ai_level[SIDE_COUNT];/* enum ai_level for AI sides */
+	struct world start;          /* the world before turn 1 */
+	struct world world;          /* the world now */
+	uint8_t turns;               /* turns resolved, == world.turn */
+	struct orders orders[RULES_MAX_TURNS][SIDE_COUNT]; /* orders of each resolved turn */
+	uint64_t hash[RULES_MAX_TURNS + 1]; /* world_hash after each turn; [0] = start */
+	struct cause_log log[RULES_MAX_TURNS]; /* the cause log of each resolved turn */
+};
+
+/* Allocate a session for RULES (copied) and SEED; free with session_free. */
+struct session *session_create(const struct rules *rules, uint64_t seed);
+
+/* Free S; NULL is fine. */
+void session_free(struct session *s);
+
+/* Resolve the current turn with ORDERS through turn_resolve() and record it.
+ * Returns 0, or -1 when the game is already over. */
+int session_submit(struct session *s, const struct orders orders[SIDE_COUNT]);
+
+/* Rebuild S->world from S->start and the first N recorded turns (N <= turns),
+ * dropping the turns after N. Returns 0, or -1 if a stored hash disagrees. */
+int session_rewind(struct session *s, int n);
+
+#endif
