@@ -30,7 +30,7 @@ SRC       := $(sort $(shell find game -name '*.c'))
 MAIN_SRC  := game/main.c
 LIB_SRC   := $(filter-out $(MAIN_SRC),$(SRC))
 ENGINE_SRC := $(filter game/engine/%,$(SRC))
-TEST_SRC  := $(sort $(wildcard tests/test_*.c))
+TEST_SRC  := $(sort $(wildcard tests/test_*.c)) tests/fixture.c
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
 
 OBJ       := $(SRC:%.c=build/%.o)
