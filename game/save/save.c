@@ -1,0 +1,1044 @@
+/* save.c - save files: writing (atomic), reading (a replay, checked), folders, autosaves.
+ *
+ * A save is libconfig text (docs/saves.md): format version, Brink version,
+ * a summary for the load menu, the players, the seed (a decimal string:
+ * libconfig wraps big integers), every order of every turn by action and
+ * region id with the digest (world_hash) after the turn, the current state
+ * in integers, and the whole scenario as a group, so a save loads when its
+ * scenario file changed or is gone. Loading rebuilds the game by replaying
+ * the orders through session_submit and checks each digest and the state:
+ * the stored state is never trusted, only compared. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <libconfig.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../ai/ai.h"
+#include "../report/explain.h"
+#include "../scenario/scenario.h"
+#include "save.h"
+#include "save_internal.h"
+
+#ifndef BRINK_VERSION
+#define BRINK_VERSION "0"
+#endif
+
+static const char *const result_names[] = { "none", "nato", "russia", "draw", "war", "peace" };
+#define RESULT_NAMES (int)(sizeof result_names / sizeof result_names[0])
+
+static const char *result_name(int r)
+{
+	return r >= 0 && r < RESULT_NAMES ? result_names[r] : "none";
+}
+
+static void date_text(const struct rules *r, int t, char *buf, size_t len)
+{
+	int y, q;
+	world_date(r, t, &y, &q);
+	snprintf(buf, len, "%d-Q%d", y, q);
+}
+
+/* ---- writing ---------------------------------------------------------- */
+
+static config_setting_t *add_int(config_setting_t *g, const char *name, int v)
+{
+	config_setting_t *s = config_setting_add(g, name, CONFIG_TYPE_INT);
+	if (s)
+		config_setting_set_int(s, v);
+	return s;
+}
+
+static config_setting_t *add_str(config_setting_t *g, const char *name, const char *v)
+{
+	config_setting_t *s = config_setting_add(g, name, CONFIG_TYPE_STRING);
+	if (s)
+		config_setting_set_string(s, v);
+	return s;
+}
+
+static config_setting_t *add_bool(config_setting_t *g, const char *name, int v)
+{
+	config_setting_t *s = config_setting_add(g, name, CONFIG_TYPE_BOOL);
+	if (s)
+		config_setting_set_bool(s, v);
+	return s;
+}
+
+/* Deep copy of SRC into PARENT (a group, list or array); NAME is NULL inside
+ * lists and arrays. Returns 0 or -1. */
+static int setting_copy(config_setting_t *parent, const char *name, const config_setting_t *src)
+{
+	int type = config_setting_type(src);
+	config_setting_t *d = config_setting_add(parent, name, type);
+	if (!d)
+		return -1;
+	switch (type) {
+	case CONFIG_TYPE_INT: config_setting_set_int(d, config_setting_get_int(src)); break;
+	case CONFIG_TYPE_INT64: config_setting_set_int64(d, config_setting_get_int64(src)); break;
+	case CONFIG_TYPE_FLOAT: config_setting_set_float(d, config_setting_get_float(src)); break;
+	case CONFIG_TYPE_BOOL: config_setting_set_bool(d, config_setting_get_bool(src)); break;
+	case CONFIG_TYPE_STRING: config_setting_set_string(d, config_setting_get_string(src)); break;
+	case CONFIG_TYPE_GROUP:
+	case CONFIG_TYPE_LIST:
+	case CONFIG_TYPE_ARRAY:
+		for (int i = 0; i < config_setting_length(src); i++) {
+			const config_setting_t *e = config_setting_get_elem(src, (unsigned)i);
+			if (setting_copy(d, type == CONFIG_TYPE_GROUP ? config_setting_name(e) : NULL, e))
+				return -1;
+		}
+		break;
+	default: return -1;
+	}
+	config_setting_set_format(d, config_setting_get_format(src));
+	return 0;
+}
+
+static void order_text(const struct rules *r, const struct order *o, char *buf, size_t len)
+{
+	const char *a = o->action < r->nactions ? r->action[o->action].id : "?";
+	if (o->region < r->nregions)
+		snprintf(buf, len, "%s %s", a, r->region[o->region].id);
+	else
+		snprintf(buf, len, "%s", a);
+}
+
+static int format_config(const struct session *s, config_t *cfg)
+{
+	const struct rules *r = &s->rules;
+	const struct world *w = &s->world;
+	config_setting_t *root = config_root_setting(cfg);
+	char buf[256];
+
+	add_int(root, "format", SAVE_FORMAT);
+	add_str(root, "version", BRINK_VERSION);
+
+	config_setting_t *g = config_setting_add(root, "game", CONFIG_TYPE_GROUP);
+	add_str(g, "scenario", r->id);
+	add_str(g, "title", r->title);
+	add_int(g, "turn", s->turns);
+	add_int(g, "turns", r->turns);
+	date_text(r, w->over && s->turns ? s->turns - 1 : s->turns, buf, sizeof buf);
+	add_str(g, "date", buf);
+	add_str(g, "result", result_name(w->result));
+
+	config_setting_t *pl = config_setting_add(root, "players", CONFIG_TYPE_GROUP);
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		config_setting_t *p = config_setting_add(pl, side_id(side), CONFIG_TYPE_GROUP);
+		add_str(p, "player", s->player[side] == PLAYER_AI ? "ai" : "human");
+		const char *lvl = ai_level_name(s->ai_level[side]);
+		add_str(p, "ai", lvl ? lvl : "normal");
+	}
+
+	snprintf(buf, sizeof buf, "%" PRIu64, s->seed);
+	add_str(root, "seed", buf);
+
+	config_setting_t *turns = config_setting_add(root, "turns", CONFIG_TYPE_LIST);
+	for (int t = 0; t < s->turns && t < RULES_MAX_TURNS; t++) {
+		config_setting_t *tg = config_setting_add(turns, NULL, CONFIG_TYPE_GROUP);
+		add_int(tg, "turn", t + 1);
+		date_text(r, t, buf, sizeof buf);
+		add_str(tg, "date", buf);
+		for (int side = 0; side < SIDE_COUNT; side++) {
+			config_setting_t *l = config_setting_add(tg, side_id(side), CONFIG_TYPE_LIST);
+			const struct orders *o = &s->orders[t][side];
+			for (int i = 0; i < o->n && i < ORDERS_MAX; i++) {
+				order_text(r, &o->list[i], buf, sizeof buf);
+				add_str(l, NULL, buf);
+			}
+		}
+		snprintf(buf, sizeof buf, "%016" PRIx64, s->hash[t + 1]);
+		add_str(tg, "digest", buf);
+	}
+
+	config_setting_t *st = config_setting_add(root, "state", CONFIG_TYPE_GROUP);
+	add_int(st, "turn", w->turn);
+	add_bool(st, "over", w->over);
+	add_str(st, "result", result_name(w->result));
+	config_setting_t *ap = config_setting_add(st, "ap", CONFIG_TYPE_GROUP);
+	config_setting_t *sc = config_setting_add(st, "score", CONFIG_TYPE_GROUP);
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		add_int(ap, side_id(side), w->ap[side]);
+		add_int(sc, side_id(side), w->score[side]);
+	}
+	config_setting_t *wv = config_setting_add(st, "world", CONFIG_TYPE_GROUP);
+	for (int v = 0; v < VAR_WORLD_END; v++)
+		add_int(wv, var_info[v].name, w->v[v]);
+	config_setting_t *regs = config_setting_add(st, "regions", CONFIG_TYPE_LIST);
+	for (int i = 0; i < r->nregions; i++) {
+		config_setting_t *rg = config_setting_add(regs, NULL, CONFIG_TYPE_GROUP);
+		add_str(rg, "id", r->region[i].id);
+		for (int k = 0; k < VAR_REGION_STORED; k++)
+			add_int(rg, var_info[VAR_WORLD_END + k].name, w->region[i].v[k]);
+	}
+	snprintf(buf, sizeof buf, "%016" PRIx64, s->hash[s->turns <= RULES_MAX_TURNS ? s->turns : 0]);
+	add_str(st, "digest", buf);
+
+	/* The scenario last: it is long, and the parts people read come first. */
+	char *text = scenario_write(r);
+	if (!text)
+		return -1;
+	config_t sc_cfg;
+	config_init(&sc_cfg);
+	int rc = -1;
+	if (config_read_string(&sc_cfg, text) == CONFIG_TRUE)
+		rc = setting_copy(root, "scenario_file", config_root_setting(&sc_cfg));
+	config_destroy(&sc_cfg);
+	free(text);
+	return rc;
+}
+
+char *save_format(const struct session *s)
+{
+	config_t cfg;
+	config_init(&cfg);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = NULL;
+	if (format_config(s, &cfg) == 0 && (f = open_memstream(&text, &len))) {
+		fputs("# Brink save file (libconfig text); see docs/saves.md.\n"
+		      "# Hand edits are checked when it loads: 'brink replay FILE --verify'.\n", f);
+		config_write(&cfg, f);
+		if (fclose(f)) {
+			free(text);
+			text = NULL;
+		}
+	}
+	config_destroy(&cfg);
+	return text;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+/* The folder part of PATH ("." when there is none). */
+static void path_dir(const char *path, char *out, size_t len)
+{
+	const char *slash = strrchr(path, '/');
+	if (!slash)
+		snprintf(out, len, ".");
+	else if (slash == path)
+		snprintf(out, len, "/");
+	else
+		snprintf(out, len, "%.*s", (int)(slash - path), path);
+}
+
+int save_write_faulty(const struct session *s, const char *path, int fail_at, struct diags *ds)
+{
+	char tmp[4096], dir[4096];
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	path_dir(path, dir, sizeof dir);
+	if (!*base || (size_t)snprintf(tmp, sizeof tmp, "%s/.%s.tmp-XXXXXX", dir, base) >= sizeof tmp) {
+		diag_add(ds, DIAG_ERROR, path, 0, "cannot save: bad file name");
+		return -1;
+	}
+	char *text = fail_at == SAVE_STEP_FORMAT ? NULL : save_format(s);
+	if (!text) {
+		diag_add(ds, DIAG_ERROR, path, 0, "cannot save: the game could not be written as text");
+		return -1;
+	}
+	size_t len = strlen(text);
+	int fd = fail_at == SAVE_STEP_OPEN ? (errno = EACCES, -1) : mkstemp(tmp);
+	if (fd < 0) {
+		diag_add(ds, DIAG_ERROR, path, 0, "cannot save: cannot create a file in %s: %s", dir,
+		         strerror(errno));
+		free(text);
+		return -1;
+	}
+	const char *what = NULL;
+	int err = 0;
+	if (fail_at == SAVE_STEP_WRITE) {
+		(void)write_all(fd, text, len / 2);
+		what = "write", err = ENOSPC;
+	} else if (write_all(fd, text, len)) {
+		what = "write", err = errno;
+	} else if (fail_at == SAVE_STEP_SYNC || fsync(fd)) {
+		what = "sync", err = fail_at == SAVE_STEP_SYNC ? EIO : errno;
+	}
+	free(text);
+	if (!what)
+		(void)fchmod(fd, 0644);
+	if (close(fd) && !what)
+		what = "close", err = errno;
+	if (!what && fail_at == SAVE_STEP_CLOSE)
+		what = "close", err = EIO;
+	if (!what && (fail_at == SAVE_STEP_RENAME || rename(tmp, path)))
+		what = "rename", err = fail_at == SAVE_STEP_RENAME ? EXDEV : errno;
+	if (what) {
+		unlink(tmp);
+		diag_add(ds, DIAG_ERROR, path, 0, "cannot save (%s failed): %s; any earlier save is unchanged",
+		         what, strerror(err));
+		return -1;
+	}
+	/* The rename is done; syncing the folder makes it survive a power cut. */
+	int dfd = fail_at == SAVE_STEP_DIRSYNC ? -1 : open(dir, O_RDONLY | O_DIRECTORY);
+	int bad = dfd < 0 || fsync(dfd);
+	if (dfd >= 0)
+		close(dfd);
+	if (bad) {
+		diag_add(ds, DIAG_ERROR, path, 0, "saved, but the folder %s could not be synced to disk", dir);
+		return -1;
+	}
+	return 0;
+}
+
+int save_write(const struct session *s, const char *path, struct diags *ds)
+{
+	return save_write_faulty(s, path, SAVE_STEP_NONE, ds);
+}
+
+/* ---- folders and names ------------------------------------------------ */
+
+static int mkdir_p(const char *path)
+{
+	char buf[4096];
+	if ((size_t)snprintf(buf, sizeof buf, "%s", path) >= sizeof buf)
+		return -1;
+	for (char *p = buf + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			if (mkdir(buf, 0755) && errno != EEXIST)
+				return -1;
+			*p = '/';
+		}
+	if (mkdir(buf, 0755) && errno != EEXIST)
+		return -1;
+	struct stat st;
+	return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
+}
+
+static int is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int is_file(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+int save_dir(const char *dir_override, char *out, size_t outlen)
+{
+	char buf[4096];
+	if (dir_override && *dir_override) {
+		snprintf(buf, sizeof buf, "%s", dir_override);
+	} else if (is_dir("saves") && (is_file("game/main.c") || is_file("Makefile"))) {
+		snprintf(buf, sizeof buf, "saves");
+	} else {
+		const char *xdg = getenv("XDG_DATA_HOME");
+		const char *home = getenv("HOME");
+		if (xdg && xdg[0] == '/')
+			snprintf(buf, sizeof buf, "%s/brink/saves", xdg);
+		else if (home && *home)
+			snprintf(buf, sizeof buf, "%s/.local/share/brink/saves", home);
+		else
+			return -1;
+	}
+	if (mkdir_p(buf) || strlen(buf) >= outlen)
+		return -1;
+	snprintf(out, outlen, "%s", buf);
+	return 0;
+}
+
+static int name_char(int c)
+{
+	return isascii(c) && (isalnum(c) || c == '_' || c == '-');
+}
+
+int save_path(const char *dir, const char *name, char *out, size_t outlen)
+{
+	if (!name || !dir || !*dir)
+		return -1;
+	char clean[SAVE_NAME_MAX + 1];
+	size_t n = strlen(name), k = 0;
+	if (n > strlen(SAVE_EXT) && !strcmp(name + n - strlen(SAVE_EXT), SAVE_EXT))
+		n -= strlen(SAVE_EXT);
+	/* A run of other characters becomes one '_'; none at the ends. */
+	int gap = 0;
+	for (size_t i = 0; i < n && k < SAVE_NAME_MAX; i++) {
+		unsigned char c = (unsigned char)name[i];
+		if (!name_char(c)) {
+			gap = 1;
+			continue;
+		}
+		if (gap && k > 0 && k < SAVE_NAME_MAX)
+			clean[k++] = '_';
+		gap = 0;
+		if (k < SAVE_NAME_MAX)
+			clean[k++] = (char)c;
+	}
+	clean[k] = '\0';
+	if (k == 0)
+		return -1;
+	if ((size_t)snprintf(out, outlen, "%s/%s%s", dir, clean, SAVE_EXT) >= outlen)
+		return -1;
+	return 0;
+}
+
+/* The turn of an autosave file name PREFIX<digits>.save, or -1. */
+static int autosave_turn(const char *file, const char *prefix)
+{
+	size_t p = strlen(prefix);
+	if (strncmp(file, prefix, p))
+		return -1;
+	const char *d = file + p;
+	int t = 0, nd = 0;
+	while (isdigit((unsigned char)*d) && nd < 4)
+		t = t * 10 + (*d++ - '0'), nd++;
+	return nd && !strcmp(d, SAVE_EXT) ? t : -1;
+}
+
+int save_autosave(const struct session *s, const char *dir, const char *name, struct diags *ds)
+{
+	char path[4096], base[SAVE_NAME_MAX + 16], stem[4096];
+	if (save_path(dir, name, stem, sizeof stem)) {
+		diag_add(ds, DIAG_ERROR, dir, 0, "cannot autosave: bad save name '%s'", name ? name : "");
+		return -1;
+	}
+	/* stem is DIR/CLEAN.save: keep CLEAN */
+	const char *b = stem + strlen(dir) + 1;
+	snprintf(base, sizeof base, "%.*s-auto-", (int)(strlen(b) - strlen(SAVE_EXT)), b);
+	if ((size_t)snprintf(path, sizeof path, "%s/%s%02d%s", dir, base, s->turns, SAVE_EXT) >= sizeof path)
+		return -1;
+	if (save_write(s, path, ds))
+		return -1;
+	/* Keep the newest SAVE_AUTOSAVE_KEEP by turn; the one just written always stays. */
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	struct { int turn; char name[256]; } old[64];
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) && n < 64) {
+		int t = autosave_turn(e->d_name, base);
+		if (t >= 0 && t != s->turns && strlen(e->d_name) < sizeof old[n].name) {
+			old[n].turn = t;
+			snprintf(old[n].name, sizeof old[n].name, "%s", e->d_name);
+			n++;
+		}
+	}
+	closedir(d);
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && old[j - 1].turn < old[j].turn; j--) {
+			int t = old[j].turn;
+			char keep[256];
+			memcpy(keep, old[j].name, sizeof keep);
+			old[j].turn = old[j - 1].turn;
+			memcpy(old[j].name, old[j - 1].name, sizeof keep);
+			old[j - 1].turn = t;
+			memcpy(old[j - 1].name, keep, sizeof keep);
+		}
+	for (int i = SAVE_AUTOSAVE_KEEP - 1; i < n; i++)
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, old[i].name) < sizeof path)
+			unlink(path);
+	return 0;
+}
+
+int save_locate(const char *name_or_path, const char *dir_override, char *out, size_t outlen)
+{
+	if (!name_or_path || !*name_or_path)
+		return -1;
+	if (is_file(name_or_path) || strchr(name_or_path, '/')) {
+		if (strlen(name_or_path) >= outlen)
+			return -1;
+		snprintf(out, outlen, "%s", name_or_path);
+		return is_file(out) ? 0 : -1;
+	}
+	char dir[4096];
+	if (save_dir(dir_override, dir, sizeof dir) || save_path(dir, name_or_path, out, outlen))
+		return -1;
+	return is_file(out) ? 0 : -1;
+}
+
+/* ---- reading ---------------------------------------------------------- */
+
+struct loader {
+	const char *path;
+	struct diags *ds;
+	const config_setting_t *root;
+};
+
+static int line_of(const config_setting_t *s)
+{
+	int l = s ? (int)config_setting_source_line(s) : 0;
+	return l > 0 ? l : 1;
+}
+
+static const char *type_name(int type)
+{
+	switch (type) {
+	case CONFIG_TYPE_INT: return "an integer";
+	case CONFIG_TYPE_STRING: return "a string";
+	case CONFIG_TYPE_BOOL: return "true or false";
+	case CONFIG_TYPE_GROUP: return "a group { ... }";
+	case CONFIG_TYPE_LIST: return "a list ( ... )";
+	default: return "a value of another type";
+	}
+}
+
+/* The setting NAME of group G with TYPE, or NULL with a diagnostic. WHERE
+ * names G in the message ("state.world"). */
+static const config_setting_t *need(struct loader *L, const config_setting_t *g, const char *where,
+                                    const char *name, int type)
+{
+	const config_setting_t *s = config_setting_get_member(g, name);
+	if (!s) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(g), "missing '%s%s%s'", where,
+		         *where ? "." : "", name);
+		return NULL;
+	}
+	int t = config_setting_type(s);
+	int ok = t == type || (type == CONFIG_TYPE_LIST && t == CONFIG_TYPE_ARRAY) ||
+	         (type == CONFIG_TYPE_INT && t == CONFIG_TYPE_INT64);
+	if (!ok) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(s), "'%s%s%s' should be %s", where,
+		         *where ? "." : "", name, type_name(type));
+		return NULL;
+	}
+	return s;
+}
+
+static int need_int(struct loader *L, const config_setting_t *g, const char *where,
+                    const char *name, int lo, int hi, int *out)
+{
+	const config_setting_t *s = need(L, g, where, name, CONFIG_TYPE_INT);
+	if (!s)
+		return -1;
+	long long v = config_setting_type(s) == CONFIG_TYPE_INT64 ? config_setting_get_int64(s)
+	                                                          : config_setting_get_int(s);
+	if (v < lo || v > hi) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(s), "'%s%s%s' is %lld, out of range %d..%d",
+		         where, *where ? "." : "", name, v, lo, hi);
+		return -1;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static const char *need_str(struct loader *L, const config_setting_t *g, const char *where,
+                            const char *name)
+{
+	const config_setting_t *s = need(L, g, where, name, CONFIG_TYPE_STRING);
+	return s ? config_setting_get_string(s) : NULL;
+}
+
+/* Find the text inside the top-level group NAME = { ... } of TEXT, skipping
+ * strings and comments. Sets *start, *end (the braces' insides) and *line
+ * (the line of the opening brace). Returns 0 or -1. */
+static int group_span(const char *text, const char *name, size_t *start, size_t *end, int *line)
+{
+	int depth = 0, ln = 1;
+	size_t nlen = strlen(name);
+	const char *p = text;
+	size_t open = 0;
+	int open_depth = -1;
+	while (*p) {
+		char c = *p;
+		if (c == '\n') {
+			ln++;
+			p++;
+		} else if (c == '"') {
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				else if (*p == '\n')
+					ln++;
+			}
+			if (*p)
+				p++;
+		} else if (c == '#' || (c == '/' && p[1] == '/')) {
+			while (*p && *p != '\n')
+				p++;
+		} else if (c == '/' && p[1] == '*') {
+			for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
+				if (*p == '\n')
+					ln++;
+			if (*p)
+				p += 2;
+		} else if (c == '{' || c == '(' || c == '[') {
+			depth++;
+			p++;
+		} else if (c == '}' || c == ')' || c == ']') {
+			depth--;
+			if (depth == open_depth && c == '}') {
+				*start = open;
+				*end = (size_t)(p - text);
+				return 0;
+			}
+			p++;
+		} else if (depth == 0 && open_depth < 0 && (isalpha((unsigned char)c) || c == '*')) {
+			const char *w = p;
+			while (isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '*')
+				p++;
+			if ((size_t)(p - w) != nlen || strncmp(w, name, nlen))
+				continue;
+			const char *q = p;
+			while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n' || *q == '=' || *q == ':') {
+				if (*q == '\n')
+					ln++;
+				q++;
+			}
+			if (*q != '{')
+				return -1;
+			p = q + 1;
+			depth++;
+			open_depth = 0;
+			open = (size_t)(p - text);
+			*line = ln;
+		} else {
+			p++;
+		}
+	}
+	return -1;
+}
+
+/* Load the embedded scenario, its diagnostics at the save's own lines. */
+static int load_scenario(struct loader *L, const char *text, struct rules *r)
+{
+	size_t a = 0, b = 0;
+	int line = 1;
+	if (!need(L, L->root, "", "scenario_file", CONFIG_TYPE_GROUP))
+		return -1;
+	if (group_span(text, "scenario_file", &a, &b, &line)) {
+		diag_add(L->ds, DIAG_ERROR, L->path, 1, "cannot find the 'scenario_file' group's text");
+		return -1;
+	}
+	char *sub = malloc((size_t)line + (b - a) + 1);
+	if (!sub)
+		return -1;
+	memset(sub, '\n', (size_t)line - 1);
+	memcpy(sub + line - 1, text + a, b - a);
+	sub[line - 1 + (b - a)] = '\0';
+	int errors = L->ds->errors;
+	int rc = scenario_load_string(sub, L->path, NULL, r, L->ds);
+	free(sub);
+	if (rc || L->ds->errors > errors) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line,
+		         "the scenario embedded in this save does not validate (problems above)");
+		return -1;
+	}
+	return 0;
+}
+
+static int parse_u64(const char *s, uint64_t *out)
+{
+	if (!s || !isdigit((unsigned char)*s) || strlen(s) > 20)
+		return -1;
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || *end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_hex64(const char *s, uint64_t *out)
+{
+	if (!s || strlen(s) != 16)
+		return -1;
+	uint64_t v = 0;
+	for (int i = 0; i < 16; i++) {
+		int c = tolower((unsigned char)s[i]);
+		if (!isxdigit(c))
+			return -1;
+		v = v << 4 | (uint64_t)(isdigit(c) ? c - '0' : c - 'a' + 10);
+	}
+	*out = v;
+	return 0;
+}
+
+static int load_players(struct loader *L, struct session *s)
+{
+	const config_setting_t *pl = need(L, L->root, "", "players", CONFIG_TYPE_GROUP);
+	if (!pl)
+		return -1;
+	int rc = 0;
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		char where[32];
+		snprintf(where, sizeof where, "players.%s", side_id(side));
+		const config_setting_t *p = need(L, pl, "players", side_id(side), CONFIG_TYPE_GROUP);
+		if (!p) {
+			rc = -1;
+			continue;
+		}
+		const char *who = need_str(L, p, where, "player");
+		const char *lvl = need_str(L, p, where, "ai");
+		if (who && strcmp(who, "human") && strcmp(who, "ai")) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(p, "player")),
+			         "'%s.player' is '%s': expected human or ai", where, who);
+			who = NULL;
+		}
+		int level = lvl ? ai_level_parse(lvl) : -1;
+		if (lvl && level < 0)
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(p, "ai")),
+			         "'%s.ai' is '%s': not an AI level (easy, normal, hard, hawk, dove, "
+			         "tit-for-tat, random)", where, lvl);
+		if (!who || level < 0) {
+			rc = -1;
+			continue;
+		}
+		s->player[side] = !strcmp(who, "ai") ? PLAYER_AI : PLAYER_HUMAN;
+		s->ai_level[side] = (uint8_t)level;
+	}
+	return rc;
+}
+
+/* Parse the order string "ACTION [REGION]" of SIDE at setting E and queue
+ * it in O if it is legal now. */
+static int load_order(struct loader *L, struct session *s, int t, int side,
+                      const config_setting_t *e, struct orders *o)
+{
+	const struct rules *r = &s->rules;
+	int line = line_of(e);
+	if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line,
+		         "turn %d: a %s order should be a string \"ACTION [REGION]\"", t, side_id(side));
+		return -1;
+	}
+	const char *text = config_setting_get_string(e);
+	char act[RULES_ID_MAX + 1] = "", reg[RULES_ID_MAX + 1] = "", extra[2] = "";
+	int n = sscanf(text, "%32s %32s %1s", act, reg, extra);
+	if (n < 1 || n > 2 || strlen(act) >= RULES_ID_MAX || strlen(reg) >= RULES_ID_MAX) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line,
+		         "turn %d: bad %s order '%s': expected \"ACTION [REGION]\"", t, side_id(side), text);
+		return -1;
+	}
+	int a = rules_action_find(r, act);
+	if (a < 0) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line, "turn %d: unknown action '%s' in %s's orders",
+		         t, act, side_id(side));
+		return -1;
+	}
+	int region = RULES_NO_REGION;
+	if (n == 2) {
+		region = rules_region_find(r, reg);
+		if (region < 0) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line, "turn %d: unknown region '%s' in %s's orders",
+			         t, reg, side_id(side));
+			return -1;
+		}
+	}
+	int failed = -1;
+	enum order_status st = orders_add(&s->world, r, side, o, a, region, &failed);
+	if (st == ORDER_OK)
+		return 0;
+	char why[160] = "";
+	if (st == ORDER_REQUIREMENT && failed >= 0 && failed < r->action[a].nrequires) {
+		char ref[96];
+		const struct cond *c = &r->action[a].requires[failed];
+		explain_ref(r, c->ref, ref, sizeof ref);
+		snprintf(why, sizeof why, " (%s must be %d..%d)", ref, c->min, c->max);
+	}
+	diag_add(L->ds, DIAG_ERROR, L->path, line, "turn %d: %s cannot order '%s' at that point: %s%s",
+	         t, side_id(side), text, order_status_text(st), why);
+	return -1;
+}
+
+static int load_turns(struct loader *L, struct session *s, struct save_check *chk)
+{
+	const config_setting_t *turns = need(L, L->root, "", "turns", CONFIG_TYPE_LIST);
+	if (!turns)
+		return -1;
+	int n = config_setting_length(turns);
+	chk->turns = n;
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *tg = config_setting_get_elem(turns, (unsigned)i);
+		int t = i + 1, num;
+		chk->bad_turn = t;
+		if (config_setting_type(tg) != CONFIG_TYPE_GROUP) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(tg), "turn %d should be a group { ... }", t);
+			return -1;
+		}
+		if (need_int(L, tg, "turns", "turn", 1, RULES_MAX_TURNS, &num))
+			return -1;
+		if (num != t) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(tg, "turn")),
+			         "turn %d is numbered %d: turns must be listed in order from 1", t, num);
+			return -1;
+		}
+		if (s->world.over) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(tg),
+			         "turn %d: the game was already over after turn %d", t, s->turns);
+			return -1;
+		}
+		struct orders o[SIDE_COUNT];
+		memset(o, 0, sizeof o);
+		int bad = 0;
+		for (int side = 0; side < SIDE_COUNT; side++) {
+			const config_setting_t *l = need(L, tg, "turns", side_id(side), CONFIG_TYPE_LIST);
+			if (!l) {
+				bad = 1;
+				continue;
+			}
+			for (int k = 0; k < config_setting_length(l); k++)
+				if (load_order(L, s, t, side, config_setting_get_elem(l, (unsigned)k), &o[side]))
+					bad = 1;
+		}
+		const char *dg = need_str(L, tg, "turns", "digest");
+		uint64_t want = 0;
+		if (dg && parse_hex64(dg, &want)) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(tg, "digest")),
+			         "turn %d: digest '%s' should be 16 hex digits", t, dg);
+			bad = 1;
+		}
+		if (bad || !dg)
+			return -1;
+		if (session_submit(s, o)) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(tg), "turn %d: the game was already over", t);
+			return -1;
+		}
+		if (s->hash[t] != want) {
+			char date[32];
+			date_text(&s->rules, i, date, sizeof date);
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(tg, "digest")),
+			         "turn %d (%s) does not replay to its stored digest (save %s, replay %016" PRIx64
+			         "): the save was edited, or written by another version of Brink",
+			         t, date, dg, s->hash[t]);
+			return -1;
+		}
+		const char *check = world_check(&s->world, &s->rules);
+		if (check) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(tg), "turn %d: the replayed world is broken: %s",
+			         t, check);
+			return -1;
+		}
+	}
+	chk->bad_turn = 0;
+	return 0;
+}
+
+/* Compare one stored integer with the replayed value. */
+static int state_int(struct loader *L, const config_setting_t *g, const char *where,
+                     const char *name, int lo, int hi, int actual)
+{
+	int v;
+	if (need_int(L, g, where, name, lo, hi, &v))
+		return -1;
+	if (v != actual) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(g, name)),
+		         "'%s.%s' is %d in the save but the recorded orders replay to %d", where, name, v, actual);
+		return -1;
+	}
+	return 0;
+}
+
+static int load_state(struct loader *L, const struct session *s)
+{
+	const struct world *w = &s->world;
+	const struct rules *r = &s->rules;
+	const config_setting_t *st = need(L, L->root, "", "state", CONFIG_TYPE_GROUP);
+	if (!st)
+		return -1;
+	int bad = 0;
+	bad |= state_int(L, st, "state", "turn", 0, RULES_MAX_TURNS, w->turn);
+	const config_setting_t *over = need(L, st, "state", "over", CONFIG_TYPE_BOOL);
+	if (!over)
+		bad = 1;
+	else if (!config_setting_get_bool(over) != !w->over) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(over),
+		         "'state.over' is %s in the save but the recorded orders replay to %s",
+		         w->over ? "false" : "true", w->over ? "true" : "false");
+		bad = 1;
+	}
+	const char *res = need_str(L, st, "state", "result");
+	if (!res)
+		bad = 1;
+	else if (strcmp(res, result_name(w->result))) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(st, "result")),
+		         "'state.result' is '%s' in the save but the recorded orders replay to '%s'", res,
+		         result_name(w->result));
+		bad = 1;
+	}
+	static const char *const sub[2] = { "ap", "score" };
+	for (int k = 0; k < 2; k++) {
+		char where[16];
+		snprintf(where, sizeof where, "state.%s", sub[k]);
+		const config_setting_t *g = need(L, st, "state", sub[k], CONFIG_TYPE_GROUP);
+		if (!g) {
+			bad = 1;
+			continue;
+		}
+		for (int side = 0; side < SIDE_COUNT; side++)
+			bad |= state_int(L, g, where, side_id(side), -1000, 1000,
+			                 k == 0 ? w->ap[side] : w->score[side]);
+	}
+	const config_setting_t *wv = need(L, st, "state", "world", CONFIG_TYPE_GROUP);
+	if (!wv)
+		bad = 1;
+	for (int v = 0; wv && v < VAR_WORLD_END; v++)
+		bad |= state_int(L, wv, "state.world", var_info[v].name, var_info[v].min, var_info[v].max,
+		                 w->v[v]);
+	const config_setting_t *regs = need(L, st, "state", "regions", CONFIG_TYPE_LIST);
+	if (!regs)
+		return -1;
+	if (config_setting_length(regs) != r->nregions) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(regs),
+		         "'state.regions' lists %d regions; the scenario has %d", config_setting_length(regs),
+		         r->nregions);
+		return -1;
+	}
+	for (int i = 0; i < r->nregions; i++) {
+		const config_setting_t *rg = config_setting_get_elem(regs, (unsigned)i);
+		if (config_setting_type(rg) != CONFIG_TYPE_GROUP) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(rg), "'state.regions' should hold groups");
+			bad = 1;
+			continue;
+		}
+		const char *id = need_str(L, rg, "state.regions", "id");
+		if (!id) {
+			bad = 1;
+			continue;
+		}
+		if (strcmp(id, r->region[i].id)) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(rg, "id")),
+			         "state region %d is '%s'; the scenario's is '%s'", i + 1, id, r->region[i].id);
+			bad = 1;
+			continue;
+		}
+		char where[64];
+		snprintf(where, sizeof where, "state.regions.%s", id);
+		for (int k = 0; k < VAR_REGION_STORED; k++) {
+			const struct var_info *vi = &var_info[VAR_WORLD_END + k];
+			bad |= state_int(L, rg, where, vi->name, vi->min, vi->max, w->region[i].v[k]);
+		}
+	}
+	const char *dg = need_str(L, st, "state", "digest");
+	uint64_t want = 0;
+	if (!dg) {
+		bad = 1;
+	} else if (parse_hex64(dg, &want) || want != s->hash[s->turns]) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(st, "digest")),
+		         "'state.digest' is '%s' but the recorded orders replay to %016" PRIx64, dg,
+		         s->hash[s->turns]);
+		bad = 1;
+	}
+	return bad ? -1 : 0;
+}
+
+/* Read PATH whole, refusing what is too big. Returns malloc'd text or NULL. */
+static char *read_text(const char *path, struct diags *ds)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		diag_add(ds, DIAG_ERROR, path, 0, "cannot open the save: %s", strerror(errno));
+		return NULL;
+	}
+	char *buf = malloc(SAVE_FILE_MAX + 1);
+	size_t n = buf ? fread(buf, 1, SAVE_FILE_MAX + 1, f) : 0;
+	int err = ferror(f);
+	fclose(f);
+	if (!buf || err) {
+		diag_add(ds, DIAG_ERROR, path, 0, "cannot read the save");
+		free(buf);
+		return NULL;
+	}
+	if (n > SAVE_FILE_MAX) {
+		diag_add(ds, DIAG_ERROR, path, 0, "the save is larger than %d bytes: not a Brink save",
+		         SAVE_FILE_MAX);
+		free(buf);
+		return NULL;
+	}
+	if (memchr(buf, '\0', n)) {
+		diag_add(ds, DIAG_ERROR, path, 1, "the save holds NUL bytes: not a text file");
+		free(buf);
+		return NULL;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+int save_load(const char *path, struct session **out, struct save_check *chk, struct diags *ds)
+{
+	struct save_check dummy;
+	if (!chk)
+		chk = &dummy;
+	*chk = (struct save_check){ .turns = 0, .bad_turn = -1, .bad_state = 0 };
+	*out = NULL;
+	char *text = read_text(path, ds);
+	if (!text)
+		return -1;
+	config_t cfg;
+	config_init(&cfg);
+	struct session *s = NULL;
+	struct rules *rules = NULL;
+	int rc = -1;
+	if (config_read_string(&cfg, text) != CONFIG_TRUE) {
+		diag_add(ds, DIAG_ERROR, path, config_error_line(&cfg), "%s",
+		         config_error_text(&cfg) ? config_error_text(&cfg) : "syntax error");
+		goto done;
+	}
+	struct loader L = { path, ds, config_root_setting(&cfg) };
+	int fmt;
+	if (need_int(&L, L.root, "", "format", 0, 1000000, &fmt))
+		goto done;
+	if (fmt != SAVE_FORMAT) {
+		diag_add(ds, DIAG_ERROR, path, line_of(config_setting_get_member(L.root, "format")),
+		         "unknown save format %d: this Brink reads format %d", fmt, SAVE_FORMAT);
+		goto done;
+	}
+	int bad = 0;
+	if (!need_str(&L, L.root, "", "version"))
+		bad = 1;
+	const config_setting_t *game = need(&L, L.root, "", "game", CONFIG_TYPE_GROUP);
+	if (!game || !need_str(&L, game, "game", "scenario"))
+		bad = 1;
+	const char *seed_text = need_str(&L, L.root, "", "seed");
+	uint64_t seed = 0;
+	if (seed_text && parse_u64(seed_text, &seed)) {
+		diag_add(ds, DIAG_ERROR, path, line_of(config_setting_get_member(L.root, "seed")),
+		         "'seed' is '%s': expected a decimal number below 2^64", seed_text);
+		bad = 1;
+	}
+	if (!seed_text)
+		bad = 1;
+	rules = malloc(sizeof *rules);
+	if (!rules || load_scenario(&L, text, rules) || bad)
+		goto done;
+	s = session_create(rules, seed);
+	if (!s) {
+		diag_add(ds, DIAG_ERROR, path, 0, "out of memory");
+		goto done;
+	}
+	if (load_players(&L, s) || load_turns(&L, s, chk))
+		goto done;
+	if (load_state(&L, s)) {
+		chk->bad_state = 1;
+		goto done;
+	}
+	rc = 0;
+	*out = s;
+	s = NULL;
+done:
+	session_free(s);
+	free(rules);
+	config_destroy(&cfg);
+	free(text);
+	return rc;
+}
+
+int save_read(const char *path, struct session **out, struct diags *ds)
+{
+	return save_load(path, out, NULL, ds);
+}
