@@ -1,0 +1,71 @@
+/* replay.c - a saved game told again turn by turn, and the replay check. */
+#include <stdio.h>
+
+#include "../engine/turn.h"
+#include "../report/explain.h"
+#include "replay.h"
+#include "save_internal.h"
+
+static void orders_line(const struct rules *r, int side, const struct orders *o, FILE *out)
+{
+	fprintf(out, "  %s orders:", explain_side(r, side));
+	if (!o->n)
+		fprintf(out, " none");
+	for (int i = 0; i < o->n && i < ORDERS_MAX; i++) {
+		const struct order *d = &o->list[i];
+		fprintf(out, "%s %s", i ? ";" : "", d->action < r->nactions ? r->action[d->action].name : "?");
+		if (d->region < r->nregions)
+			fprintf(out, " in %s", r->region[d->region].name);
+	}
+	fprintf(out, "\n");
+}
+
+int replay_print(const struct session *s, FILE *out)
+{
+	const struct rules *r = &s->rules;
+	char date[32], line[320];
+	struct world w = s->start;
+	fprintf(out, "Replay: %s (%s), seed %llu\n", r->title, r->id, (unsigned long long)s->seed);
+	fprintf(out, "Start: tension %d (%s)\n", w.v[VAR_TENSION], explain_band(w.v[VAR_TENSION], 0));
+	for (int t = 0; t < s->turns; t++) {
+		explain_date(r, t, date, sizeof date);
+		fprintf(out, "\nTurn %d (%s)\n", t + 1, date);
+		orders_line(r, SIDE_NATO, &s->orders[t][SIDE_NATO], out);
+		orders_line(r, SIDE_RUSSIA, &s->orders[t][SIDE_RUSSIA], out);
+		const struct cause_log *log = &s->log[t];
+		for (int i = 0; i < log->n && i < CAUSE_MAX; i++) {
+			explain_cause(r, &log->rec[i], line, sizeof line);
+			fprintf(out, "  - %s\n", line);
+		}
+		int a = w.v[VAR_TENSION];
+		turn_resolve(&w, r, s->orders[t]);
+		int b = w.v[VAR_TENSION];
+		fprintf(out, "  tension: %d -> %d (%+d), %s\n", a, b, b - a, explain_band(b, 0));
+	}
+	const struct world *now = &s->world;
+	if (now->over)
+		fprintf(out, "\nresult: %s  %s %d  %s %d\n", explain_result(now->result),
+		        explain_side(r, SIDE_NATO), now->score[SIDE_NATO], explain_side(r, SIDE_RUSSIA),
+		        now->score[SIDE_RUSSIA]);
+	else
+		fprintf(out, "\nThe game goes on: %d of %d turns played.\n", s->turns, r->turns);
+	return fflush(out) || ferror(out) ? -1 : 0;
+}
+
+int replay_verify(const char *path, FILE *out, struct diags *ds)
+{
+	struct session *s = NULL;
+	struct save_check chk;
+	if (save_load(path, &s, &chk, ds) == 0) {
+		fprintf(out, "verify: ok (%d turns)\n", s->turns);
+		session_free(s);
+		return 0;
+	}
+	if (chk.bad_turn > 0)
+		fprintf(out, "verify: mismatch at turn %d of %d\n", chk.bad_turn, chk.turns);
+	else if (chk.bad_state)
+		fprintf(out, "verify: mismatch in the stored state after %d turns\n", chk.turns);
+	else
+		fprintf(out, "verify: bad save\n");
+	return 1;
+}
