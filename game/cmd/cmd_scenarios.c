@@ -1,0 +1,48 @@
+/* cmd_scenarios.c - `brink scenarios`: list the scenarios on the search path, id and title. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../scenario/scenario.h"
+#include "cmd.h"
+
+#define SCENARIOS_MAX 256
+
+static int scenarios_exec(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			printf("Usage: brink %s\n\n%s.\nSearched in order: ./scenarios, "
+			       "$XDG_DATA_HOME/brink/scenarios (default ~/.local/share),\nthen the "
+			       "installed data folder; the first scenario with an id wins.\n"
+			       "Files with errors are left out: run 'brink check FILE' to see why.\n",
+			       cmd_scenarios.usage, cmd_scenarios.help);
+			return 0;
+		}
+		return cmd_usage_error("scenarios: unexpected argument '%s'", argv[i]);
+	}
+	struct scenario_entry *e = calloc(SCENARIOS_MAX, sizeof *e);
+	if (!e) {
+		fputs("brink: out of memory\n", stderr);
+		return 1;
+	}
+	int n = scenario_list(e, SCENARIOS_MAX);
+	int width = 0;
+	for (int i = 0; i < n; i++)
+		if ((int)strlen(e[i].id) > width)
+			width = (int)strlen(e[i].id);
+	for (int i = 0; i < n; i++)
+		printf("%-*s  %s\n", width, e[i].id, e[i].title);
+	if (n == 0)
+		fputs("brink: no scenarios found (looked in ./scenarios, "
+		      "$XDG_DATA_HOME/brink/scenarios and the installed data folder)\n", stderr);
+	free(e);
+	return 0;
+}
+
+const struct cmd cmd_scenarios = {
+	.name = "scenarios",
+	.usage = "scenarios",
+	.help = "List the scenarios found: id and title",
+	.exec = scenarios_exec,
+};
