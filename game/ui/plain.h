@@ -1,0 +1,32 @@
+/* plain.h - the plain text front end: line-oriented commands on stdin/stdout, no curses.
+ *
+ * For screen readers, scripts and classroom logs: every screen is words on
+ * lines, no escape codes, and the same input gives the same output byte for
+ * byte. Commands: help, status, actions, do, orders, undo, end, explain,
+ * save, quit (see plain_help in plain.c). */
+#ifndef BRINK_PLAIN_H
+#define BRINK_PLAIN_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "frontend.h"
+
+struct plain {
+	FILE *in;        /* commands, one a line (not owned) */
+	FILE *out;       /* everything the player reads (not owned) */
+	bool echo;       /* repeat each command after the prompt (input is no terminal) */
+	bool eof;        /* end of input was seen: quit at once from now on */
+	bool intro_done; /* the scenario's introduction was printed */
+};
+
+/* Set up PL on IN and OUT and fill FE with the plain front end's functions
+ * (FE->ctx = PL). ECHO: repeat each command read, so a log of a scripted
+ * game reads like a session at the terminal. */
+void plain_init(struct plain *pl, struct frontend *fe, FILE *in, FILE *out, bool echo);
+
+/* Print a notice (an autosave failure, say) as one line "note: MSG".
+ * CTX is a struct plain; matches play_run_notify's NOTICE. */
+void plain_notice(void *ctx, const char *msg);
+
+#endif
