@@ -1,0 +1,419 @@
+/* ai_eval.c - what the AI believes: action stances, the position evaluator, and
+ * the greedy order-set builder every non-random level starts from.
+ *
+ * All of it reads the rules as data: an action is cooperative or escalatory by
+ * what its effects do to tension, dialogue, arms control, cyber and forces;
+ * its worth is the change its effects make to the evaluator. Look-ahead for
+ * single orders applies effects to a scratch copy of the world and undoes them
+ * (no allocation, no cause log); whole turns go through turn_resolve() in
+ * ai_search.c. */
+#include <string.h>
+
+#include "../engine/rng.h"
+#include "../engine/turn.h"
+#include "ai_policy.h"
+
+#define RV(var) ((var) - VAR_WORLD_END)
+
+/* Personalities. Units: one alignment point of a value-1 region is 1. */
+static const struct ai_weights weights[AI_LEVEL_COUNT] = {
+	/*                  region war   risk sec ap  coop esc noise topk trust */
+	[AI_EASY]        = { 100, 3000,  60, 2, 30,   0,   0,  30,  3, 25 },
+	[AI_NORMAL]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25 },
+	[AI_HARD]        = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25 },
+	[AI_HAWK]        = { 130, 2500,  25, 0, 60, -10,  20,   0,  1, 10 },
+	[AI_DOVE]        = {  60, 5000, 200, 10, 30, 25, -25,   0,  1, 60 },
+	[AI_TIT_FOR_TAT] = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25 },
+	[AI_RANDOM]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25 },
+	[AI_GREEDY]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25 },
+};
+
+const struct ai_weights *ai_weights_of(int level)
+{
+	if (level < 0 || level >= AI_LEVEL_COUNT)
+		level = AI_NORMAL;
+	return &weights[level];
+}
+
+static int clampi(int v, int lo, int hi)
+{
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
+/* Stance of one effect: tension up is escalation, dialogue and arms control
+ * up are cooperation, cyber activity and forces feed the arms race. */
+static int effect_stance(const struct effect *e)
+{
+	if (e->op != EFFECT_ADD)
+		return 0;
+	int v = e->value;
+	switch (e->ref.var) {
+	case VAR_TENSION: return 4 * v;
+	case VAR_DIALOGUE: return -2 * v;
+	case VAR_ARMS_CONTROL: return -2 * v;
+	case VAR_CYBER: return v;
+	case VAR_NATO_FORCES:
+	case VAR_RUSSIA_FORCES: return v / 2;
+	default: return 0;
+	}
+}
+
+int ai_action_stance(const struct rules *r, int action)
+{
+	if (action < 0 || action >= r->nactions)
+		return 0;
+	const struct action *a = &r->action[action];
+	int s = 0, agreed = 0;
+	for (int i = 0; i < a->neffects; i++)
+		s += effect_stance(&a->effects[i]);
+	for (int i = 0; i < a->nagreed; i++)
+		agreed += effect_stance(&a->agreed[i]);
+	s += agreed / 2;
+	return s >= -4 && s <= 4 ? 0 : s; /* a dead zone: +1 tension is not a threat */
+}
+
+int ai_last_stance(const struct world *w, const struct rules *r, int side, int *n)
+{
+	int sum = 0, count = 0;
+	for (int i = 0; i < w->log.n && i < CAUSE_MAX; i++) {
+		const struct cause *c = &w->log.rec[i];
+		if ((c->kind != CAUSE_ORDER && c->kind != CAUSE_ORDER_FAILED) || c->side != side)
+			continue;
+		sum += ai_action_stance(r, c->source);
+		count++;
+	}
+	if (n)
+		*n = count;
+	return sum;
+}
+
+/* Action points SIDE would have next turn in W: the engine's AP rule, read
+ * from the scenario's dynamics. */
+static int projected_ap(const struct world *w, const struct rules *r, int side)
+{
+	const struct dynamics *d = &r->dyn;
+	int ap = r->side[side].ap;
+	if (side == SIDE_RUSSIA) {
+		if (w->v[VAR_SANCTIONS] >= d->sanctions_ap_at && w->v[VAR_AXIS] < d->axis_offset_at && ap > 1)
+			ap--;
+	} else if (w->v[VAR_NATO_COHESION] < d->cohesion_low && ap > 1) {
+		ap--;
+	} else if (w->v[VAR_NATO_COHESION] >= d->cohesion_high) {
+		ap++;
+	}
+	return ap;
+}
+
+/* Tension expected a couple of turns ahead: today's tension plus the drift
+ * terms (the scenario's divisors) and the expected incident. */
+static int tension_ahead(const struct world *w, const struct rules *r, int turns_left)
+{
+	const struct dynamics *d = &r->dyn;
+	int drift = 0;
+	if (d->mil_divisor > 0)
+		drift += (world_border_militarization(w, r) - d->mil_baseline) / d->mil_divisor;
+	if (d->dialogue_divisor > 0)
+		drift -= w->v[VAR_DIALOGUE] / d->dialogue_divisor;
+	if (d->arms_divisor > 0)
+		drift -= w->v[VAR_ARMS_CONTROL] / d->arms_divisor;
+	if (d->cyber_divisor > 0)
+		drift += w->v[VAR_CYBER] / d->cyber_divisor;
+	int horizon = turns_left < 2 ? turns_left : 2;
+	int t = w->v[VAR_TENSION] + drift * horizon;
+	t += turn_miscalc_chance(w, r) * 9 * horizon / 10000; /* an incident adds ~9 */
+	return t;
+}
+
+int ai_eval(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt)
+{
+	int opp = 1 - side;
+	if (w->over) {
+		int margin = (w->score[side] - w->score[opp]) * 50;
+		switch (w->result) {
+		case RESULT_WAR: return -wt->war;
+		case RESULT_PEACE: return 1500;
+		case RESULT_DRAW: return 0;
+		default: return (w->result == (side == SIDE_NATO ? RESULT_NATO : RESULT_RUSSIA) ? 2500 : -2500) +
+		                margin;
+		}
+	}
+	int ctl = r->victory.control > 0 ? r->victory.control : 40;
+	int regions = 0, forces = 0;
+	for (int i = 0; i < r->nregions; i++) {
+		const struct region_state *rs = &w->region[i];
+		int value = r->region[i].value;
+		int a = rs->v[RV(VAR_ALIGNMENT)];
+		if (side == SIDE_RUSSIA)
+			a = -a;
+		int g = a + (a >= ctl ? 40 : 0) - (a <= -ctl ? 40 : 0);
+		regions += value * g;
+		int own = rs->v[RV(side == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES)];
+		int other = rs->v[RV(side == SIDE_NATO ? VAR_RUSSIA_FORCES : VAR_NATO_FORCES)];
+		forces += value * clampi(own - other, -30, 30) / 3;
+	}
+	int v = (regions + forces) * wt->region / 100;
+	v += (projected_ap(w, r, side) - projected_ap(w, r, opp)) * wt->ap;
+	v += world_security_index(w, r) * wt->security;
+	int left = r->turns - w->turn;
+	int t = tension_ahead(w, r, left);
+	int x = clampi(t - 40, 0, 60);
+	/* estimated chance of war, per mille, times what a war costs */
+	int p = x * x * 1000 / 3600;
+	v -= (int)((long)wt->war * wt->risk / 100 * p / 1000);
+	return v;
+}
+
+/* ---- scratch look-ahead of single orders -------------------------------- */
+
+struct undo {
+	int n;
+	struct {
+		int16_t *slot;
+		int16_t old;
+	} e[2 * RULES_MAX_EFFECTS];
+};
+
+/* Apply N effects for TARGET straight to the scratch world S, remembering the
+ * old values in U (if not NULL). */
+static void scratch_apply(struct world *s, const struct rules *r, const struct effect *e, int n,
+                          int target, struct undo *u)
+{
+	for (int i = 0; i < n; i++) {
+		int var = e[i].ref.var;
+		int16_t *slot;
+		if (var < VAR_WORLD_END) {
+			slot = &s->v[var];
+		} else if (var < VAR_REGION_STORED_END) {
+			int region = e[i].ref.scope == SCOPE_TARGET   ? target
+			             : e[i].ref.scope == SCOPE_REGION ? e[i].ref.region
+			                                               : RULES_NO_REGION;
+			if (region < 0 || region >= r->nregions)
+				continue;
+			slot = &s->region[region].v[RV(var)];
+		} else {
+			continue;
+		}
+		int now = e[i].op == EFFECT_SET ? e[i].value : *slot + e[i].value;
+		now = clampi(now, var_info[var].min, var_info[var].max);
+		if (u && u->n < (int)(sizeof u->e / sizeof u->e[0])) {
+			u->e[u->n].slot = slot;
+			u->e[u->n].old = *slot;
+			u->n++;
+		}
+		*slot = (int16_t)now;
+	}
+}
+
+static void scratch_undo(struct undo *u)
+{
+	while (u->n > 0) {
+		u->n--;
+		*u->e[u->n].slot = u->e[u->n].old;
+	}
+}
+
+/* Bit a of the result: SIDE ordered action a last turn (from the public log). */
+static uint64_t last_actions(const struct world *w, int side)
+{
+	uint64_t m = 0;
+	for (int i = 0; i < w->log.n && i < CAUSE_MAX; i++) {
+		const struct cause *c = &w->log.rec[i];
+		if ((c->kind == CAUSE_ORDER || c->kind == CAUSE_ORDER_FAILED) && c->side == side &&
+		    c->source < 64)
+			m |= 1ULL << c->source;
+	}
+	return m;
+}
+
+/* Estimated worth of SIDE ordering action A on TARGET in scratch S, relative
+ * to BASE: its own effects, plus a proposal's agreed effects weighted by the
+ * chance the other side makes the same proposal. */
+static int order_worth(struct world *s, const struct rules *r, int side, const struct ai_weights *wt,
+                       int a, int target, int base, int match)
+{
+	const struct action *act = &r->action[a];
+	struct undo u = { 0 };
+	scratch_apply(s, r, act->effects, act->neffects, target, &u);
+	int alone = ai_eval(s, r, side, wt) - base;
+	int worth = alone;
+	if (act->nagreed && match > 0) {
+		scratch_apply(s, r, act->agreed, act->nagreed, target, &u);
+		int agreed = ai_eval(s, r, side, wt) - base;
+		worth = alone + (agreed - alone) * match / 100;
+	}
+	scratch_undo(&u);
+	int stance = ai_action_stance(r, a);
+	int cost = act->cost ? act->cost : 1;
+	if (stance < 0)
+		worth += wt->coop_bias * cost;
+	else if (stance > 0)
+		worth += wt->esc_bias * cost;
+	return worth;
+}
+
+/* Insert P into M (at most AI_MENU_MAX kept), best worth first; ties keep
+ * the earlier order, so choices depend on nothing but the data. */
+static void menu_insert(struct ai_menu *m, struct ai_pick p)
+{
+	int k = m->n;
+	if (k == AI_MENU_MAX) {
+		if (m->p[k - 1].worth >= p.worth)
+			return;
+		k--;
+	} else {
+		m->n++;
+	}
+	while (k > 0 && m->p[k - 1].worth < p.worth) {
+		m->p[k] = m->p[k - 1];
+		k--;
+	}
+	m->p[k] = p;
+}
+
+static int per_ap(int gain, int cost)
+{
+	return gain * 10 / (cost ? cost : 1);
+}
+
+void ai_menu_build(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt,
+                   struct ai_menu *m)
+{
+	m->n = 0;
+	if (w->over || side < 0 || side >= SIDE_COUNT)
+		return;
+	struct world s = *w;
+	int base = ai_eval(&s, r, side, wt);
+	uint64_t theirs = last_actions(w, 1 - side);
+	struct orders none = { 0 };
+	for (int a = 0; a < r->nactions; a++) {
+		if (!rules_action_for_side(r, a, side))
+			continue;
+		const struct action *act = &r->action[a];
+		int lo = act->target == TARGET_REGION ? 0 : RULES_NO_REGION;
+		int hi = act->target == TARGET_REGION ? r->nregions : RULES_NO_REGION + 1;
+		int match = (theirs >> a) & 1 ? 70 : wt->trust;
+		int stance = ai_action_stance(r, a);
+		for (int g = lo; g < hi; g++) {
+			if (order_check(w, r, side, &none, a, g, NULL) != ORDER_OK)
+				continue;
+			int gain = order_worth(&s, r, side, wt, a, g, base, match);
+			menu_insert(m, (struct ai_pick){ per_ap(gain, act->cost), gain, (int16_t)stance,
+			                                 (uint8_t)a, (uint8_t)g, (uint8_t)match });
+		}
+	}
+}
+
+/* Tilt: units per AP added to cooperative (tilt > 0) or escalatory (tilt < 0) orders. */
+static int tilted(int gain, int stance, int tilt, int cost)
+{
+	cost = cost ? cost : 1;
+	if (stance < 0)
+		return gain + tilt * cost;
+	if (stance > 0)
+		return gain - tilt * cost;
+	return gain;
+}
+
+int ai_menu_fill(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt,
+                 const struct ai_menu *m, int first, int tilt, uint64_t *rng, struct orders *out)
+{
+	out->n = 0;
+	if (w->over || m->n == 0)
+		return 0;
+	struct world s = *w;
+	int base = ai_eval(&s, r, side, wt);
+	int total = 0;
+	while (out->n < ORDERS_MAX) {
+		/* rank the menu's orders that are still allowed: from the menu's
+		 * estimate for the first pick, re-estimated on the scratch after */
+		struct ai_menu now = { 0 };
+		for (int i = 0; i < m->n; i++) {
+			struct ai_pick p = m->p[i];
+			if (order_check(w, r, side, out, p.action, p.region, NULL) != ORDER_OK)
+				continue;
+			if (out->n > 0)
+				p.gain = (int16_t)order_worth(&s, r, side, wt, p.action, p.region, base, p.match);
+			int gain = tilted(p.gain, p.stance, tilt, r->action[p.action].cost);
+			if (wt->noise > 0 && rng)
+				gain += (int)rng_below(rng, (uint32_t)(2 * wt->noise + 1)) - wt->noise;
+			p.gain = (int16_t)clampi(gain, INT16_MIN, INT16_MAX);
+			p.worth = per_ap(gain, r->action[p.action].cost);
+			menu_insert(&now, p);
+		}
+		if (now.n == 0)
+			break;
+		int c = 0;
+		bool forced = first >= 0 && out->n == 0;
+		if (forced) {
+			if (first >= now.n)
+				break; /* no such variant: leave the candidate empty */
+			c = first;
+		} else if (wt->topk > 1 && rng) {
+			int good = 0;
+			while (good < now.n && good < wt->topk && now.p[good].gain > 0)
+				good++;
+			c = good > 1 ? (int)rng_below(rng, (uint32_t)good) : 0;
+		}
+		if (now.p[c].gain <= 0 && !forced)
+			break;
+		const struct action *act = &r->action[now.p[c].action];
+		int target = act->target == TARGET_REGION ? now.p[c].region : RULES_NO_REGION;
+		out->list[out->n++] = (struct order){ now.p[c].action, (uint8_t)target };
+		scratch_apply(&s, r, act->effects, act->neffects, target, NULL);
+		total += now.p[c].gain;
+		base = ai_eval(&s, r, side, wt);
+	}
+	return total;
+}
+
+int ai_fill(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt,
+            int first, uint64_t *rng, struct orders *out)
+{
+	struct ai_menu m;
+	ai_menu_build(w, r, side, wt, &m);
+	return ai_menu_fill(w, r, side, wt, &m, first, 0, rng, out);
+}
+
+void ai_random_orders(const struct world *w, const struct rules *r, int side, uint64_t *rng,
+                      struct orders *out)
+{
+	out->n = 0;
+	if (w->over || side < 0 || side >= SIDE_COUNT)
+		return;
+	int slots = 0, cheapest = RULES_MAX_AP + 1;
+	for (int a = 0; a < r->nactions; a++)
+		if (rules_action_for_side(r, a, side)) {
+			slots += r->action[a].target == TARGET_REGION ? r->nregions : 1;
+			if (r->action[a].cost < cheapest)
+				cheapest = r->action[a].cost;
+		}
+	if (slots == 0)
+		return;
+	/* Rejection sampling: a draw over every (action, target) pair and one
+	 * "stop"; an illegal pair is drawn again, so legal orders are uniform. */
+	int spent = 0;
+	for (int tries = 0; tries < 64 && out->n < ORDERS_MAX;) {
+		if (w->ap[side] - spent < cheapest)
+			return;
+		int u = (int)rng_below(rng, (uint32_t)slots + 1);
+		if (u == slots)
+			return;
+		int a = 0, g = RULES_NO_REGION;
+		for (; a < r->nactions; a++) {
+			if (!rules_action_for_side(r, a, side))
+				continue;
+			int n = r->action[a].target == TARGET_REGION ? r->nregions : 1;
+			if (u < n) {
+				g = r->action[a].target == TARGET_REGION ? u : RULES_NO_REGION;
+				break;
+			}
+			u -= n;
+		}
+		if (orders_add(w, r, side, out, a, g, NULL) == ORDER_OK) {
+			spent += r->action[a].cost;
+			tries = 0;
+		} else {
+			tries++;
+		}
+	}
+}

@@ -1,0 +1,159 @@
+/* ai_search.c - the thinking levels: normal looks one turn ahead against the
+ * replies it expects; hard runs Monte Carlo playouts within a fixed budget.
+ *
+ * Both build a few candidate order sets with ai_fill(), then play each
+ * through turn_resolve() on copies of the world (a struct world copies with
+ * '='). The copy's rules stream is reseeded from the AI's own stream, so the
+ * AI never peeks at the real dice; every candidate meets the same sampled
+ * replies and dice (common random numbers), so the comparison is fair.
+ * The budget is a count of playouts, not a clock, so a seed always gives the
+ * same choice. No allocation: everything lives on the stack. */
+#include <string.h>
+
+#include "../engine/rng.h"
+#include "../engine/turn.h"
+#include "ai_policy.h"
+
+#define CAND_MAX 8
+#define NORMAL_REPLIES 2 /* sampled replies of the other side per candidate */
+#define HARD_HORIZON 2   /* turns a playout runs past the decision turn */
+
+static uint64_t rng_next64(uint64_t *rng)
+{
+	uint64_t hi = rng_next(rng);
+	return hi << 32 | rng_next(rng);
+}
+
+static bool orders_equal(const struct orders *a, const struct orders *b)
+{
+	if (a->n != b->n)
+		return false;
+	for (int i = 0; i < a->n; i++)
+		if (a->list[i].action != b->list[i].action || a->list[i].region != b->list[i].region)
+			return false;
+	return true;
+}
+
+static int cand_add(struct orders *cand, int n, const struct orders *o)
+{
+	for (int i = 0; i < n; i++)
+		if (orders_equal(&cand[i], o))
+			return n;
+	cand[n] = *o;
+	return n + 1;
+}
+
+/* Candidate order sets for SIDE from its menu M: the greedy best, greedy
+ * sets opening with the 2nd..VARIANTS-th best order, and one tilted toward
+ * cooperation and one toward pressure. Empty variants are dropped. */
+static int cand_build(const struct world *w, const struct rules *r, int side, const struct ai_menu *m,
+                      int variants, struct orders cand[CAND_MAX])
+{
+	const struct ai_weights *wt = ai_weights_of(AI_NORMAL);
+	struct orders o;
+	int n = 0;
+	ai_menu_fill(w, r, side, wt, m, -1, 0, NULL, &o);
+	n = cand_add(cand, n, &o);
+	for (int f = 1; f < variants && n < CAND_MAX - 2; f++)
+		if (ai_menu_fill(w, r, side, wt, m, f, 0, NULL, &o), o.n > 0)
+			n = cand_add(cand, n, &o);
+	ai_menu_fill(w, r, side, wt, m, -1, 40, NULL, &o);
+	n = cand_add(cand, n, &o);
+	ai_menu_fill(w, r, side, wt, m, -1, -40, NULL, &o);
+	n = cand_add(cand, n, &o);
+	return n;
+}
+
+/* The model of the other side: a sound player that sometimes errs. */
+static struct ai_weights reply_model(void)
+{
+	struct ai_weights m = *ai_weights_of(AI_NORMAL);
+	m.noise = 15;
+	m.topk = 2;
+	return m;
+}
+
+static int best_of(const long *val, int n)
+{
+	int best = 0;
+	for (int i = 1; i < n; i++)
+		if (val[i] > val[best])
+			best = i;
+	return best;
+}
+
+void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out)
+{
+	int side = ai->side, opp = 1 - side;
+	const struct ai_weights *wt = ai_weights_of(AI_NORMAL);
+	struct ai_weights model = reply_model();
+	struct ai_menu mine, theirs;
+	ai_menu_build(w, r, side, wt, &mine);
+	struct orders cand[CAND_MAX];
+	int n = cand_build(w, r, side, &mine, 2, cand);
+	if (n == 1) {
+		*out = cand[0];
+		return;
+	}
+	ai_menu_build(w, r, opp, &model, &theirs);
+	long val[CAND_MAX] = { 0 };
+	struct world s;
+	for (int m = 0; m < NORMAL_REPLIES; m++) {
+		struct orders both[SIDE_COUNT];
+		ai_menu_fill(w, r, opp, &model, &theirs, -1, 0, &ai->rng, &both[opp]);
+		uint64_t dice = rng_next64(&ai->rng);
+		for (int c = 0; c < n; c++) {
+			s = *w;
+			s.rng = rng_mix(dice);
+			both[side] = cand[c];
+			turn_resolve(&s, r, both);
+			val[c] += ai_eval(&s, r, side, wt);
+		}
+	}
+	*out = cand[best_of(val, n)];
+}
+
+void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out)
+{
+	int side = ai->side, opp = 1 - side;
+	const struct ai_weights *wt = ai_weights_of(AI_NORMAL);
+	struct ai_weights model = reply_model();
+	struct ai_menu mine, theirs;
+	ai_menu_build(w, r, side, wt, &mine);
+	struct orders cand[CAND_MAX];
+	int n = cand_build(w, r, side, &mine, 5, cand);
+	if (n == 1) {
+		*out = cand[0];
+		return;
+	}
+	ai_menu_build(w, r, opp, &model, &theirs);
+	struct ai_weights fast = *ai_weights_of(AI_EASY);
+	uint32_t budget = ai->budget ? ai->budget : AI_HARD_BUDGET;
+	int rounds = (int)(budget / (uint32_t)n);
+	if (rounds < 1)
+		rounds = 1;
+	long val[CAND_MAX] = { 0 };
+	struct world s;
+	for (int k = 0; k < rounds; k++) {
+		struct orders both[SIDE_COUNT];
+		ai_menu_fill(w, r, opp, &model, &theirs, -1, 0, &ai->rng, &both[opp]);
+		uint64_t dice = rng_next64(&ai->rng);
+		for (int c = 0; c < n; c++) {
+			s = *w;
+			s.rng = rng_mix(dice);
+			uint64_t play = dice ^ 0x9e3779b97f4a7c15ULL;
+			both[side] = cand[c];
+			struct orders reply = both[opp];
+			turn_resolve(&s, r, both);
+			for (int h = 0; h < HARD_HORIZON && !s.over; h++) {
+				struct orders next[SIDE_COUNT];
+				ai_fill(&s, r, side, &fast, -1, &play, &next[side]);
+				ai_fill(&s, r, opp, &fast, -1, &play, &next[opp]);
+				turn_resolve(&s, r, next);
+			}
+			both[opp] = reply;
+			val[c] += ai_eval(&s, r, side, wt);
+		}
+	}
+	*out = cand[best_of(val, n)];
+}

@@ -1,0 +1,348 @@
+/* cmd_sim.c - `brink sim`: headless AI-vs-AI batches, summaries, CSV, shards, tournaments.
+ *
+ * Prints `key: value` lines. Everything but games_per_second (the last line)
+ * depends only on the scenario, the seed and the options, never on --jobs:
+ * game i's seed comes from (seed, i) alone, and totals are integer sums. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../ai/ai.h"
+#include "../scenario/scenario.h"
+#include "../sim/sim.h"
+#include "cmd.h"
+
+#define SIM_USAGE \
+	"sim [SCENARIO] --games N --seed S --nato LEVEL --russia LEVEL [--jobs J]\n" \
+	"             [--csv FILE] [--shard I/N] [--tournament] [--ai-budget N] [--actions]"
+
+#define SIM_LEVELS "easy, normal, hard, hawk, dove, tit-for-tat, random, greedy"
+
+static void sim_help(void)
+{
+	printf("Usage: brink %s\n\n"
+	       "Play AI-vs-AI games without a screen and print a summary as 'key: value'\n"
+	       "lines. SCENARIO is a .cfg file or a scenario id (default: %s).\n\n"
+	       "  --games N        games to play (default 1000; 100 a pairing with --tournament)\n"
+	       "  --seed S         the batch seed (default 1); game i plays with a seed made\n"
+	       "                   from S and i only, so results never depend on --jobs\n"
+	       "  --nato LEVEL     NATO's AI (default normal)\n"
+	       "  --russia LEVEL   Russia's AI (default normal)\n"
+	       "                   levels: " SIM_LEVELS "\n"
+	       "  --jobs J         play on J threads (default 1, at most %d)\n"
+	       "  --csv FILE       one row per game, in game order: game,seed,winner,turns,\n"
+	       "                   final_tension,nato_score,russia_score,war,security_index\n"
+	       "  --shard I/N      play only the games whose number modulo N is I (0 <= I < N);\n"
+	       "                   the CSVs of all N shards sort (by game) into the full run's\n"
+	       "  --tournament     every level against every other, both ways round: a table\n"
+	       "                   of win, draw and war rates (CSV rows gain nato_ai,russia_ai)\n"
+	       "  --ai-budget N    playouts per decision of the hard AI (default %d)\n"
+	       "  --actions        also print each action's share of each side's orders\n"
+	       "  --help           this text\n\n"
+	       "Lines: games, nato_wins, russia_wins, draws, (peace,) wars, nato_win_share\n"
+	       "(of decided games), war_rate, mean_final_tension, mean_turns,\n"
+	       "mean_security_index, top actions, and games_per_second last.\n",
+	       SIM_USAGE, SCENARIO_DEFAULT, SIM_JOBS_MAX, 96);
+}
+
+struct sim_args {
+	const char *scenario;
+	const char *csv;
+	struct sim_config c;
+	bool games_given, tournament, actions;
+};
+
+/* True when ARG is option NAME, alone or as NAME=VALUE. */
+static bool sim_is(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+	return !strncmp(arg, name, n) && (arg[n] == 0 || arg[n] == '=');
+}
+
+/* The value of option NAME ("--name=VALUE" or the next argument), or NULL. */
+static const char *sim_value(int argc, char **argv, int *i, const char *name)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+	if (arg[n] == '=')
+		return arg + n + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+/* Parse a number in [lo, hi] for option NAME; returns 0 or the usage status. */
+static int sim_number(const char *name, const char *v, unsigned long long lo, unsigned long long hi,
+                      unsigned long long *out)
+{
+	if (cmd_parse_u64(v, out) < 0 || *out < lo || *out > hi)
+		return cmd_usage_error("%s needs a whole number from %llu to %llu, not '%s'", name, lo, hi,
+		                       v);
+	return 0;
+}
+
+static int sim_parse(int argc, char **argv, struct sim_args *a)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		static const char *const valued[] = { "--games", "--seed", "--nato", "--russia", "--jobs",
+		                                      "--csv", "--shard", "--ai-budget" };
+		const char *name = NULL, *v = NULL;
+		for (size_t k = 0; k < sizeof valued / sizeof valued[0]; k++)
+			if (sim_is(arg, valued[k]))
+				name = valued[k];
+		if (name && !(v = sim_value(argc, argv, &i, name)))
+			return cmd_usage_error("option %s needs a value", name);
+		unsigned long long n = 0;
+		int rc = 0;
+		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+			sim_help();
+			return -1;
+		} else if (!strcmp(arg, "--tournament")) {
+			a->tournament = true;
+		} else if (!strcmp(arg, "--actions")) {
+			a->actions = true;
+		} else if (name && !strcmp(name, "--games")) {
+			if ((rc = sim_number(name, v, 1, 1000000000000ULL, &n)))
+				return rc;
+			a->c.games = n;
+			a->games_given = true;
+		} else if (name && !strcmp(name, "--seed")) {
+			if (cmd_parse_u64(v, &n) < 0)
+				return cmd_usage_error("--seed needs a whole number, not '%s'", v);
+			a->c.seed = n;
+		} else if (name && (!strcmp(name, "--nato") || !strcmp(name, "--russia"))) {
+			int level = ai_level_parse(v);
+			if (level < 0)
+				return cmd_usage_error("unknown AI level '%s' for %s (" SIM_LEVELS ")", v, name);
+			a->c.level[!strcmp(name, "--nato") ? SIDE_NATO : SIDE_RUSSIA] = (uint8_t)level;
+		} else if (name && !strcmp(name, "--jobs")) {
+			if ((rc = sim_number(name, v, 1, SIM_JOBS_MAX, &n)))
+				return rc;
+			a->c.jobs = (int)n;
+		} else if (name && !strcmp(name, "--csv")) {
+			if (!*v)
+				return cmd_usage_error("--csv needs a file name");
+			a->csv = v;
+		} else if (name && !strcmp(name, "--ai-budget")) {
+			if ((rc = sim_number(name, v, 1, 1000000, &n)))
+				return rc;
+			a->c.budget = (uint32_t)n;
+		} else if (name && !strcmp(name, "--shard")) {
+			unsigned long long si, sn;
+			const char *slash = strchr(v, '/');
+			char head[32];
+			size_t hl = slash ? (size_t)(slash - v) : 0;
+			if (!slash || hl == 0 || hl >= sizeof head)
+				return cmd_usage_error("--shard needs I/N, such as 0/4, not '%s'", v);
+			memcpy(head, v, hl);
+			head[hl] = 0;
+			if (cmd_parse_u64(head, &si) < 0 || cmd_parse_u64(slash + 1, &sn) < 0 || sn == 0 ||
+			    si >= sn || sn > 1000000)
+				return cmd_usage_error("--shard needs I/N with 0 <= I < N (N up to 1000000), not "
+				                       "'%s'", v);
+			a->c.shard = si;
+			a->c.shards = sn;
+		} else if (arg[0] == '-' && arg[1] != 0) {
+			return cmd_usage_error("unknown option '%s' for sim", arg);
+		} else if (a->scenario) {
+			return cmd_usage_error("sim takes one scenario, got '%s' and '%s'", a->scenario, arg);
+		} else {
+			a->scenario = arg;
+		}
+	}
+	return 0;
+}
+
+static double sim_clock(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+struct csv_out {
+	FILE *f;
+	const char *levels; /* ",nato_ai,russia_ai" values in a tournament, else NULL */
+};
+
+static void csv_row(void *ctx, const struct sim_game *g)
+{
+	struct csv_out *o = ctx;
+	fprintf(o->f, "%llu,%llu,%s,%d,%d,%d,%d,%d,%d%s\n", (unsigned long long)g->index,
+	        (unsigned long long)g->seed, sim_result_word(g->result), g->turns, g->tension,
+	        g->score[SIDE_NATO], g->score[SIDE_RUSSIA], g->result == RESULT_WAR, g->security,
+	        o->levels ? o->levels : "");
+}
+
+static double ratio(uint64_t a, uint64_t b)
+{
+	return b ? (double)a / (double)b : 0.0;
+}
+
+/* The summary of one batch, every line but games_per_second. */
+static void sim_summary(const struct rules *r, const struct sim_args *a, const struct sim_totals *t)
+{
+	const uint64_t *res = t->results;
+	uint64_t decided = res[RESULT_NATO] + res[RESULT_RUSSIA];
+	printf("scenario: %s\n", r->id);
+	printf("nato: %s\n", ai_level_name(a->c.level[SIDE_NATO]));
+	printf("russia: %s\n", ai_level_name(a->c.level[SIDE_RUSSIA]));
+	printf("seed: %llu\n", (unsigned long long)a->c.seed);
+	if (a->c.shards > 1)
+		printf("shard: %llu/%llu\n", (unsigned long long)a->c.shard, (unsigned long long)a->c.shards);
+	printf("games: %llu\n", (unsigned long long)t->games);
+	printf("nato_wins: %llu\n", (unsigned long long)res[RESULT_NATO]);
+	printf("russia_wins: %llu\n", (unsigned long long)res[RESULT_RUSSIA]);
+	printf("draws: %llu\n", (unsigned long long)res[RESULT_DRAW]);
+	if (r->victory.cooperative || res[RESULT_PEACE])
+		printf("peace: %llu\n", (unsigned long long)res[RESULT_PEACE]);
+	printf("wars: %llu\n", (unsigned long long)res[RESULT_WAR]);
+	printf("nato_win_share: %.3f\n", ratio(res[RESULT_NATO], decided));
+	printf("war_rate: %.3f\n", ratio(res[RESULT_WAR], t->games));
+	printf("mean_final_tension: %.2f\n", ratio(t->tension, t->games));
+	printf("mean_turns: %.2f\n", ratio(t->turns, t->games));
+	printf("mean_security_index: %.2f\n", ratio(t->security, t->games));
+	for (int s = 0; s < SIDE_COUNT; s++) {
+		int top = -1;
+		for (int k = 0; k < r->nactions && k < RULES_MAX_ACTIONS; k++)
+			if (t->uses[s][k] && (top < 0 || t->uses[s][k] > t->uses[s][top]))
+				top = k;
+		printf("%s_orders_per_turn: %.2f\n", side_id(s), ratio(t->orders[s], t->turns));
+		if (top >= 0)
+			printf("%s_top_action: %s %.3f\n", side_id(s), r->action[top].id,
+			       ratio(t->uses[s][top], t->orders[s]));
+		else
+			printf("%s_top_action: none 0\n", side_id(s));
+		for (int k = 0; a->actions && k < r->nactions && k < RULES_MAX_ACTIONS; k++)
+			if (rules_action_for_side(r, k, s))
+				printf("action_%s_%s: %.3f\n", side_id(s), r->action[k].id,
+				       ratio(t->uses[s][k], t->orders[s]));
+	}
+}
+
+/* Every level against every other (and itself), NATO rows, Russia columns. */
+static int sim_tournament(const struct rules *r, struct sim_args *a, struct csv_out *csv)
+{
+	static const int order[] = { AI_RANDOM, AI_EASY, AI_GREEDY, AI_NORMAL, AI_HARD,
+	                             AI_HAWK,   AI_DOVE, AI_TIT_FOR_TAT };
+	enum { N = sizeof order / sizeof order[0] };
+	uint64_t played[N] = { 0 }, won[N] = { 0 }, drew[N] = { 0 }, warred[N] = { 0 }, all = 0;
+	printf("scenario: %s\nseed: %llu\ngames_per_pairing: %llu\n", r->id,
+	       (unsigned long long)a->c.seed, (unsigned long long)a->c.games);
+	printf("%-12s %-12s %8s %8s %8s %8s %8s %9s\n", "nato", "russia", "nato%", "russia%", "draw%",
+	       "peace%", "war%", "tension");
+	for (int i = 0; i < N; i++)
+		for (int j = 0; j < N; j++) {
+			struct sim_totals t;
+			a->c.level[SIDE_NATO] = (uint8_t)order[i];
+			a->c.level[SIDE_RUSSIA] = (uint8_t)order[j];
+			char levels[64];
+			snprintf(levels, sizeof levels, ",%s,%s", ai_level_name(order[i]), ai_level_name(order[j]));
+			csv->levels = levels;
+			if (sim_run(r, &a->c, &t, csv->f ? csv_row : NULL, csv) < 0) {
+				fputs("brink: out of memory\n", stderr);
+				return 1;
+			}
+			const uint64_t *res = t.results;
+			printf("%-12s %-12s %7.1f%% %7.1f%% %7.1f%% %7.1f%% %7.1f%% %9.2f\n",
+			       ai_level_name(order[i]), ai_level_name(order[j]),
+			       100 * ratio(res[RESULT_NATO], t.games), 100 * ratio(res[RESULT_RUSSIA], t.games),
+			       100 * ratio(res[RESULT_DRAW], t.games), 100 * ratio(res[RESULT_PEACE], t.games),
+			       100 * ratio(res[RESULT_WAR], t.games), ratio(t.tension, t.games));
+			played[i] += t.games;
+			played[j] += t.games;
+			won[i] += res[RESULT_NATO];
+			won[j] += res[RESULT_RUSSIA];
+			drew[i] += res[RESULT_DRAW] + res[RESULT_PEACE];
+			drew[j] += res[RESULT_DRAW] + res[RESULT_PEACE];
+			warred[i] += res[RESULT_WAR];
+			warred[j] += res[RESULT_WAR];
+			all += t.games;
+		}
+	printf("\n%-12s %8s %8s %8s %8s\n", "player", "games", "win%", "draw%", "war%");
+	for (int i = 0; i < N; i++)
+		printf("%-12s %8llu %7.1f%% %7.1f%% %7.1f%%\n", ai_level_name(order[i]),
+		       (unsigned long long)played[i], 100 * ratio(won[i], played[i]),
+		       100 * ratio(drew[i], played[i]), 100 * ratio(warred[i], played[i]));
+	printf("games: %llu\n", (unsigned long long)all);
+	return 0;
+}
+
+static int sim_exec(int argc, char **argv)
+{
+	struct sim_args a;
+	memset(&a, 0, sizeof a);
+	a.c = (struct sim_config){ .seed = 1, .games = 1000, .level = { AI_NORMAL, AI_NORMAL },
+	                           .jobs = 1, .shard = 0, .shards = 1 };
+	int rc = sim_parse(argc, argv, &a);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	if (a.tournament && !a.games_given)
+		a.c.games = 100;
+
+	const char *name = a.scenario ? a.scenario : SCENARIO_DEFAULT;
+	char path[1024];
+	if (scenario_find(name, path, sizeof path) < 0) {
+		fprintf(stderr, "brink: no scenario '%s' found (a .cfg file or an id; 'brink scenarios' "
+		                "lists them)\n", name);
+		return 1;
+	}
+	struct rules *rules = malloc(sizeof *rules);
+	struct diags *ds = calloc(1, sizeof *ds);
+	if (!rules || !ds) {
+		free(rules);
+		free(ds);
+		fputs("brink: out of memory\n", stderr);
+		return 1;
+	}
+	int bad = scenario_load(path, rules, ds);
+	diag_print(ds, stderr);
+	free(ds);
+	if (bad) {
+		free(rules);
+		return 1;
+	}
+
+	struct csv_out csv = { NULL, NULL };
+	if (a.csv) {
+		csv.f = fopen(a.csv, "w");
+		if (!csv.f) {
+			fprintf(stderr, "brink: cannot write %s: ", a.csv);
+			perror(NULL);
+			free(rules);
+			return 1;
+		}
+		fprintf(csv.f, "game,seed,winner,turns,final_tension,nato_score,russia_score,war,"
+		               "security_index%s\n", a.tournament ? ",nato_ai,russia_ai" : "");
+	}
+	double t0 = sim_clock();
+	struct sim_totals t;
+	if (a.tournament) {
+		rc = sim_tournament(rules, &a, &csv);
+		t.games = 0;
+	} else if (sim_run(rules, &a.c, &t, csv.f ? csv_row : NULL, &csv) < 0) {
+		fputs("brink: out of memory\n", stderr);
+		rc = 1;
+	} else {
+		sim_summary(rules, &a, &t);
+	}
+	double dt = sim_clock() - t0;
+	if (rc == 0 && !a.tournament)
+		printf("games_per_second: %.0f\n", dt > 0 ? (double)t.games / dt : 0.0);
+	if (csv.f && fclose(csv.f) != 0) {
+		fprintf(stderr, "brink: error writing %s\n", a.csv);
+		rc = 1;
+	}
+	free(rules);
+	return rc;
+}
+
+const struct cmd cmd_sim = {
+	.name = "sim",
+	.usage = SIM_USAGE,
+	.help = "headless AI-vs-AI games: win, draw and war rates; CSV; shards; tournaments",
+	.exec = sim_exec,
+};

@@ -1,0 +1,160 @@
+/* sim.c - headless AI-vs-AI batches on threads, in blocks of games.
+ *
+ * Games are played a block at a time: the block's games are dealt to the
+ * threads (thread j plays every jobs-th game), each writes its games into its
+ * own slots of the block and counts action use in its own totals; then the
+ * block's rows go out in game order. Memory is one block of rows, allocated
+ * once per run, never inside a game. */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../ai/ai.h"
+#include "../engine/rng.h"
+#include "../engine/turn.h"
+#include "sim.h"
+
+#define SIM_BLOCK 8192 /* games per block: bounds memory, keeps rows in order */
+
+uint64_t sim_game_seed(uint64_t seed, uint64_t index)
+{
+	return rng_mix(seed ^ rng_mix(index));
+}
+
+uint64_t sim_shard_games(const struct sim_config *c)
+{
+	if (c->shards == 0 || c->shard >= c->shards)
+		return 0;
+	return c->games / c->shards + (c->shard < c->games % c->shards ? 1 : 0);
+}
+
+const char *sim_result_word(int result)
+{
+	switch (result) {
+	case RESULT_NATO: return "nato";
+	case RESULT_RUSSIA: return "russia";
+	case RESULT_DRAW: return "draw";
+	case RESULT_WAR: return "war";
+	case RESULT_PEACE: return "peace";
+	default: return "none";
+	}
+}
+
+void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index, struct sim_game *g,
+              struct sim_totals *t)
+{
+	uint64_t seed = sim_game_seed(c->seed, index);
+	struct world w;
+	struct ai ai[SIDE_COUNT];
+	world_init(&w, r, seed);
+	for (int s = 0; s < SIDE_COUNT; s++) {
+		ai_init(&ai[s], c->level[s], s, rng_mix(seed + 1 + (uint64_t)s));
+		if (c->budget)
+			ai[s].budget = c->budget;
+	}
+	while (!w.over) {
+		struct orders o[SIDE_COUNT];
+		for (int s = 0; s < SIDE_COUNT; s++) {
+			ai_choose(&ai[s], &w, r, &o[s]);
+			if (!t)
+				continue;
+			t->orders[s] += o[s].n;
+			for (int i = 0; i < o[s].n; i++)
+				if (o[s].list[i].action < RULES_MAX_ACTIONS)
+					t->uses[s][o[s].list[i].action]++;
+		}
+		if (turn_resolve(&w, r, o) != 0)
+			break;
+	}
+	*g = (struct sim_game){
+		.index = index,
+		.seed = seed,
+		.result = w.result,
+		.turns = w.turn,
+		.tension = w.v[VAR_TENSION],
+		.score = { w.score[SIDE_NATO], w.score[SIDE_RUSSIA] },
+		.security = (int16_t)world_security_index(&w, r),
+	};
+}
+
+void sim_totals_add(struct sim_totals *t, const struct sim_game *g)
+{
+	t->games++;
+	if (g->result <= RESULT_PEACE)
+		t->results[g->result]++;
+	t->turns += g->turns;
+	t->tension += (uint64_t)(g->tension > 0 ? g->tension : 0);
+	t->security += (uint64_t)(g->security > 0 ? g->security : 0);
+}
+
+struct job {
+	const struct rules *r;
+	const struct sim_config *c;
+	struct sim_game *rows;   /* the block's rows */
+	uint64_t first, n;       /* shard-local number of the block's first game, games in it */
+	int id, jobs;            /* this job plays rows id, id + jobs, ... */
+	struct sim_totals t;     /* its action counts */
+};
+
+static void *job_run(void *arg)
+{
+	struct job *j = arg;
+	for (uint64_t k = (uint64_t)j->id; k < j->n; k += (uint64_t)j->jobs) {
+		uint64_t index = j->c->shard + (j->first + k) * j->c->shards;
+		sim_play(j->r, j->c, index, &j->rows[k], &j->t);
+	}
+	return NULL;
+}
+
+int sim_run(const struct rules *r, const struct sim_config *c, struct sim_totals *t, sim_row_fn row,
+            void *ctx)
+{
+	memset(t, 0, sizeof *t);
+	if (c->jobs < 1 || c->jobs > SIM_JOBS_MAX || c->shards == 0 || c->shard >= c->shards)
+		return -1;
+	uint64_t total = sim_shard_games(c);
+	if (total == 0)
+		return 0;
+	uint64_t block = total < SIM_BLOCK ? total : SIM_BLOCK;
+	struct sim_game *rows = malloc(block * sizeof *rows);
+	struct job *jobs = calloc((size_t)c->jobs, sizeof *jobs);
+	pthread_t *tid = calloc((size_t)c->jobs, sizeof *tid);
+	if (!rows || !jobs || !tid) {
+		free(rows);
+		free(jobs);
+		free(tid);
+		return -1;
+	}
+	for (uint64_t first = 0; first < total; first += block) {
+		uint64_t n = total - first < block ? total - first : block;
+		int nj = (uint64_t)c->jobs < n ? c->jobs : (int)n;
+		bool started[SIM_JOBS_MAX] = { false };
+		for (int j = 0; j < nj; j++) {
+			jobs[j] = (struct job){ r, c, rows, first, n, j, nj, { 0 } };
+			if (j > 0)
+				started[j] = pthread_create(&tid[j], NULL, job_run, &jobs[j]) == 0;
+		}
+		job_run(&jobs[0]);
+		for (int j = 1; j < nj; j++) {
+			if (started[j])
+				pthread_join(tid[j], NULL);
+			else
+				job_run(&jobs[j]); /* no thread: play its share here */
+		}
+		for (int j = 0; j < nj; j++)
+			for (int s = 0; s < SIDE_COUNT; s++) {
+				t->orders[s] += jobs[j].t.orders[s];
+				for (int a = 0; a < RULES_MAX_ACTIONS; a++)
+					t->uses[s][a] += jobs[j].t.uses[s][a];
+			}
+		for (uint64_t k = 0; k < n; k++) {
+			sim_totals_add(t, &rows[k]);
+			if (row)
+				row(ctx, &rows[k]);
+		}
+	}
+	free(rows);
+	free(jobs);
+	free(tid);
+	return 0;
+}
