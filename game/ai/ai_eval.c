@@ -104,26 +104,6 @@ static int projected_ap(const struct world *w, const struct rules *r, int side)
 	return ap;
 }
 
-/* Tension expected a couple of turns ahead: today's tension plus the drift
- * terms (the scenario's divisors) and the expected incident. */
-static int tension_ahead(const struct world *w, const struct rules *r, int turns_left)
-{
-	const struct dynamics *d = &r->dyn;
-	int drift = 0;
-	if (d->mil_divisor > 0)
-		drift += (world_border_militarization(w, r) - d->mil_baseline) / d->mil_divisor;
-	if (d->dialogue_divisor > 0)
-		drift -= w->v[VAR_DIALOGUE] / d->dialogue_divisor;
-	if (d->arms_divisor > 0)
-		drift -= w->v[VAR_ARMS_CONTROL] / d->arms_divisor;
-	if (d->cyber_divisor > 0)
-		drift += w->v[VAR_CYBER] / d->cyber_divisor;
-	int horizon = turns_left < 2 ? turns_left : 2;
-	int t = w->v[VAR_TENSION] + drift * horizon;
-	t += turn_miscalc_chance(w, r) * 9 * horizon / 10000; /* an incident adds ~9 */
-	return t;
-}
-
 int ai_eval(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt)
 {
 	int opp = 1 - side;
@@ -137,30 +117,49 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 		                margin;
 		}
 	}
+	const struct dynamics *d = &r->dyn;
 	int ctl = r->victory.control > 0 ? r->victory.control : 40;
-	int regions = 0, forces = 0;
+	int own_forces = RV(side == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES);
+	int other_forces = RV(side == SIDE_NATO ? VAR_RUSSIA_FORCES : VAR_NATO_FORCES);
+	int regions = 0, forces = 0, stab = 0, border = 0, nborder = 0;
 	for (int i = 0; i < r->nregions; i++) {
-		const struct region_state *rs = &w->region[i];
+		const int16_t *v = w->region[i].v;
 		int value = r->region[i].value;
-		int a = rs->v[RV(VAR_ALIGNMENT)];
-		if (side == SIDE_RUSSIA)
-			a = -a;
-		int g = a + (a >= ctl ? 40 : 0) - (a <= -ctl ? 40 : 0);
-		regions += value * g;
-		int own = rs->v[RV(side == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES)];
-		int other = rs->v[RV(side == SIDE_NATO ? VAR_RUSSIA_FORCES : VAR_NATO_FORCES)];
-		forces += value * clampi(own - other, -30, 30) / 3;
+		int a = side == SIDE_RUSSIA ? -v[RV(VAR_ALIGNMENT)] : v[RV(VAR_ALIGNMENT)];
+		regions += value * (a + (a >= ctl ? 40 : 0) - (a <= -ctl ? 40 : 0));
+		forces += value * clampi(v[own_forces] - v[other_forces], -30, 30);
+		stab += v[RV(VAR_STABILITY)];
+		if (r->region[i].borders_russia) {
+			border += v[RV(VAR_NATO_FORCES)] + v[RV(VAR_RUSSIA_FORCES)];
+			nborder++;
+		}
 	}
-	int v = (regions + forces) * wt->region / 100;
-	v += (projected_ap(w, r, side) - projected_ap(w, r, opp)) * wt->ap;
-	v += world_security_index(w, r) * wt->security;
+	int val = regions + forces / 3;
+	if (wt->region != 100)
+		val = val * wt->region / 100;
+	val += (projected_ap(w, r, side) - projected_ap(w, r, opp)) * wt->ap;
+	/* the shared security index: low tension, high dialogue, stable regions */
+	int t = w->v[VAR_TENSION];
+	stab = r->nregions ? stab / r->nregions : 50;
+	val += ((100 - t) * 40 + w->v[VAR_DIALOGUE] * 30 + stab * 30) * wt->security / 100;
+	/* tension expected two turns ahead: the drift terms (the scenario's
+	 * divisors) and the expected incident */
+	int drift = 0;
+	if (d->mil_divisor > 0)
+		drift += ((nborder ? border / nborder : 0) - d->mil_baseline) / d->mil_divisor;
+	if (d->dialogue_divisor > 0)
+		drift -= w->v[VAR_DIALOGUE] / d->dialogue_divisor;
+	if (d->arms_divisor > 0)
+		drift -= w->v[VAR_ARMS_CONTROL] / d->arms_divisor;
+	if (d->cyber_divisor > 0)
+		drift += w->v[VAR_CYBER] / d->cyber_divisor;
 	int left = r->turns - w->turn;
-	int t = tension_ahead(w, r, left);
+	int horizon = left < 2 ? left : 2;
+	t += drift * horizon + turn_miscalc_chance(w, r) * 9 * horizon / 10000; /* an incident: ~+9 */
 	int x = clampi(t - 40, 0, 60);
-	/* estimated chance of war, per mille, times what a war costs */
-	int p = x * x * 1000 / 3600;
-	v -= (int)((long)wt->war * wt->risk / 100 * p / 1000);
-	return v;
+	/* the estimated chance of war (x^2/3600) times what a war costs */
+	val -= (int)((long)wt->war * wt->risk * x * x / 360000);
+	return val;
 }
 
 /* ---- scratch look-ahead of single orders -------------------------------- */
@@ -229,7 +228,7 @@ static uint64_t last_actions(const struct world *w, int side)
  * to BASE: its own effects, plus a proposal's agreed effects weighted by the
  * chance the other side makes the same proposal. */
 static int order_worth(struct world *s, const struct rules *r, int side, const struct ai_weights *wt,
-                       int a, int target, int base, int match)
+                       int a, int target, int base, int match, int stance)
 {
 	const struct action *act = &r->action[a];
 	struct undo u = { 0 };
@@ -242,7 +241,6 @@ static int order_worth(struct world *s, const struct rules *r, int side, const s
 		worth = alone + (agreed - alone) * match / 100;
 	}
 	scratch_undo(&u);
-	int stance = ai_action_stance(r, a);
 	int cost = act->cost ? act->cost : 1;
 	if (stance < 0)
 		worth += wt->coop_bias * cost;
@@ -296,7 +294,7 @@ void ai_menu_build(const struct world *w, const struct rules *r, int side, const
 		for (int g = lo; g < hi; g++) {
 			if (order_check(w, r, side, &none, a, g, NULL) != ORDER_OK)
 				continue;
-			int gain = order_worth(&s, r, side, wt, a, g, base, match);
+			int gain = order_worth(&s, r, side, wt, a, g, base, match, stance);
 			menu_insert(m, (struct ai_pick){ per_ap(gain, act->cost), gain, (int16_t)stance,
 			                                 (uint8_t)a, (uint8_t)g, (uint8_t)match });
 		}
@@ -320,19 +318,25 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 	out->n = 0;
 	if (w->over || m->n == 0)
 		return 0;
-	struct world s = *w;
-	int base = ai_eval(&s, r, side, wt);
-	int total = 0;
+	struct world s;
+	int base = 0, total = 0, spent = 0;
+	if (!wt->quick) {
+		s = *w;
+		base = ai_eval(&s, r, side, wt);
+	}
 	while (out->n < ORDERS_MAX) {
 		/* rank the menu's orders that are still allowed: from the menu's
 		 * estimate for the first pick, re-estimated on the scratch after */
 		struct ai_menu now = { 0 };
 		for (int i = 0; i < m->n; i++) {
 			struct ai_pick p = m->p[i];
-			if (order_check(w, r, side, out, p.action, p.region, NULL) != ORDER_OK)
+			/* the menu's orders passed order_check() on W with nothing
+			 * queued; queued orders only change the AP left */
+			if (spent + r->action[p.action].cost > w->ap[side])
 				continue;
-			if (out->n > 0)
-				p.gain = (int16_t)order_worth(&s, r, side, wt, p.action, p.region, base, p.match);
+			if (out->n > 0 && !wt->quick)
+				p.gain = (int16_t)order_worth(&s, r, side, wt, p.action, p.region, base, p.match,
+				                              p.stance);
 			int gain = tilted(p.gain, p.stance, tilt, r->action[p.action].cost);
 			if (wt->noise > 0 && rng)
 				gain += (int)rng_below(rng, (uint32_t)(2 * wt->noise + 1)) - wt->noise;
@@ -359,9 +363,12 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 		const struct action *act = &r->action[now.p[c].action];
 		int target = act->target == TARGET_REGION ? now.p[c].region : RULES_NO_REGION;
 		out->list[out->n++] = (struct order){ now.p[c].action, (uint8_t)target };
-		scratch_apply(&s, r, act->effects, act->neffects, target, NULL);
+		spent += act->cost;
 		total += now.p[c].gain;
-		base = ai_eval(&s, r, side, wt);
+		if (!wt->quick) {
+			scratch_apply(&s, r, act->effects, act->neffects, target, NULL);
+			base = ai_eval(&s, r, side, wt);
+		}
 	}
 	return total;
 }

@@ -50,16 +50,18 @@ static int cand_build(const struct world *w, const struct rules *r, int side, co
                       int variants, struct orders cand[CAND_MAX])
 {
 	const struct ai_weights *wt = ai_weights_of(AI_NORMAL);
+	struct ai_weights quick = *wt; /* variants keep the menu's estimates: cheaper */
+	quick.quick = 1;
 	struct orders o;
 	int n = 0;
 	ai_menu_fill(w, r, side, wt, m, -1, 0, NULL, &o);
 	n = cand_add(cand, n, &o);
 	for (int f = 1; f < variants && n < CAND_MAX - 2; f++)
-		if (ai_menu_fill(w, r, side, wt, m, f, 0, NULL, &o), o.n > 0)
+		if (ai_menu_fill(w, r, side, &quick, m, f, 0, NULL, &o), o.n > 0)
 			n = cand_add(cand, n, &o);
-	ai_menu_fill(w, r, side, wt, m, -1, 40, NULL, &o);
+	ai_menu_fill(w, r, side, &quick, m, -1, 40, NULL, &o);
 	n = cand_add(cand, n, &o);
-	ai_menu_fill(w, r, side, wt, m, -1, -40, NULL, &o);
+	ai_menu_fill(w, r, side, &quick, m, -1, -40, NULL, &o);
 	n = cand_add(cand, n, &o);
 	return n;
 }
@@ -70,6 +72,7 @@ static struct ai_weights reply_model(void)
 	struct ai_weights m = *ai_weights_of(AI_NORMAL);
 	m.noise = 15;
 	m.topk = 2;
+	m.quick = 1;
 	return m;
 }
 
@@ -128,6 +131,7 @@ void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
 	}
 	ai_menu_build(w, r, opp, &model, &theirs);
 	struct ai_weights fast = *ai_weights_of(AI_EASY);
+	fast.quick = 1;
 	uint32_t budget = ai->budget ? ai->budget : AI_HARD_BUDGET;
 	int rounds = (int)(budget / (uint32_t)n);
 	if (rounds < 1)
