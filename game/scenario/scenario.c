@@ -157,7 +157,10 @@ struct near {
 static void near_try(struct near *n, const char *cand)
 {
 	int d = edit_distance(n->word, cand);
-	int limit = strlen(n->word) <= 4 ? 1 : 2;
+	int len = (int)strlen(n->word);
+	int limit = len <= 4 ? 1 : 2;
+	if (limit > len - 1)
+		limit = len - 1; /* "c" is one edit from every one-letter id */
 	if (d <= limit && d < n->dist) {
 		n->dist = d;
 		n->best = cand;
@@ -1162,6 +1165,17 @@ static bool is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* OUT = A/B; false (and OUT empty) when it does not fit. */
+static bool path_join(char *out, size_t len, const char *a, const char *b)
+{
+	int n = snprintf(out, len, "%s/%s", a, b);
+	if (n < 0 || (size_t)n >= len) {
+		out[0] = '\0';
+		return false;
+	}
+	return true;
+}
+
 /* The scenario folders in search order; returns how many. */
 static int search_dirs(char dirs[SEARCH_DIRS][PATH_MAX_LEN])
 {
@@ -1181,15 +1195,13 @@ static int search_dirs(char dirs[SEARCH_DIRS][PATH_MAX_LEN])
 static int find_standard(const char *basedir, char *out, size_t len)
 {
 	if (basedir) {
-		snprintf(out, len, "%s/%s", *basedir ? basedir : ".", SCENARIO_RULES_FILE);
-		if (is_file(out))
+		if (path_join(out, len, *basedir ? basedir : ".", SCENARIO_RULES_FILE) && is_file(out))
 			return 0;
 	}
 	char dirs[SEARCH_DIRS][PATH_MAX_LEN];
 	int n = search_dirs(dirs);
 	for (int i = 0; i < n; i++) {
-		snprintf(out, len, "%s/%s", dirs[i], SCENARIO_RULES_FILE);
-		if (is_file(out))
+		if (path_join(out, len, dirs[i], SCENARIO_RULES_FILE) && is_file(out))
 			return 0;
 	}
 	return -1;
@@ -1652,8 +1664,7 @@ static int dir_files(const char *dir, char **names, int max)
 		if (len < 5 || strcmp(e->d_name + len - 4, ".cfg") || e->d_name[0] == '.')
 			continue;
 		char path[PATH_MAX_LEN * 2];
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (!is_file(path))
+		if (!path_join(path, sizeof path, dir, e->d_name) || !is_file(path))
 			continue;
 		names[n] = strdup(e->d_name);
 		if (names[n])
@@ -1715,17 +1726,18 @@ int scenario_find(const char *name, char *out, size_t outlen)
 	int nd = search_dirs(dirs);
 	char path[PATH_MAX_LEN * 2];
 	for (int i = 0; i < nd; i++) {
-		snprintf(path, sizeof path, "%s/%s.cfg", dirs[i], id);
-		int found = is_file(path);
+		char file[RULES_ID_MAX + 8];
+		snprintf(file, sizeof file, "%s.cfg", id);
+		int found = path_join(path, sizeof path, dirs[i], file) && is_file(path);
 		char *names[DIR_FILES_MAX];
 		int n = found ? 0 : dir_files(dirs[i], names, DIR_FILES_MAX);
 		for (int k = 0; k < n; k++) {
-			char fid[RULES_ID_MAX];
-			snprintf(path, sizeof path, "%s/%s", dirs[i], names[k]);
-			if (!found && peek_id(path, fid, sizeof fid) == 0 && !strcmp(fid, id))
+			char fid[RULES_ID_MAX], cand[PATH_MAX_LEN * 2];
+			if (!found && path_join(cand, sizeof cand, dirs[i], names[k]) &&
+			    peek_id(cand, fid, sizeof fid) == 0 && !strcmp(fid, id)) {
 				found = 1;
-			else if (!found)
-				path[0] = '\0';
+				memcpy(path, cand, sizeof path);
+			}
 			free(names[k]);
 		}
 		if (found) {
@@ -1761,10 +1773,10 @@ int scenario_list(struct scenario_entry *out, int max)
 		int n = dir_files(dirs[i], names, DIR_FILES_MAX);
 		for (int k = 0; k < n; k++) {
 			char path[PATH_MAX_LEN * 2];
-			snprintf(path, sizeof path, "%s/%s", dirs[i], names[k]);
+			bool ok = path_join(path, sizeof path, dirs[i], names[k]);
 			free(names[k]);
 			memset(ds, 0, sizeof *ds);
-			if (count >= max || strlen(path) >= sizeof out->path ||
+			if (!ok || count >= max || strlen(path) >= sizeof out->path ||
 			    scenario_load(path, r, ds) < 0)
 				continue;
 			bool seen = false;

@@ -31,7 +31,7 @@ const struct schema_key schema_keys[] = {
 
 	{ "scenario.id", SCHEMA_ID, 1, RULES_ID_MAX - 1, REQ, NULL, NULL, "unique id, [a-z0-9-]+" },
 	{ "scenario.title", SCHEMA_STRING, 1, RULES_NAME_MAX - 1, REQ, NULL, NULL, "title" },
-	{ "scenario.summary", SCHEMA_TEXT, 1, RULES_TEXT_MAX - 1, REQ, NULL, NULL,
+	{ "scenario.summary", SCHEMA_TEXT, 0, RULES_TEXT_MAX - 1, REQ, NULL, NULL,
 	  "one paragraph for the scenario picker" },
 	{ "scenario.note", SCHEMA_TEXT, 0, RULES_TEXT_MAX - 1, OPT, NULL, "\"\"", "short historical note" },
 	{ "scenario.start", SCHEMA_GROUP, 0, 0, REQ, NULL, NULL, "date of the first turn" },
@@ -80,7 +80,7 @@ const struct schema_key schema_keys[] = {
 
 	{ "event.id", SCHEMA_ID, 1, RULES_ID_MAX - 1, REQ, NULL, NULL, "unique id, [a-z0-9-]+" },
 	{ "event.title", SCHEMA_STRING, 1, RULES_NAME_MAX - 1, REQ, NULL, NULL, "headline" },
-	{ "event.text", SCHEMA_TEXT, 1, RULES_TEXT_MAX - 1, REQ, NULL, NULL, "what the briefing says" },
+	{ "event.text", SCHEMA_TEXT, 0, RULES_TEXT_MAX - 1, REQ, NULL, NULL, "what the briefing says" },
 	{ "event.kind", SCHEMA_ENUM, 0, 0, OPT, "event|incident", "\"event\"",
 	  "incidents are drawn only by the miscalculation check" },
 	{ "event.weight", SCHEMA_INT, 1, 100, REQ, NULL, NULL, "relative chance among eligible events" },
