@@ -1,0 +1,401 @@
+/* tui_game.c - the game screen and its dialogs: side panel, news, orders, explain, help.
+ *
+ * Layout (80x24 and up): header row; the map at the left with the side panel
+ * (world variables, tension track, AP, miscalculation risk) at its right;
+ * the news and the orders queue below; the footer with the keys. Bigger
+ * terminals give the news and the panels the extra room. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../engine/turn.h"
+#include "../report/explain.h"
+#include "tui_game.h"
+
+#define SIDE_W 25      /* side panel width at 80 columns */
+#define SIDE_W_WIDE 32 /* from 120 columns */
+#define MAP_MIN_H 15
+#define NEWS_MAX 600
+
+/* Short labels that fit the side panel; var_info's labels are for sentences. */
+static const char *const short_label[VAR_WORLD_END] = {
+	"Tension", "Dialogue", "Arms control", "Sanctions", "NATO cohesion", "Axis China/Iran",
+	"Cyber threat",
+};
+
+static int band_role(int tension)
+{
+	return tension >= 80 ? TR_BAD : tension >= 60 ? TR_RUSSIA : tension >= 40 ? TR_CONTESTED
+	     : TR_GOOD;
+}
+
+int tui_news_lines(const struct rules *r, const struct cause_log *log, struct tui_line *out,
+                   int max)
+{
+	int n = 0;
+	for (int i = 0; log && i < log->n && n < max; i++) {
+		const struct cause *c = &log->rec[i];
+		char buf[240];
+		explain_cause(r, c, buf, sizeof buf);
+		bool head = c->var == VAR_NONE;
+		snprintf(out[n].text, sizeof out[n].text, "%s%s", head ? "" : "  ", buf);
+		out[n].role = c->kind == CAUSE_WAR || c->kind == CAUSE_INCIDENT ? TR_BAD
+		            : head ? TR_TITLE : TR_NORMAL;
+		n++;
+	}
+	return n;
+}
+
+static void draw_side_panel(struct tui *t, const struct tui_view *v, int x, int y, int w, int h)
+{
+	const struct rules *r = v->r;
+	const struct world *wd = v->w;
+	int row = y, last = y + h;
+	char date[32];
+	explain_date(r, wd->turn < r->turns ? wd->turn : r->turns - 1, date, sizeof date);
+	for (int i = 0; i < h; i++)
+		tui_put(t, y + i, x - 1, 1, TR_DIM, t->g->v);
+	if (row < last)
+		tui_putf(t, row++, x, w, TR_TITLE, "%s  turn %d of %d", date,
+		         wd->turn < r->turns ? wd->turn + 1 : r->turns, r->turns);
+	if (row < last) {
+		if (v->side < SIDE_COUNT && v->queued) {
+			int left = wd->ap[v->side] - orders_spent(v->queued, r);
+			int role = v->side == SIDE_NATO ? TR_NATO : TR_RUSSIA;
+			int n = tui_putf(t, row, x, w, role, "%s", explain_side(r, v->side));
+			tui_putf(t, row, x + n, w - n, TR_NORMAL, ": %d of %d AP left", left, wd->ap[v->side]);
+		} else {
+			tui_putf(t, row, x, w, TR_NORMAL, "AP: NATO %d, Russia %d", wd->ap[SIDE_NATO],
+			         wd->ap[SIDE_RUSSIA]);
+		}
+		row++;
+	}
+	int tension = wd->v[VAR_TENSION];
+	int dt = v->log ? cause_total(v->log, VAR_TENSION, RULES_NO_REGION) : 0;
+	if (row < last) {
+		int n = tui_putf(t, row, x, w, TR_TITLE, "TENSION %d", tension);
+		if (dt)
+			n += tui_putf(t, row, x + n, w - n, dt > 0 ? TR_BAD : TR_GOOD, " (%+d)", dt);
+		n += tui_put(t, row, x + n, w - n, TR_NORMAL, " ");
+		tui_put(t, row, x + n, w - n, band_role(tension), explain_band(tension, t->utf8));
+		row++;
+	}
+	if (row < last) {
+		/* The track: 20 cells, a tick at each band's start, war at the end. */
+		int cells = w - 2 < 20 ? w - 2 : 20;
+		tui_put(t, row, x, 1, TR_NORMAL, "[");
+		for (int k = 0; k < cells; k++) {
+			int at = k * 100 / cells;
+			bool on = at < tension;
+			int role = on ? band_role(at) : TR_DIM;
+			tui_put(t, row, x + 1 + k, 1, role, on ? t->g->full : (at % 20 == 0 ? "|" : t->g->empty));
+		}
+		tui_put(t, row, x + 1 + cells, 1, TR_BAD, "]");
+		row++;
+	}
+	if (row < last && w >= 23) {
+		tui_put(t, row++, x + 1, w - 1, TR_DIM, "Det Com Con Cri Bri War");
+	}
+	if (row < last) {
+		int p = turn_miscalc_chance(wd, r);
+		tui_putf(t, row++, x, w, p >= 1000 ? TR_BAD : p > 0 ? TR_CONTESTED : TR_NORMAL,
+		         "Miscalculation %d.%d%%", p / 100, (p % 100) / 10);
+	}
+	for (int var = VAR_DIALOGUE; var < VAR_WORLD_END && row < last; var++, row++) {
+		int d = v->log ? cause_total(v->log, var, RULES_NO_REGION) : 0;
+		tui_putf(t, row, x, w, TR_NORMAL, "%-15s %3d", short_label[var], wd->v[var]);
+		if (d)
+			tui_putf(t, row, x + 19, w - 19, d > 0 ? TR_GOOD : TR_BAD, " %+d", d);
+	}
+	if (row < last)
+		tui_putf(t, row++, x, w, TR_TITLE, "Security index  %3d",
+		         world_security_index(wd, r));
+	if (row + 4 < last) {
+		/* A legend when there is room; at 80x24 the help (?) has it. */
+		row++;
+		tui_put(t, row++, x, w, TR_DIM, "Map: N/R = NATO/Russian");
+		tui_put(t, row++, x, w, TR_DIM, "forces; vp = points;");
+		tui_putf(t, row++, x, w, TR_DIM, "%s%s Moscow %s West %s%s", t->g->east, t->g->east,
+		         t->g->mid, t->g->west, t->g->west);
+		tui_put(t, row++, x, w, TR_DIM, "stab = stability");
+	}
+}
+
+static void draw_news(struct tui *t, struct tui_view *v, int x, int y, int w, int h)
+{
+	char title[80];
+	if (v->news_turn >= 0) {
+		char date[32];
+		explain_date(v->r, v->news_turn, date, sizeof date);
+		snprintf(title, sizeof title, "News: what happened in %s", date);
+	} else {
+		snprintf(title, sizeof title, "Briefing");
+	}
+	tui_box(t, y, x, h, w, v->focus == TF_LOG ? TR_SELECT : TR_DIM, title);
+	struct tui_line *lines = malloc(sizeof *lines * NEWS_MAX);
+	if (!lines)
+		return;
+	int n = 0;
+	if (v->log && v->log->n)
+		n = tui_news_lines(v->r, v->log, lines, NEWS_MAX);
+	else {
+		char wrapped[12][256];
+		int k = tui_wrap(v->r->summary, w - 4, wrapped, 12);
+		for (int i = 0; i < k; i++) {
+			snprintf(lines[n].text, sizeof lines[n].text, "%.255s", wrapped[i]);
+			lines[n++].role = TR_NORMAL;
+		}
+		if (n < NEWS_MAX) {
+			snprintf(lines[n].text, sizeof lines[n].text,
+			         "Select a region, press Enter to give it an order; e ends your turn.");
+			lines[n++].role = TR_TITLE;
+		}
+	}
+	int body = h - 2;
+	if (v->log_top > n - body)
+		v->log_top = n - body;
+	if (v->log_top < 0)
+		v->log_top = 0;
+	for (int i = 0; i < body && v->log_top + i < n; i++)
+		tui_put(t, y + 1 + i, x + 1, w - 2, lines[v->log_top + i].role, lines[v->log_top + i].text);
+	if (n > body)
+		tui_putf(t, y + h - 1, x + w - 14, 12, TR_DIM, " %d/%d ", v->log_top + body < n ?
+		         v->log_top + body : n, n);
+	free(lines);
+}
+
+void tui_order_text(const struct rules *r, const struct order *o, char *buf, size_t len)
+{
+	const struct action *a = &r->action[o->action];
+	if (o->region < r->nregions)
+		snprintf(buf, len, "%s: %s (%d)", a->name, r->region[o->region].name, a->cost);
+	else
+		snprintf(buf, len, "%s (%d)", a->name, a->cost);
+}
+
+static void draw_orders(struct tui *t, struct tui_view *v, int x, int y, int w, int h)
+{
+	int row = y + 1, last = y + h - 1;
+	if (v->shown) {
+		tui_box(t, y, x, h, w, TR_DIM, "Orders given");
+		for (int s = 0; s < SIDE_COUNT && row < last; s++) {
+			tui_putf(t, row++, x + 1, w - 2, s == SIDE_NATO ? TR_NATO : TR_RUSSIA, "%s:",
+			         explain_side(v->r, s));
+			if (v->shown[s].n == 0 && row < last)
+				tui_put(t, row++, x + 2, w - 3, TR_DIM, "(none)");
+			for (int i = 0; i < v->shown[s].n && row < last; i++) {
+				char buf[160];
+				tui_order_text(v->r, &v->shown[s].list[i], buf, sizeof buf);
+				tui_put(t, row++, x + 2, w - 3, TR_NORMAL, buf);
+			}
+		}
+		return;
+	}
+	char title[80];
+	if (v->side < SIDE_COUNT && v->queued)
+		snprintf(title, sizeof title, "%s's orders", explain_side(v->r, v->side));
+	else
+		snprintf(title, sizeof title, "Orders");
+	tui_box(t, y, x, h, w, v->focus == TF_ORDERS ? TR_SELECT : TR_DIM, title);
+	if (!v->queued)
+		return;
+	if (v->queued->n == 0) {
+		tui_put(t, row++, x + 1, w - 2, TR_DIM, "none yet: select a region");
+		if (row < last)
+			tui_put(t, row++, x + 1, w - 2, TR_DIM, "and press Enter");
+		return;
+	}
+	int body = last - row;
+	int top = v->order_sel >= body ? v->order_sel - body + 1 : 0;
+	for (int i = top; i < v->queued->n && row < last; i++) {
+		char buf[160];
+		tui_order_text(v->r, &v->queued->list[i], buf, sizeof buf);
+		bool sel = v->focus == TF_ORDERS && i == v->order_sel;
+		tui_putf(t, row++, x + 1, w - 2, sel ? TR_SELECT : TR_NORMAL, "%d. %s", i + 1, buf);
+	}
+}
+
+void tui_view_draw(struct tui *t, struct tui_view *v)
+{
+	if (!tui_big_enough()) {
+		tui_draw_small(t);
+		return;
+	}
+	erase();
+	int sw = COLS >= 120 ? SIDE_W_WIDE : SIDE_W;
+	int mapw = COLS - sw - 1;
+	int art_h = v->art ? v->art->h : 0;
+	int maph = art_h > MAP_MIN_H ? art_h : MAP_MIN_H;
+	if (maph > LINES - 2 - 7)
+		maph = LINES - 2 - 7;
+	if (LINES >= 40 && maph < (LINES - 2) / 2)
+		maph = (LINES - 2) / 2; /* tall terminals: room for boxes the art does not place */
+	/* Header. */
+	tui_fill(t, 0, 0, 1, COLS, TR_HEADER);
+	int n = tui_put(t, 0, 1, COLS - 2, TR_HEADER, v->title);
+	if (v->status[0]) {
+		int sw2 = tui_width(v->status);
+		int sx = COLS - 1 - sw2;
+		if (sx < n + 3)
+			sx = n + 3;
+		tui_put(t, 0, sx, COLS - 1 - sx, v->status_role ? v->status_role : TR_HEADER, v->status);
+	}
+	/* Map and side panel. */
+	struct tui_rect area = { 0, 1, mapw, maph };
+	tui_map_layout(&v->layout, v->art, v->r, area, v->sel);
+	tui_map_draw(t, &v->layout, v->art, v->r, v->w, v->sel);
+	draw_side_panel(t, v, COLS - sw + 1, 1, sw - 1, maph);
+	/* News and orders. */
+	int by = 1 + maph, bh = LINES - 1 - by;
+	int ow = COLS >= 120 ? 44 : 30;
+	draw_news(t, v, 0, by, COLS - ow, bh);
+	draw_orders(t, v, COLS - ow, by, ow, bh);
+	tui_footer(t, v->footer, v->nfooter);
+	refresh();
+}
+
+/* ---- explain ---------------------------------------------------------- */
+
+struct explain_item {
+	int var, region;
+};
+
+int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
+                const struct world *w, int region)
+{
+	struct explain_item items[VAR_WORLD_END + VAR_REGION_STORED];
+	int nitems = 0;
+	for (int var = 0; var < VAR_WORLD_END; var++)
+		items[nitems++] = (struct explain_item){ var, RULES_NO_REGION };
+	if (region >= 0 && region < r->nregions)
+		for (int var = VAR_WORLD_END; var < VAR_REGION_STORED_END; var++)
+			items[nitems++] = (struct explain_item){ var, region };
+	int cur = 0, turns = s ? s->turns : 0;
+	int turn = turns; /* 1-based turn shown; 0 = none resolved */
+	static const char *const foot[] = {
+		"Up/Down", "variable", "[ ]", "earlier/later turn", "Esc", "back", "?", "help",
+	};
+	for (;;) {
+		if (tui_big_enough()) {
+			erase();
+			tui_fill(t, 0, 0, 1, COLS, TR_HEADER);
+			tui_put(t, 0, 1, COLS - 2, TR_HEADER,
+			        "Explain: why did a number change? Pick a variable.");
+			int lw = 30;
+			tui_box(t, 1, 0, LINES - 2, lw, TR_DIM, "Variables");
+			for (int i = 0; i < nitems && 2 + i < LINES - 2; i++) {
+				char name[96];
+				explain_var(r, items[i].var, items[i].region, name, sizeof name);
+				int val = world_get(w, r, items[i].var, items[i].region);
+				const char *en = var_enum_name((enum var)items[i].var, val);
+				char vbuf[24];
+				if (en)
+					snprintf(vbuf, sizeof vbuf, "%s", en);
+				else
+					snprintf(vbuf, sizeof vbuf, "%d", val);
+				tui_putf(t, 2 + i, 1, lw - 2, i == cur ? TR_SELECT : TR_NORMAL, "%c%-20.20s %6s",
+				         i == cur ? '>' : ' ', name, vbuf);
+			}
+			char name[96], title[160];
+			explain_var(r, items[cur].var, items[cur].region, name, sizeof name);
+			int x = lw, ww = COLS - lw;
+			if (turn > 0) {
+				char date[32];
+				explain_date(r, turn - 1, date, sizeof date);
+				snprintf(title, sizeof title, "%s in %s (turn %d of %d played)", name, date, turn,
+				         turns);
+			} else {
+				snprintf(title, sizeof title, "%s", name);
+			}
+			tui_box(t, 1, x, LINES - 2, ww, TR_DIM, title);
+			int row = 2;
+			if (turn == 0) {
+				tui_put(t, row++, x + 2, ww - 4, TR_NORMAL,
+				        "No turn has been played yet: every value is the scenario's start.");
+			} else {
+				const struct cause_log *log = &s->log[turn - 1];
+				int total = 0, count = 0;
+				for (int i = 0; i < log->n; i++) {
+					const struct cause *c = &log->rec[i];
+					if (c->var != items[cur].var || c->region != items[cur].region)
+						continue;
+					if (items[cur].var < VAR_WORLD_END && c->region != RULES_NO_REGION)
+						continue;
+					char buf[240];
+					explain_cause(r, c, buf, sizeof buf);
+					if (row < LINES - 4)
+						tui_putf(t, row++, x + 2, ww - 4, c->delta > 0 ? TR_NORMAL : TR_NORMAL,
+						         "%+4d  %s", c->delta, buf);
+					total += c->delta;
+					count++;
+				}
+				if (count == 0)
+					tui_put(t, row++, x + 2, ww - 4, TR_DIM, "No change this turn.");
+				else
+					tui_putf(t, LINES - 3, x + 2, ww - 4, TR_TITLE, "Total %+d in %d change%s", total,
+					         count, count == 1 ? "" : "s");
+			}
+			tui_footer(t, foot, 8);
+			refresh();
+		}
+		int k = tui_key(t);
+		if (k == TUI_KEY_STOP)
+			return -1;
+		switch (tui_key_command(TK_LIST, k)) {
+		case TC_UP: cur = cur > 0 ? cur - 1 : nitems - 1; break;
+		case TC_DOWN: cur = cur + 1 < nitems ? cur + 1 : 0; break;
+		case TC_PREV: case TC_LEFT: if (turn > 1) turn--; break;
+		case TC_NEXT: case TC_RIGHT: if (turn < turns) turn++; break;
+		case TC_BACK: case TC_QUIT: case TC_OK: case TC_EXPLAIN: return 0;
+		case TC_HELP: if (tui_help(t) < 0) return -1; break;
+		default: break;
+		}
+	}
+}
+
+/* ---- help ----------------------------------------------------------------- */
+
+static const char *const help_text[] = {
+	"THE SECURITY DILEMMA",
+	"Every step one side takes to feel safer (troops, exercises, alliances, sanctions)",
+	"makes the other side feel threatened, and tension rises for both.",
+	"Talks and arms control lower tension, but only work fully when BOTH sides choose them.",
+	"With dialogue closed, the risk of a miscalculation grows with tension.",
+	"If tension reaches 100 it is war, and BOTH sides lose.",
+	"",
+	"HOW TO WIN",
+	"At the end, each side scores the value (vp) of the regions it holds: alignment",
+	"+40 or more for NATO, -40 or less for Russia. Higher score wins.",
+	"",
+	"READING THE MAP",
+	"Each box: name and alliance (NATO/CSTO member); N and R = NATO and Russian forces;",
+	"vp = victory points; the bar = alignment (< toward Moscow, > toward the West);",
+	"stab = stability (or the conflict there); the bottom line says who holds it.",
+	"",
+	"KEYS ON THE GAME SCREEN",
+	"  Arrows or h j k l   select a region (or click it)",
+	"  Enter or a          action menu for the selected region and the world",
+	"  u                   undo the last order        d   remove the selected order",
+	"  e                   end your orders (asks if AP are left)",
+	"  x                   explain: every change of a variable and why",
+	"  Tab                 cycle map / news / orders; arrows then scroll that panel",
+	"  s                   save the game now (it also saves after every turn)",
+	"  ?                   this help            Esc   back",
+	"  q                   quit (asks y to confirm)",
+	"",
+	"REPLAY:  Left/Right or p/n step turns, Home/End first/last, q leaves.",
+};
+
+int tui_help(struct tui *t)
+{
+	int n = (int)(sizeof help_text / sizeof help_text[0]);
+	struct tui_line lines[sizeof help_text / sizeof help_text[0]];
+	for (int i = 0; i < n; i++) {
+		snprintf(lines[i].text, sizeof lines[i].text, "%s", help_text[i]);
+		lines[i].role = help_text[i][0] && help_text[i][0] != ' ' && help_text[i][1] >= 'A' &&
+		                help_text[i][1] <= 'Z' && help_text[i][2] >= 'A' && help_text[i][2] <= 'Z'
+		              ? TR_TITLE : TR_NORMAL;
+	}
+	static const char *const foot[] = { "Up/Down", "scroll", "Esc", "back" };
+	return tui_page(t, "Brink: help", lines, n, foot, 4, false) < 0 ? -1 : 0;
+}

@@ -1,0 +1,62 @@
+/* tui_game.h - the curses game screen: map, side panel, news, orders; explain, help, replay.
+ *
+ * One drawing function (tui_view_draw) paints the whole screen from a
+ * struct tui_view, so the play front end, the resolution and the replay
+ * viewer show the same screen, and a resize simply paints it again. */
+#ifndef BRINK_TUI_GAME_H
+#define BRINK_TUI_GAME_H
+
+#include "../session/session.h"
+#include "tui_map.h"
+#include "tui_term.h"
+
+enum tui_focus { TF_MAP, TF_LOG, TF_ORDERS, TF_COUNT };
+
+struct tui_view {
+	const struct rules *r;
+	const struct world *w;
+	const struct session *s;     /* past turns' logs; may be NULL */
+	int side;                    /* side giving orders, or SIDE_BOTH (replay) */
+	const struct orders *queued; /* that side's queued orders, or NULL */
+	const struct orders *shown;  /* both sides' revealed orders (replay), or NULL */
+	const struct cause_log *log; /* the news shown: last resolved turn */
+	int news_turn;               /* turn index the news is about (-1: none yet) */
+	char title[160];             /* header, left */
+	char status[160];            /* header, right: the last message */
+	int status_role;
+	int sel;                     /* selected region */
+	int focus;                   /* enum tui_focus */
+	int log_top;                 /* first news line shown */
+	int order_sel;               /* selected queued order (orders focus) */
+	const struct tui_art *art;
+	struct tui_layout layout;    /* filled by tui_view_draw */
+	const char *const *footer;
+	int nfooter;
+};
+
+/* Paint the game screen (or the enlarge message when too small). */
+void tui_view_draw(struct tui *t, struct tui_view *v);
+
+/* Lines of news for LOG (headlines marked), for the panels and pages.
+ * Returns how many were written to OUT (at most MAX). */
+int tui_news_lines(const struct rules *r, const struct cause_log *log, struct tui_line *out,
+                   int max);
+
+/* The explain screen: pick a variable (world, or REGION's) and see every
+ * change of a turn and its cause. Returns -1 on stop, else 0. */
+int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
+                const struct world *w, int region);
+
+/* "Deploy forces: Poland (1)" for order O. */
+void tui_order_text(const struct rules *r, const struct order *o, char *buf, size_t len);
+
+/* The help page: the security dilemma in five lines and every key. */
+int tui_help(struct tui *t);
+
+/* Step through S turn by turn on an open terminal. Returns -1 on stop, else 0. */
+int tui_replay_run(struct tui *t, const struct session *s);
+
+/* The map art file the game screen uses. */
+#define TUI_ART_FILE "map-eastern-europe.txt"
+
+#endif

@@ -1,0 +1,718 @@
+/* tui_play.c - the curses front end for play_run: briefing, orders, hand-off, resolution, end.
+ *
+ * Secrecy in hot-seat: the orders being given live only in this file's
+ * struct tui_game while their side plays, are handed to play_run, and the
+ * screen is wiped by the hand-off; the next side never sees them before the
+ * resolution shows both. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../engine/turn.h"
+#include "../report/explain.h"
+#include "../save/save.h"
+#include "play.h"
+#include "tui.h"
+#include "tui_game.h"
+
+struct tui_game {
+	struct tui *t;
+	struct play *p;
+	struct tui_art art;
+	struct tui_view view;
+	bool intro_shown;
+};
+
+static const char *const game_footer[] = {
+	"Arrows", "select", "Enter", "order", "u", "undo", "e", "end turn", "x", "explain",
+	"Tab", "panel", "?", "help", "q", "quit",
+};
+
+/* ---- the action menu -------------------------------------------------- */
+
+struct menu_item {
+	int action, region;
+	enum order_status status;
+	int failed;
+};
+
+static void cond_text(const struct world *w, const struct rules *r, const struct cond *c,
+                      int target, char *buf, size_t len)
+{
+	char name[96];
+	int region = c->ref.scope == SCOPE_TARGET ? target : c->ref.region;
+	explain_var(r, c->ref.var, c->ref.scope == SCOPE_WORLD ? RULES_NO_REGION : region, name,
+	            sizeof name);
+	const struct var_info *vi = &var_info[c->ref.var];
+	int now = world_ref(w, r, c->ref, target);
+	if (vi->enum_names) {
+		const char *lo = var_enum_name((enum var)c->ref.var, c->min);
+		const char *nowname = var_enum_name((enum var)c->ref.var, now);
+		if (c->min == c->max)
+			snprintf(buf, len, "%s must be %s (now %s)", name, lo ? lo : "?", nowname ? nowname : "?");
+		else
+			snprintf(buf, len, "%s is not allowed (now %s)", name, nowname ? nowname : "?");
+	} else if (c->max >= vi->max)
+		snprintf(buf, len, "%s must be at least %d (now %d)", name, c->min, now);
+	else if (c->min <= vi->min)
+		snprintf(buf, len, "%s must be at most %d (now %d)", name, c->max, now);
+	else
+		snprintf(buf, len, "%s must be %d to %d (now %d)", name, c->min, c->max, now);
+}
+
+/* Apply effects E to a copy of W and list what they change: a copy of the
+ * world is cheap and gives exactly the engine's clamping. */
+static int preview_effects(const struct world *w, const struct rules *r, const struct effect *e,
+                           int n, int target, struct tui_line *out, int max)
+{
+	struct world *c = malloc(sizeof *c);
+	if (!c)
+		return 0;
+	*c = *w;
+	c->log.n = 0;
+	int before = turn_miscalc_chance(w, r);
+	for (int i = 0; i < n; i++) {
+		int region = e[i].ref.scope == SCOPE_TARGET ? target
+		           : e[i].ref.scope == SCOPE_REGION ? e[i].ref.region : RULES_NO_REGION;
+		if (e[i].ref.scope != SCOPE_WORLD && (region < 0 || region >= r->nregions))
+			continue;
+		int now = world_get(c, r, e[i].ref.var, region);
+		int delta = e[i].op == EFFECT_SET ? e[i].value - now : e[i].value;
+		struct cause cause = { .kind = CAUSE_ACTION, .side = SIDE_BOTH };
+		world_change(c, e[i].ref.var, region, delta, cause);
+	}
+	int k = 0;
+	for (int i = 0; i < c->log.n && k < max; i++) {
+		const struct cause *rc = &c->log.rec[i];
+		char name[96];
+		explain_var(r, rc->var, rc->region, name, sizeof name);
+		int after = world_get(c, r, rc->var, rc->region == RULES_NO_REGION ? -1 : rc->region);
+		int was = after - rc->delta;
+		const char *en = var_enum_name((enum var)rc->var, after);
+		if (en)
+			snprintf(out[k].text, sizeof out[k].text, "  %s becomes %s", name, en);
+		else
+			snprintf(out[k].text, sizeof out[k].text, "  %s %d -> %d (%+d)", name, was, after,
+			         rc->delta);
+		out[k++].role = rc->var == VAR_TENSION && rc->delta > 0 ? TR_BAD : TR_NORMAL;
+	}
+	if (c->log.n == 0 && k < max) {
+		snprintf(out[k].text, sizeof out[k].text, "  no change (already at the limit)");
+		out[k++].role = TR_DIM;
+	}
+	int after = turn_miscalc_chance(c, r);
+	if (after != before && k < max) {
+		snprintf(out[k].text, sizeof out[k].text, "  Miscalculation risk %d.%d%% -> %d.%d%%",
+		         before / 100, before % 100 / 10, after / 100, after % 100 / 10);
+		out[k++].role = after > before ? TR_BAD : TR_GOOD;
+	}
+	free(c);
+	return k;
+}
+
+static int menu_details(const struct tui_game *g, const struct menu_item *it, int side,
+                        const struct orders *q, struct tui_line *out, int max)
+{
+	const struct rules *r = &g->p->session->rules;
+	const struct world *w = &g->p->session->world;
+	const struct action *a = &r->action[it->action];
+	int n = 0;
+#define LINE(role_, ...) do { if (n < max) { snprintf(out[n].text, sizeof out[n].text, __VA_ARGS__); \
+	out[n++].role = (role_); } } while (0)
+	LINE(TR_TITLE, "%s", a->name);
+	if (it->region < r->nregions)
+		LINE(TR_NORMAL, "Target: %s", r->region[it->region].name);
+	else
+		LINE(TR_NORMAL, "Target: the world");
+	int left = w->ap[side] - orders_spent(q, r);
+	LINE(TR_NORMAL, "Cost: %d AP (you have %d left)", a->cost, left);
+	if (a->help[0]) {
+		char wrapped[4][256];
+		int k = tui_wrap(a->help, 40, wrapped, 4);
+		for (int i = 0; i < k; i++)
+			LINE(TR_DIM, "%.255s", wrapped[i]);
+	}
+	if (it->status != ORDER_OK) {
+		LINE(TR_BAD, "Not possible now: %s", order_status_text(it->status));
+		if (it->status == ORDER_REQUIREMENT && it->failed >= 0 && it->failed < a->nrequires) {
+			char buf[200];
+			cond_text(w, r, &a->requires[it->failed], it->region, buf, sizeof buf);
+			LINE(TR_BAD, "  %s", buf);
+		}
+	}
+	LINE(TR_TITLE, "If it resolves now:");
+	n += preview_effects(w, r, a->effects, a->neffects, it->region, out + n, max - n);
+	if (a->nagreed) {
+		LINE(TR_TITLE, "If the other side proposes it too, also:");
+		n += preview_effects(w, r, a->agreed, a->nagreed, it->region, out + n, max - n);
+	}
+	LINE(TR_DIM, "The other side acts too; orders resolve together.");
+#undef LINE
+	return n;
+}
+
+static void game_redraw(void *ctx)
+{
+	struct tui_game *g = ctx;
+	tui_view_draw(g->t, &g->view);
+}
+
+/* The action menu for the selected region and the world. Queues the chosen
+ * order into Q. Returns -1 on stop, else 0. */
+static int action_menu(struct tui_game *g, int side, struct orders *q)
+{
+	struct tui *t = g->t;
+	const struct rules *r = &g->p->session->rules;
+	const struct world *w = &g->p->session->world;
+	int sel = g->view.sel;
+	struct menu_item items[RULES_MAX_ACTIONS];
+	int cur = 0;
+	static const char *const foot[] = {
+		"Up/Down", "choose", "Enter", "queue order", "Esc", "back", "?", "help",
+	};
+	for (;;) {
+		int n = 0;
+		/* Region actions on the selected region first, then world actions. */
+		for (int pass = 0; pass < 2; pass++)
+			for (int a = 0; a < r->nactions; a++) {
+				if (!rules_action_for_side(r, a, side))
+					continue;
+				bool region = r->action[a].target == TARGET_REGION;
+				if ((pass == 0) != region || (region && (sel < 0 || sel >= r->nregions)))
+					continue;
+				struct menu_item *it = &items[n++];
+				it->action = a;
+				it->region = region ? sel : RULES_NO_REGION;
+				it->failed = -1;
+				it->status = order_check(w, r, side, q, a, it->region, &it->failed);
+			}
+		if (cur >= n)
+			cur = n - 1;
+		if (cur < 0)
+			cur = 0;
+		if (tui_big_enough()) {
+			tui_view_draw(t, &g->view);
+			int bw = COLS - 4 > 100 ? 100 : COLS - 4, bh = LINES - 3;
+			int bx = (COLS - bw) / 2, by = 1;
+			char title[120];
+			snprintf(title, sizeof title, "%s: orders for %s and the world",
+			         explain_side(r, side), sel < r->nregions ? r->region[sel].name : "-");
+			tui_fill(t, by, bx, bh, bw, TR_NORMAL);
+			tui_box(t, by, bx, bh, bw, TR_TITLE, title);
+			int lw = 34;
+			int row = by + 1;
+			for (int i = 0; i < n && row < by + bh - 1; i++, row++) {
+				const struct action *a = &r->action[items[i].action];
+				bool ok = items[i].status == ORDER_OK;
+				bool first_world = items[i].region == RULES_NO_REGION &&
+				                   (i == 0 || items[i - 1].region != RULES_NO_REGION);
+				if (first_world && i > 0 && row < by + bh - 2)
+					tui_put(t, row++, bx + 2, lw - 2, TR_DIM, "-- world --");
+				char label[96];
+				snprintf(label, sizeof label, "%c %-22.22s %d AP %s", i == cur ? '>' : ' ', a->name,
+				         a->cost, ok ? "  " : " x");
+				tui_put(t, row, bx + 1, lw, i == cur ? TR_SELECT : ok ? TR_NORMAL : TR_DIM, label);
+			}
+			if (n == 0)
+				tui_put(t, by + 1, bx + 2, lw, TR_DIM, "No action for this side.");
+			for (int y = by + 1; y < by + bh - 1; y++)
+				tui_put(t, y, bx + lw + 1, 1, TR_DIM, t->g->v);
+			if (n > 0) {
+				struct tui_line det[40];
+				int k = menu_details(g, &items[cur], side, q, det, 40);
+				for (int i = 0; i < k && by + 1 + i < by + bh - 1; i++)
+					tui_put(t, by + 1 + i, bx + lw + 3, bw - lw - 4, det[i].role, det[i].text);
+			}
+			tui_put(t, by + bh - 2, bx + 2, lw, TR_DIM, "x = not possible now");
+			tui_footer(t, foot, 8);
+			refresh();
+		}
+		int key = tui_key(t);
+		if (key == TUI_KEY_STOP)
+			return -1;
+		switch (tui_key_command(TK_LIST, key)) {
+		case TC_UP: cur = cur > 0 ? cur - 1 : n - 1; break;
+		case TC_DOWN: cur = cur + 1 < n ? cur + 1 : 0; break;
+		case TC_FIRST: cur = 0; break;
+		case TC_LAST: cur = n - 1; break;
+		case TC_BACK: case TC_QUIT: case TC_LEFT: return 0;
+		case TC_HELP: if (tui_help(t) < 0) return -1; break;
+		case TC_OK: case TC_RIGHT: {
+			if (n == 0)
+				break;
+			struct menu_item *it = &items[cur];
+			int failed = -1;
+			enum order_status st = orders_add(w, r, side, q, it->action, it->region, &failed);
+			const struct action *a = &r->action[it->action];
+			if (st == ORDER_OK) {
+				snprintf(g->view.status, sizeof g->view.status, "Queued: %s%s%s (%d AP)", a->name,
+				         it->region < r->nregions ? " in " : "",
+				         it->region < r->nregions ? r->region[it->region].name : "", a->cost);
+				g->view.status_role = TR_HEADER;
+				g->view.order_sel = q->n - 1;
+				return 0;
+			}
+			snprintf(g->view.status, sizeof g->view.status, "Cannot order %s: %s", a->name,
+			         order_status_text(st));
+			g->view.status_role = TR_BAD;
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
+/* Remove queued order I, keeping the others that still pass the checks. */
+static void orders_remove(const struct world *w, const struct rules *r, int side,
+                          struct orders *q, int i)
+{
+	struct orders old = *q;
+	q->n = 0;
+	for (int k = 0; k < old.n; k++)
+		if (k != i)
+			orders_add(w, r, side, q, old.list[k].action, old.list[k].region, NULL);
+}
+
+static void view_reset(struct tui_game *g, int side, struct orders *q)
+{
+	struct session *s = g->p->session;
+	struct tui_view *v = &g->view;
+	v->r = &s->rules;
+	v->w = &s->world;
+	v->s = s;
+	v->side = side;
+	v->queued = q;
+	v->shown = NULL;
+	v->log = &s->world.log;
+	v->news_turn = s->turns > 0 ? s->turns - 1 : -1;
+	v->art = &g->art;
+	v->footer = game_footer;
+	v->nfooter = (int)(sizeof game_footer / sizeof game_footer[0]);
+	char date[32];
+	explain_date(&s->rules, s->world.turn, date, sizeof date);
+	if (side < SIDE_COUNT)
+		snprintf(v->title, sizeof v->title, "BRINK  %s  |  %s gives orders, %s", s->rules.title,
+		         explain_side(&s->rules, side), date);
+	else
+		snprintf(v->title, sizeof v->title, "BRINK  %s  |  %s", s->rules.title, date);
+	if (v->sel < 0 || v->sel >= s->rules.nregions)
+		v->sel = 0;
+}
+
+static void save_now(struct tui_game *g)
+{
+	struct play *p = g->p;
+	char dir[512], path[1024];
+	struct diags *ds = calloc(1, sizeof *ds);
+	if (!ds)
+		return;
+	if (p->save_dir[0] ? snprintf(dir, sizeof dir, "%s", p->save_dir) < 0
+	                   : save_dir(NULL, dir, sizeof dir) != 0) {
+		snprintf(g->view.status, sizeof g->view.status, "No save folder");
+		g->view.status_role = TR_BAD;
+	} else if (save_path(dir, p->save_name[0] ? p->save_name : "game", path, sizeof path) != 0 ||
+	           save_write(p->session, path, ds) != 0) {
+		snprintf(g->view.status, sizeof g->view.status, "Save failed: %.140s",
+		         ds->n ? ds->d[0].msg : path);
+		g->view.status_role = TR_BAD;
+	} else {
+		snprintf(g->view.status, sizeof g->view.status, "Saved: %.140s", path);
+		g->view.status_role = TR_HEADER;
+	}
+	free(ds);
+}
+
+static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orders *out)
+{
+	struct tui_game *g = ctx;
+	struct tui *t = g->t;
+	const struct rules *r = &p->session->rules;
+	const struct world *w = &p->session->world;
+	struct orders q = { 0 };
+	view_reset(g, side, &q);
+	g->view.focus = TF_MAP;
+	g->view.order_sel = 0;
+	for (;;) {
+		tui_view_draw(t, &g->view);
+		int key = tui_key(t);
+		if (key == TUI_KEY_STOP)
+			return FE_QUIT;
+		if (key == (TUI_FN | KEY_RESIZE))
+			continue;
+		if (key == (TUI_FN | KEY_MOUSE)) {
+			int hit = tui_map_hit(&g->view.layout, t->mouse_y, t->mouse_x);
+			if (hit >= 0) {
+				bool again = hit == g->view.sel;
+				g->view.sel = hit;
+				g->view.focus = TF_MAP;
+				if ((again && (t->mouse_b & (BUTTON1_CLICKED | BUTTON1_PRESSED))) ||
+				    (t->mouse_b & BUTTON1_DOUBLE_CLICKED))
+					if (action_menu(g, side, &q) < 0)
+						return FE_QUIT;
+			} else if (t->mouse_b & BUTTON4_PRESSED) {
+				g->view.log_top -= 3;
+			} else if (t->mouse_b & BUTTON5_PRESSED) {
+				g->view.log_top += 3;
+			}
+			continue;
+		}
+		enum tui_cmd c = tui_key_command(TK_GAME, key);
+		int dx = c == TC_LEFT ? -1 : c == TC_RIGHT ? 1 : 0;
+		int dy = c == TC_UP ? -1 : c == TC_DOWN ? 1 : 0;
+		if (dx || dy) {
+			if (g->view.focus == TF_MAP)
+				g->view.sel = tui_map_move(&g->view.layout, g->view.sel, dx, dy);
+			else if (g->view.focus == TF_LOG)
+				g->view.log_top += dy;
+			else if (q.n) {
+				g->view.order_sel += dy;
+				g->view.order_sel = g->view.order_sel < 0 ? 0
+				                  : g->view.order_sel >= q.n ? q.n - 1 : g->view.order_sel;
+			}
+			continue;
+		}
+		switch (c) {
+		case TC_PGUP: g->view.log_top -= 5; break;
+		case TC_PGDN: g->view.log_top += 5; break;
+		case TC_TAB: g->view.focus = (g->view.focus + 1) % TF_COUNT; break;
+		case TC_BTAB: g->view.focus = (g->view.focus + TF_COUNT - 1) % TF_COUNT; break;
+		case TC_OK:
+			if (action_menu(g, side, &q) < 0)
+				return FE_QUIT;
+			break;
+		case TC_UNDO:
+			if (orders_undo(&q) == 0) {
+				snprintf(g->view.status, sizeof g->view.status, "Last order undone");
+				g->view.status_role = TR_HEADER;
+			} else {
+				snprintf(g->view.status, sizeof g->view.status, "No order to undo");
+				g->view.status_role = TR_BAD;
+			}
+			if (g->view.order_sel >= q.n)
+				g->view.order_sel = q.n ? q.n - 1 : 0;
+			break;
+		case TC_DELETE:
+			if (g->view.focus == TF_ORDERS && g->view.order_sel < q.n) {
+				orders_remove(w, r, side, &q, g->view.order_sel);
+				if (g->view.order_sel >= q.n)
+					g->view.order_sel = q.n ? q.n - 1 : 0;
+				snprintf(g->view.status, sizeof g->view.status, "Order removed");
+				g->view.status_role = TR_HEADER;
+			}
+			break;
+		case TC_EXPLAIN:
+			if (tui_explain(t, r, p->session, w, g->view.sel) < 0)
+				return FE_QUIT;
+			break;
+		case TC_HELP:
+			if (tui_help(t) < 0)
+				return FE_QUIT;
+			break;
+		case TC_SAVE:
+			save_now(g);
+			break;
+		case TC_END: {
+			int left = w->ap[side] - orders_spent(&q, r);
+			if (left > 0) {
+				char msg[160];
+				snprintf(msg, sizeof msg, "%d AP left unspent. End %s's orders anyway?", left,
+				         explain_side(r, side));
+				int a = tui_confirm(t, msg, game_redraw, g);
+				if (a < 0)
+					return FE_QUIT;
+				if (a == 0)
+					break;
+			}
+			*out = q;
+			g->view.status[0] = '\0';
+			return FE_OK;
+		}
+		case TC_QUIT: {
+			int a = tui_confirm(t, "Quit the game? It was saved after the last turn; orders "
+			                       "given this turn are lost.", game_redraw, g);
+			if (a != 0)
+				return FE_QUIT;
+			break;
+		}
+		default:
+			break;
+		}
+	}
+}
+
+static void fe_briefing(void *ctx, struct play *p, int side)
+{
+	struct tui_game *g = ctx;
+	struct session *s = p->session;
+	g->view.log_top = 0;
+	if (g->intro_shown || s->turns > 0)
+		return;
+	g->intro_shown = true;
+	struct tui_line lines[48];
+	int n = 0;
+	char wrapped[12][256];
+	snprintf(lines[n].text, sizeof lines[n].text, "%s", s->rules.title);
+	lines[n++].role = TR_TITLE;
+	char date[32];
+	explain_date(&s->rules, 0, date, sizeof date);
+	snprintf(lines[n].text, sizeof lines[n].text, "From %s, %d turns of a quarter year.", date,
+	         s->rules.turns);
+	lines[n++].role = TR_NORMAL;
+	lines[n].text[0] = '\0';
+	lines[n++].role = TR_NORMAL;
+	int w = COLS - 4 > 100 ? 100 : COLS - 4;
+	int k = tui_wrap(s->rules.summary, w, wrapped, 12);
+	for (int i = 0; i < k && n < 40; i++) {
+		snprintf(lines[n].text, sizeof lines[n].text, "%.255s", wrapped[i]);
+		lines[n++].role = TR_NORMAL;
+	}
+	if (s->rules.note[0]) {
+		lines[n].text[0] = '\0';
+		lines[n++].role = TR_NORMAL;
+		k = tui_wrap(s->rules.note, w, wrapped, 6);
+		for (int i = 0; i < k && n < 44; i++) {
+			snprintf(lines[n].text, sizeof lines[n].text, "%.255s", wrapped[i]);
+			lines[n++].role = TR_DIM;
+		}
+	}
+	lines[n].text[0] = '\0';
+	lines[n++].role = TR_NORMAL;
+	if (side < SIDE_COUNT && s->player[SIDE_NATO] != s->player[SIDE_RUSSIA])
+		snprintf(lines[n].text, sizeof lines[n].text, "You play %s. The other side is the "
+		         "computer (%s).", explain_side(&s->rules, side),
+		         ai_level_name(s->ai_level[!side]));
+	else
+		snprintf(lines[n].text, sizeof lines[n].text, "Both sides are played here (hot-seat).");
+	lines[n++].role = TR_TITLE;
+	snprintf(lines[n].text, sizeof lines[n].text, "Tension at 100 means war: both sides lose. "
+	         "Press ? on the map for help.");
+	lines[n++].role = TR_NORMAL;
+	static const char *const foot[] = { "Enter", "start", "q", "skip" };
+	tui_page(g->t, "Brink: the scenario", lines, n, foot, 4, false);
+}
+
+static enum fe_status fe_handoff(void *ctx, struct play *p, int next)
+{
+	struct tui_game *g = ctx;
+	struct tui *t = g->t;
+	const char *name = explain_side(&p->session->rules, next);
+	for (;;) {
+		if (tui_big_enough()) {
+			erase(); /* nothing of the last side's screen may stay */
+			char l1[160], l2[160];
+			snprintf(l1, sizeof l1, "Hand the terminal to %s's player.", name);
+			snprintf(l2, sizeof l2, "%s: press Enter when you are ready.", name);
+			int y = LINES / 2 - 2;
+			tui_put(t, y, (COLS - tui_width(l1)) / 2, COLS, TR_TITLE, l1);
+			tui_put(t, y + 2, (COLS - tui_width(l2)) / 2, COLS, TR_NORMAL, l2);
+			const char *l3 = "The other side's orders stay hidden until the turn resolves.";
+			tui_put(t, y + 4, (COLS - tui_width(l3)) / 2, COLS, TR_DIM, l3);
+			static const char *const foot[] = { "Enter", "continue", "q", "quit" };
+			tui_footer(t, foot, 4);
+			refresh();
+		}
+		int key = tui_key(t);
+		if (key == TUI_KEY_STOP)
+			return FE_QUIT;
+		if (key == '\r' || key == '\n' || key == ' ' || key == (TUI_FN | KEY_ENTER))
+			return FE_OK;
+		if (key == 'q' || key == 'Q') {
+			int a = tui_confirm(t, "Quit the game?", NULL, NULL);
+			if (a != 0)
+				return FE_QUIT;
+		}
+	}
+}
+
+static void fe_resolution(void *ctx, struct play *p)
+{
+	struct tui_game *g = ctx;
+	struct session *s = p->session;
+	const struct rules *r = &s->rules;
+	if (s->turns == 0)
+		return;
+	int nmax = CAUSE_MAX + 64;
+	struct tui_line *lines = malloc(sizeof *lines * (size_t)nmax);
+	if (!lines)
+		return;
+	int n = 0;
+	char date[32];
+	explain_date(r, s->turns - 1, date, sizeof date);
+	const struct orders *o = s->orders[s->turns - 1];
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		snprintf(lines[n].text, sizeof lines[n].text, "%s ordered:", explain_side(r, side));
+		lines[n++].role = TR_TITLE;
+		if (o[side].n == 0) {
+			snprintf(lines[n].text, sizeof lines[n].text, "  nothing");
+			lines[n++].role = TR_DIM;
+		}
+		for (int i = 0; i < o[side].n && n < nmax; i++) {
+			char buf[160];
+			tui_order_text(r, &o[side].list[i], buf, sizeof buf);
+			snprintf(lines[n].text, sizeof lines[n].text, "  %s", buf);
+			lines[n++].role = side == SIDE_NATO ? TR_NATO : TR_RUSSIA;
+		}
+	}
+	lines[n].text[0] = '\0';
+	lines[n++].role = TR_NORMAL;
+	snprintf(lines[n].text, sizeof lines[n].text, "What happened, in order (each change with its cause):");
+	lines[n++].role = TR_TITLE;
+	n += tui_news_lines(r, &s->world.log, lines + n, nmax - n - 4);
+	int before = s->turns >= 1 ? s->world.history[s->turns - 1][VAR_TENSION] : 0;
+	int now = s->world.v[VAR_TENSION];
+	lines[n].text[0] = '\0';
+	lines[n++].role = TR_NORMAL;
+	snprintf(lines[n].text, sizeof lines[n].text, "Tension %d -> %d: %s", before, now,
+	         explain_band(now, g->t->utf8));
+	lines[n++].role = now >= 80 ? TR_BAD : TR_TITLE;
+	char title[96];
+	snprintf(title, sizeof title, "Brink: %s resolved", date);
+	static const char *const foot[] = { "Up/Down", "scroll", "Enter", "continue" };
+	tui_page(g->t, title, lines, n, foot, 4, false);
+	free(lines);
+}
+
+struct cause_ref {
+	int turn;
+	struct cause c;
+};
+
+static int cause_cmp(const void *a, const void *b)
+{
+	const struct cause_ref *x = a, *y = b;
+	if (x->c.delta != y->c.delta)
+		return y->c.delta - x->c.delta;
+	return x->turn - y->turn;
+}
+
+/* The end-of-game page; shared with the menu's view of a finished save. */
+static int game_over_page(struct tui *t, const struct session *s)
+{
+	const struct rules *r = &s->rules;
+	const struct world *w = &s->world;
+	int nmax = 160;
+	struct tui_line *lines = calloc((size_t)nmax, sizeof *lines);
+	if (!lines)
+		return 0;
+	int n = 0;
+#define LINE(role_, ...) do { if (n < nmax) { snprintf(lines[n].text, sizeof lines[n].text, __VA_ARGS__); \
+	lines[n++].role = (role_); } } while (0)
+	const char *res = w->result == RESULT_WAR ? "WAR. Tension reached 100: both sides lose."
+	                : w->result == RESULT_NATO ? "NATO wins."
+	                : w->result == RESULT_RUSSIA ? "Russia wins."
+	                : w->result == RESULT_PEACE ? "Both sides win: a cooperative peace."
+	                : w->result == RESULT_DRAW ? "A draw." : "The game is not over.";
+	LINE(w->result == RESULT_WAR ? TR_BAD : TR_TITLE, "Result: %s  (result: %s)", res,
+	     explain_result(w->result));
+	LINE(TR_NORMAL, "Score: NATO %d, Russia %d.   Security index: %d of 100", w->score[SIDE_NATO],
+	     w->score[SIDE_RUSSIA], world_security_index(w, r));
+	LINE(TR_NORMAL, "Final tension %d (%s) after %d turns.", w->v[VAR_TENSION],
+	     explain_band(w->v[VAR_TENSION], t->utf8), s->turns);
+	LINE(TR_NORMAL, "%s", "");
+	/* The chart: one column per turn (two when room), rows of 10 tension. */
+	LINE(TR_TITLE, "Tension over the game");
+	int turns = w->turn;
+	int cw = turns * 3 + 8 < COLS - 2 ? 3 : turns * 2 + 8 < COLS - 2 ? 2 : 1;
+	for (int level = 100; level > 0 && n < nmax; level -= 10) {
+		char row[256];
+		int len = snprintf(row, sizeof row, "%3d %s ", level, level == 100 ? "War" : level == 80
+		                   ? "Bri" : level == 60 ? "Cri" : level == 40 ? "Con" : level == 20 ? "Com"
+		                   : "   ");
+		for (int k = 0; k <= turns && len + cw < (int)sizeof row - 1; k++) {
+			int v = w->history[k][VAR_TENSION];
+			char ch = v >= level ? '#' : (level % 20 == 0 ? '.' : ' ');
+			for (int c = 0; c < cw; c++)
+				row[len++] = c == cw - 1 && cw > 1 ? ' ' : ch;
+		}
+		row[len] = '\0';
+		LINE(level >= 80 ? TR_BAD : level >= 60 ? TR_RUSSIA : level >= 40 ? TR_CONTESTED : TR_GOOD,
+		     "%s", row);
+	}
+	{
+		char axis[256];
+		int len = snprintf(axis, sizeof axis, "    turn ");
+		for (int k = 0; k <= turns && len + cw < (int)sizeof axis - 1; k++) {
+			char num[8];
+			snprintf(num, sizeof num, "%d", k % 10);
+			for (int c = 0; c < cw; c++)
+				axis[len++] = c == 0 ? num[0] : ' ';
+		}
+		axis[len] = '\0';
+		LINE(TR_DIM, "%s", axis);
+	}
+	LINE(TR_NORMAL, "%s", "");
+	/* The largest pushes on tension over the last turns. */
+	int from = s->turns > 3 ? s->turns - 3 : 0;
+	struct cause_ref *refs = malloc(sizeof *refs * CAUSE_MAX * 3);
+	int nr = 0;
+	for (int tt = from; refs && tt < s->turns; tt++)
+		for (int i = 0; i < s->log[tt].n; i++)
+			if (s->log[tt].rec[i].var == VAR_TENSION && s->log[tt].rec[i].delta > 0)
+				refs[nr++] = (struct cause_ref){ tt, s->log[tt].rec[i] };
+	if (refs && nr) {
+		qsort(refs, (size_t)nr, sizeof *refs, cause_cmp);
+		LINE(TR_TITLE, "%s", w->result == RESULT_WAR ? "What led to war: the largest rises of "
+		     "tension in the last turns" : "The largest rises of tension in the last turns");
+		for (int i = 0; i < nr && i < 10; i++) {
+			char date[32], buf[240];
+			explain_date(r, refs[i].turn, date, sizeof date);
+			explain_cause(r, &refs[i].c, buf, sizeof buf);
+			LINE(TR_NORMAL, "  %.20s  %.200s", date, buf);
+		}
+	}
+	free(refs);
+	LINE(TR_NORMAL, "%s", "");
+	LINE(TR_DIM, "%s", "Press r to replay the game turn by turn.");
+#undef LINE
+	static const char *const foot[] = { "Up/Down", "scroll", "r", "replay", "Enter", "done" };
+	int rc;
+	for (;;) {
+		rc = tui_page(t, "Brink: the end of the game", lines, n, foot, 6, true);
+		if (rc == TC_REPLAY) {
+			if (tui_replay_run(t, s) < 0) {
+				rc = -1;
+				break;
+			}
+			continue;
+		}
+		break;
+	}
+	free(lines);
+	return rc < 0 ? -1 : 0;
+}
+
+/* play_run's notices (a failed autosave) go to the header, not to stderr
+ * under the curses screen. */
+static void fe_notice(void *ctx, const char *msg)
+{
+	struct tui_game *g = ctx;
+	snprintf(g->view.status, sizeof g->view.status, "%.150s", msg);
+	g->view.status_role = TR_BAD;
+}
+
+static void fe_game_over(void *ctx, struct play *p)
+{
+	struct tui_game *g = ctx;
+	game_over_page(g->t, p->session);
+}
+
+int tui_play(struct play *p)
+{
+	struct tui t;
+	struct tui_game *g = calloc(1, sizeof *g);
+	if (!g)
+		return 1;
+	if (tui_open(&t, p->stop) != 0) {
+		free(g);
+		return 1;
+	}
+	g->t = &t;
+	g->p = p;
+	tui_art_load(&g->art, TUI_ART_FILE);
+	struct frontend fe = { g, fe_briefing, fe_orders, fe_handoff, fe_resolution, fe_game_over };
+	int rc = play_run_notify(p, &fe, fe_notice);
+	tui_close(&t);
+	free(g);
+	return rc;
+}
