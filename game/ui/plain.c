@@ -542,6 +542,13 @@ static enum plain_read plain_read(struct plain *pl, const struct play *p, char *
 		}
 		return PLAIN_EOF;
 	}
+	/* Control bytes would reach the output through the echo and the error
+	 * messages: plain mode never prints escape codes. A tab is a blank. */
+	for (char *c = buf; *c; c++)
+		if (*c == '\t')
+			*c = ' ';
+		else if ((*c > 0 && *c < ' ' && *c != '\n' && *c != '\r') || *c == 0x7f)
+			*c = '?';
 	size_t n = strlen(buf);
 	if (n > 0 && buf[n - 1] == '\n') {
 		buf[--n] = 0;
