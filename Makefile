@@ -18,7 +18,7 @@ PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw libconfig 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw libconfig 2>/dev/null)
 CRIT_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
 CRIT_LIBS   := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null)
-DEFS      := -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -DBRINK_VERSION='"$(VERSION)"' \
+DEFS      := -D_DEFAULT_SOURCE -DBRINK_VERSION='"$(VERSION)"' \
              -DBRINK_DATADIR='"$(DATADIR)"'
 BASE_CFLAGS := -std=c11 $(WARN) -MMD -MP $(DEFS) $(PKG_CFLAGS)
 CFLAGS    ?=
