@@ -76,7 +76,10 @@ static void draw_side_panel(struct tui *t, const struct tui_view *v, int x, int 
 		int n = tui_putf(t, row, x, w, TR_TITLE, "TENSION %d", tension);
 		if (dt)
 			n += tui_putf(t, row, x + n, w - n, dt > 0 ? TR_BAD : TR_GOOD, " (%+d)", dt);
-		n += tui_put(t, row, x + n, w - n, TR_NORMAL, " ");
+		row++;
+	}
+	if (row < last) {
+		int n = tui_put(t, row, x, w, TR_NORMAL, "band: ");
 		tui_put(t, row, x + n, w - n, band_role(tension), explain_band(tension, t->utf8));
 		row++;
 	}
@@ -94,7 +97,12 @@ static void draw_side_panel(struct tui *t, const struct tui_view *v, int x, int 
 		row++;
 	}
 	if (row < last && w >= 23) {
-		tui_put(t, row++, x + 1, w - 1, TR_DIM, "Det Com Con Cri Bri War");
+		/* Band initials under the track; the current one stands out. */
+		static const char *const init[] = { "Det", "Com", "Con", "Cri", "Bri", "War" };
+		int cur = tension >= 100 ? 5 : tension / 20;
+		for (int k = 0; k < 6; k++)
+			tui_put(t, row, x + 1 + 4 * k, 3, k == cur ? TR_SELECT : TR_DIM, init[k]);
+		row++;
 	}
 	if (row < last) {
 		int p = turn_miscalc_chance(wd, r);
@@ -236,8 +244,9 @@ void tui_view_draw(struct tui *t, struct tui_view *v)
 	if (v->status[0]) {
 		int sw2 = tui_width(v->status);
 		int sx = COLS - 1 - sw2;
-		if (sx < n + 3)
-			sx = n + 3;
+		if (sx < n + 3) /* the message matters more than the scenario's title */
+			sx = sx < 30 ? 30 : sx;
+		tui_fill(t, 0, sx - 1, 1, COLS - sx + 1, TR_HEADER);
 		tui_put(t, 0, sx, COLS - 1 - sx, v->status_role ? v->status_role : TR_HEADER, v->status);
 	}
 	/* Map and side panel. */
@@ -281,7 +290,7 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 			tui_fill(t, 0, 0, 1, COLS, TR_HEADER);
 			tui_put(t, 0, 1, COLS - 2, TR_HEADER,
 			        "Explain: why did a number change? Pick a variable.");
-			int lw = 30;
+			int lw = 36;
 			tui_box(t, 1, 0, LINES - 2, lw, TR_DIM, "Variables");
 			for (int i = 0; i < nitems && 2 + i < LINES - 2; i++) {
 				char name[96];
@@ -293,7 +302,7 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 					snprintf(vbuf, sizeof vbuf, "%s", en);
 				else
 					snprintf(vbuf, sizeof vbuf, "%d", val);
-				tui_putf(t, 2 + i, 1, lw - 2, i == cur ? TR_SELECT : TR_NORMAL, "%c%-20.20s %6s",
+				tui_putf(t, 2 + i, 1, lw - 2, i == cur ? TR_SELECT : TR_NORMAL, "%c%-26.26s %6s",
 				         i == cur ? '>' : ' ', name, vbuf);
 			}
 			char name[96], title[160];
@@ -310,8 +319,8 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 			tui_box(t, 1, x, LINES - 2, ww, TR_DIM, title);
 			int row = 2;
 			if (turn == 0) {
-				tui_put(t, row++, x + 2, ww - 4, TR_NORMAL,
-				        "No turn has been played yet: every value is the scenario's start.");
+				tui_put(t, row++, x + 2, ww - 4, TR_NORMAL, "No turn has been played yet:");
+				tui_put(t, row++, x + 2, ww - 4, TR_NORMAL, "every value is the scenario's start.");
 			} else {
 				const struct cause_log *log = &s->log[turn - 1];
 				int total = 0, count = 0;
@@ -321,11 +330,14 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 						continue;
 					if (items[cur].var < VAR_WORLD_END && c->region != RULES_NO_REGION)
 						continue;
-					char buf[240];
+					char buf[240], wrapped[3][256];
 					explain_cause(r, c, buf, sizeof buf);
-					if (row < LINES - 4)
-						tui_putf(t, row++, x + 2, ww - 4, c->delta > 0 ? TR_NORMAL : TR_NORMAL,
-						         "%+4d  %s", c->delta, buf);
+					int m = tui_wrap(buf, ww - 10, wrapped, 3);
+					for (int j = 0; j < m && row < LINES - 4; j++, row++) {
+						if (j == 0)
+							tui_putf(t, row, x + 2, 5, c->delta > 0 ? TR_BAD : TR_GOOD, "%+4d", c->delta);
+						tui_put(t, row, x + 8, ww - 10, TR_NORMAL, wrapped[j]);
+					}
 					total += c->delta;
 					count++;
 				}

@@ -128,7 +128,7 @@ static int menu_details(const struct tui_game *g, const struct menu_item *it, in
 	LINE(TR_NORMAL, "Cost: %d AP (you have %d left)", a->cost, left);
 	if (a->help[0]) {
 		char wrapped[4][256];
-		int k = tui_wrap(a->help, 40, wrapped, 4);
+		int k = tui_wrap(a->help, 250, wrapped, 4);
 		for (int i = 0; i < k; i++)
 			LINE(TR_DIM, "%.255s", wrapped[i]);
 	}
@@ -220,8 +220,14 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 			if (n > 0) {
 				struct tui_line det[40];
 				int k = menu_details(g, &items[cur], side, q, det, 40);
-				for (int i = 0; i < k && by + 1 + i < by + bh - 1; i++)
-					tui_put(t, by + 1 + i, bx + lw + 3, bw - lw - 4, det[i].role, det[i].text);
+				int dw = bw - lw - 4, row2 = by + 1;
+				for (int i = 0; i < k && row2 < by + bh - 1; i++) {
+					char wrapped[4][256];
+					int indent = det[i].text[0] == ' ' ? 4 : 0;
+					int m = tui_wrap(det[i].text, dw - indent, wrapped, 4);
+					for (int j = 0; j < m && row2 < by + bh - 1; j++)
+						tui_put(t, row2++, bx + lw + 3 + indent, dw - indent, det[i].role, wrapped[j]);
+				}
 			}
 			tui_put(t, by + bh - 2, bx + 2, lw, TR_DIM, "x = not possible now");
 			tui_footer(t, foot, 8);
@@ -292,8 +298,8 @@ static void view_reset(struct tui_game *g, int side, struct orders *q)
 	char date[32];
 	explain_date(&s->rules, s->world.turn, date, sizeof date);
 	if (side < SIDE_COUNT)
-		snprintf(v->title, sizeof v->title, "BRINK  %s  |  %s gives orders, %s", s->rules.title,
-		         explain_side(&s->rules, side), date);
+		snprintf(v->title, sizeof v->title, "BRINK  %s's orders, %s  |  %s",
+		         explain_side(&s->rules, side), date, s->rules.title);
 	else
 		snprintf(v->title, sizeof v->title, "BRINK  %s  |  %s", s->rules.title, date);
 	if (v->sel < 0 || v->sel >= s->rules.nregions)

@@ -1,0 +1,515 @@
+/* test_tui.c - the curses front end without a terminal: key mapping, map art, layout,
+ * and the game screen drawn on a curses screen over /dev/null, read back cell by cell. */
+#include <criterion/criterion.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "../game/engine/turn.h"
+#include "../game/report/explain.h"
+#include "../game/ui/tui.h"
+#include "../game/ui/tui_game.h"
+#include "../game/ui/tui_map.h"
+#include "../game/ui/tui_term.h"
+#include "fixture.h"
+
+/* ---- a curses screen on /dev/null --------------------------------------- */
+
+struct screen {
+	struct tui t;
+	FILE *out, *in;
+	volatile int stop;
+};
+
+static void screen_open(struct screen *s, const char *locale, int h, int w)
+{
+	memset(s, 0, sizeof *s);
+	cr_assert_not_null(setlocale(LC_ALL, locale), "locale %s", locale);
+	s->out = fopen("/dev/null", "w");
+	s->in = fopen("/dev/null", "r");
+	cr_assert(s->out && s->in);
+	cr_assert_eq(tui_open_on(&s->t, "xterm-256color", s->out, s->in, &s->stop), 0);
+	resize_term(h, w);
+}
+
+static void screen_close(struct screen *s)
+{
+	tui_close(&s->t);
+	fclose(s->out);
+	fclose(s->in);
+}
+
+/* Row Y of the screen as UTF-8 (trailing blanks kept). */
+static void row(int y, char *buf, size_t len)
+{
+	wchar_t w[512];
+	int n = COLS < 511 ? COLS : 511;
+	memset(w, 0, sizeof w);
+	mvinnwstr(y, 0, w, n);
+	size_t r = wcstombs(buf, w, len - 1);
+	if (r == (size_t)-1)
+		r = 0;
+	buf[r] = '\0';
+}
+
+/* True when TEXT appears anywhere on the screen. */
+static bool screen_has(const char *text)
+{
+	char buf[2048];
+	for (int y = 0; y < LINES; y++) {
+		row(y, buf, sizeof buf);
+		if (strstr(buf, text))
+			return true;
+	}
+	return false;
+}
+
+/* The row where TEXT appears, or -1. */
+static int screen_find(const char *text)
+{
+	char buf[2048];
+	for (int y = 0; y < LINES; y++) {
+		row(y, buf, sizeof buf);
+		if (strstr(buf, text))
+			return y;
+	}
+	return -1;
+}
+
+static struct rules R;
+static struct world W;
+static struct tui_art ART;
+
+static void setup(void)
+{
+	fixture_rules(&R);
+	world_init(&W, &R, 42);
+	char err[128];
+	/* A 54x15 art, the map area at 80x24, with anchors for the fixture. */
+	char art[2048];
+	int n = snprintf(art, sizeof art, "# test art\nmap: Test\nanchor poland 0 5\n"
+	                 "anchor baltics 0 0\nanchor ukraine 19 10\nanchor caucasus 38 10\n---\n");
+	for (int y = 0; y < 15; y++)
+		n += snprintf(art + n, sizeof art - (size_t)n, "%-53s%c\n", y == 6 ? "   BELARUS" : "",
+		              y == 0 ? '#' : ' ');
+	cr_assert_eq(tui_art_parse(&ART, art, err, sizeof err), 0, "%s", err);
+}
+
+TestSuite(tui, .init = setup);
+
+/* ---- keys --------------------------------------------------------------- */
+
+Test(tui, keys_move_the_selection_with_arrows_and_hjkl)
+{
+	cr_assert_eq(tui_key_command(TK_GAME, 'h'), TC_LEFT);
+	cr_assert_eq(tui_key_command(TK_GAME, 'j'), TC_DOWN);
+	cr_assert_eq(tui_key_command(TK_GAME, 'k'), TC_UP);
+	cr_assert_eq(tui_key_command(TK_GAME, 'l'), TC_RIGHT);
+	cr_assert_eq(tui_key_command(TK_GAME, TUI_FN | KEY_LEFT), TC_LEFT);
+	cr_assert_eq(tui_key_command(TK_GAME, TUI_FN | KEY_RIGHT), TC_RIGHT);
+	cr_assert_eq(tui_key_command(TK_GAME, TUI_FN | KEY_UP), TC_UP);
+	cr_assert_eq(tui_key_command(TK_GAME, TUI_FN | KEY_DOWN), TC_DOWN);
+}
+
+Test(tui, keys_of_the_game_screen)
+{
+	cr_assert_eq(tui_key_command(TK_GAME, '\r'), TC_OK);
+	cr_assert_eq(tui_key_command(TK_GAME, 'a'), TC_OK);
+	cr_assert_eq(tui_key_command(TK_GAME, 'u'), TC_UNDO);
+	cr_assert_eq(tui_key_command(TK_GAME, 'e'), TC_END);
+	cr_assert_eq(tui_key_command(TK_GAME, 'x'), TC_EXPLAIN);
+	cr_assert_eq(tui_key_command(TK_GAME, '?'), TC_HELP);
+	cr_assert_eq(tui_key_command(TK_GAME, 'q'), TC_QUIT);
+	cr_assert_eq(tui_key_command(TK_GAME, 27), TC_BACK);
+	cr_assert_eq(tui_key_command(TK_GAME, '\t'), TC_TAB);
+	cr_assert_eq(tui_key_command(TK_GAME, 'Z'), TC_NONE);
+}
+
+Test(tui, keys_of_a_confirmation_only_yes_with_y)
+{
+	cr_assert_eq(tui_key_command(TK_CONFIRM, 'y'), TC_YES);
+	cr_assert_eq(tui_key_command(TK_CONFIRM, 'Y'), TC_YES);
+	cr_assert_eq(tui_key_command(TK_CONFIRM, 'n'), TC_NO);
+	cr_assert_eq(tui_key_command(TK_CONFIRM, 27), TC_NO);
+	cr_assert_eq(tui_key_command(TK_CONFIRM, 'q'), TC_NO);
+	cr_assert_eq(tui_key_command(TK_CONFIRM, '\r'), TC_NONE);
+	cr_assert_eq(tui_key_command(TK_CONFIRM, 'x'), TC_NONE);
+}
+
+Test(tui, keys_of_the_replay_step_turns)
+{
+	cr_assert_eq(tui_key_command(TK_REPLAY, 'p'), TC_PREV);
+	cr_assert_eq(tui_key_command(TK_REPLAY, 'n'), TC_NEXT);
+	cr_assert_eq(tui_key_command(TK_REPLAY, TUI_FN | KEY_LEFT), TC_PREV);
+	cr_assert_eq(tui_key_command(TK_REPLAY, TUI_FN | KEY_RIGHT), TC_NEXT);
+	cr_assert_eq(tui_key_command(TK_REPLAY, TUI_FN | KEY_HOME), TC_FIRST);
+	cr_assert_eq(tui_key_command(TK_REPLAY, TUI_FN | KEY_END), TC_LAST);
+	cr_assert_eq(tui_key_command(TK_REPLAY, 'q'), TC_QUIT);
+}
+
+Test(tui, keys_code_points_do_not_collide_with_curses_codes)
+{
+	/* U+0102 has the value of KEY_DOWN without TUI_FN: it is no arrow. */
+	cr_assert_eq(tui_key_command(TK_GAME, KEY_DOWN), TC_NONE);
+	cr_assert_eq(tui_key_command(TK_LIST, 0x0102), TC_NONE);
+}
+
+/* ---- art ---------------------------------------------------------------- */
+
+Test(tui, art_parses_anchors_and_lines)
+{
+	cr_assert_str_eq(ART.name, "Test");
+	cr_assert_eq(ART.nanchors, 4);
+	cr_assert_str_eq(ART.anchor[0].id, "poland");
+	cr_assert_eq(ART.anchor[0].x, 0);
+	cr_assert_eq(ART.anchor[0].y, 5);
+	cr_assert_eq(ART.h, 15);
+	cr_assert_eq(ART.w, 54);
+	cr_assert(strstr(ART.line[6], "BELARUS"));
+}
+
+Test(tui, art_errors_are_reported_not_fatal)
+{
+	struct tui_art a;
+	char err[128];
+	cr_assert_eq(tui_art_parse(&a, "anchor poland 1 1\nno art marker\n", err, sizeof err), -1);
+	cr_assert(strstr(err, "line 2"), "%s", err);
+	cr_assert_eq(tui_art_parse(&a, "anchor poland 1 1\n", err, sizeof err), -1);
+	cr_assert(strstr(err, "---"), "%s", err);
+	cr_assert_eq(tui_art_parse(&a, "anchor poland -3 1\n---\n", err, sizeof err), -1);
+	/* Non-ASCII art and tabs are drawn as '?' and spaces, never as raw bytes. */
+	cr_assert_eq(tui_art_parse(&a, "---\n\xc3\xa9\tx\n", err, sizeof err), 0);
+	cr_assert_str_eq(a.line[0], "?? x");
+}
+
+Test(tui, the_shipped_map_art_loads_and_names_the_default_regions)
+{
+	struct tui_art a;
+	cr_assert_eq(tui_art_load(&a, TUI_ART_FILE), 0, "assets/" TUI_ART_FILE " not found");
+	static const char *const ids[] = { "poland", "baltics", "ukraine", "caucasus" };
+	for (int i = 0; i < 4; i++) {
+		bool found = false;
+		for (int k = 0; k < a.nanchors; k++)
+			found |= !strcmp(a.anchor[k].id, ids[i]);
+		cr_assert(found, "no anchor for %s", ids[i]);
+	}
+	cr_assert_leq(a.w, 54, "the art must fit the map area at 80 columns");
+	cr_assert_leq(a.h, 15, "the art must fit the map area at 24 lines");
+}
+
+/* ---- layout ------------------------------------------------------------- */
+
+static void assert_no_overlap(const struct tui_layout *L)
+{
+	for (int i = 0; i < L->n; i++) {
+		struct tui_rect a = L->rect[i];
+		cr_assert_gt(a.h, 0, "region %d not placed", i);
+		cr_assert(a.x >= L->area.x && a.y >= L->area.y && a.x + a.w <= L->area.x + L->area.w &&
+		          a.y + a.h <= L->area.y + L->area.h, "region %d outside the map", i);
+		for (int j = i + 1; j < L->n; j++) {
+			struct tui_rect b = L->rect[j];
+			bool over = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+			cr_assert(!over, "regions %d and %d overlap", i, j);
+		}
+	}
+}
+
+Test(tui, layout_puts_regions_at_their_anchors)
+{
+	struct tui_layout L = { 0 };
+	tui_map_layout(&L, &ART, &R, (struct tui_rect){ 0, 1, 54, 15 }, 0);
+	cr_assert(!L.list);
+	int p = rules_region_find(&R, "poland");
+	cr_assert_eq(L.rect[p].x, 0);
+	cr_assert_eq(L.rect[p].y, 1 + 5);
+	assert_no_overlap(&L);
+}
+
+Test(tui, layout_places_regions_the_art_does_not_know)
+{
+	int k = R.nregions;
+	strcpy(R.region[k].id, "kaliningrad");
+	strcpy(R.region[k].name, "Kaliningrad");
+	R.region[k].value = 1;
+	strcpy(R.region[k + 1].id, "moldova");
+	strcpy(R.region[k + 1].name, "Moldova");
+	R.region[k + 1].value = 1;
+	R.nregions += 2;
+	struct tui_layout L = { 0 };
+	tui_map_layout(&L, &ART, &R, (struct tui_rect){ 0, 1, 54, 15 }, 0);
+	cr_assert(!L.list, "six boxes fit in 54x15");
+	assert_no_overlap(&L);
+	/* Selectable: a click inside its box finds it. */
+	cr_assert_eq(tui_map_hit(&L, L.rect[k].y + 1, L.rect[k].x + 2), k);
+}
+
+Test(tui, layout_falls_back_to_a_list_when_boxes_do_not_fit)
+{
+	for (int k = R.nregions; k < RULES_MAX_REGIONS; k++) {
+		snprintf(R.region[k].id, sizeof R.region[k].id, "r%d", k);
+		snprintf(R.region[k].name, sizeof R.region[k].name, "Region %d", k);
+		R.region[k].value = 1;
+	}
+	R.nregions = RULES_MAX_REGIONS;
+	struct tui_layout L = { 0 };
+	tui_map_layout(&L, &ART, &R, (struct tui_rect){ 0, 1, 54, 15 }, 31);
+	cr_assert(L.list);
+	cr_assert_gt(L.rect[31].h, 0, "the selected region must be visible");
+	cr_assert_eq(L.rect[0].h, 0, "the first rows scrolled away");
+	cr_assert_eq(tui_map_move(&L, 31, 0, 1), 31);
+	cr_assert_eq(tui_map_move(&L, 31, 0, -1), 30);
+}
+
+Test(tui, moving_goes_to_the_neighbour_in_that_direction)
+{
+	struct tui_layout L = { 0 };
+	tui_map_layout(&L, &ART, &R, (struct tui_rect){ 0, 1, 54, 15 }, 0);
+	int pol = rules_region_find(&R, "poland"), bal = rules_region_find(&R, "baltics");
+	int ukr = rules_region_find(&R, "ukraine"), cau = rules_region_find(&R, "caucasus");
+	cr_assert_eq(tui_map_move(&L, pol, 0, -1), bal);
+	cr_assert_eq(tui_map_move(&L, bal, 0, 1), pol);
+	cr_assert_eq(tui_map_move(&L, ukr, 1, 0), cau);
+	cr_assert_eq(tui_map_move(&L, cau, -1, 0), ukr);
+	cr_assert_eq(tui_map_move(&L, bal, -1, 0), bal, "nothing to the left: stay");
+}
+
+/* ---- text helpers ------------------------------------------------------- */
+
+Test(tui, wrap_breaks_at_spaces_within_the_width)
+{
+	char lines[8][256];
+	int n = tui_wrap("the quick brown fox jumps over the lazy dog", 10, lines, 8);
+	cr_assert_geq(n, 4);
+	for (int i = 0; i < n; i++)
+		cr_assert_leq(strlen(lines[i]), 10, "line %d: '%s'", i, lines[i]);
+	cr_assert_str_eq(lines[0], "the quick");
+}
+
+Test(tui, width_counts_columns_not_bytes)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	cr_assert_eq(tui_width("D\xc3\xa9tente"), 7);
+	cr_assert_eq(tui_width(""), 0);
+}
+
+/* ---- drawing ------------------------------------------------------------ */
+
+static void view_init(struct tui_view *v, const struct orders *q)
+{
+	memset(v, 0, sizeof *v);
+	v->r = &R;
+	v->w = &W;
+	v->side = SIDE_NATO;
+	v->queued = q;
+	v->log = &W.log;
+	v->news_turn = -1;
+	v->art = &ART;
+	snprintf(v->title, sizeof v->title, "BRINK test screen");
+}
+
+Test(tui, game_screen_shows_map_panel_and_orders_at_80x24)
+{
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	struct orders q = { 0 };
+	cr_assert_eq(orders_add(&W, &R, SIDE_NATO, &q, FX_DEPLOY, rules_region_find(&R, "poland"),
+	                        NULL), ORDER_OK);
+	struct tui_view v;
+	view_init(&v, &q);
+	v.sel = rules_region_find(&R, "ukraine");
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("BRINK test screen"));
+	cr_assert(screen_has("Poland"), "a region box");
+	cr_assert(screen_has(">Ukraine<"), "the selection is marked without colour");
+	cr_assert(screen_has("TENSION 50"));
+	cr_assert(screen_has("Confrontation"), "the band's name");
+	cr_assert(screen_has("Miscalculation"));
+	cr_assert(screen_has("NATO: 3 of 4 AP left"));
+	cr_assert(screen_has("1. Deploy forces: Poland (1)"), "the queued order");
+	cr_assert(screen_has("Security index"));
+	char buf[64];
+	snprintf(buf, sizeof buf, "N%3d R%3d", world_get(&W, &R, VAR_NATO_FORCES, 0),
+	         world_get(&W, &R, VAR_RUSSIA_FORCES, 0));
+	cr_assert(screen_has(buf), "forces of both sides: %s", buf);
+	cr_assert(screen_has("\u250c"), "UTF-8 box drawing");
+	screen_close(&s);
+}
+
+Test(tui, every_world_variable_is_on_the_side_panel)
+{
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	struct tui_view v;
+	view_init(&v, NULL);
+	tui_view_draw(&s.t, &v);
+	static const char *const labels[] = { "Dialogue", "Arms control", "Sanctions",
+	                                      "NATO cohesion", "Axis", "Cyber" };
+	for (int i = 0; i < 6; i++)
+		cr_assert(screen_has(labels[i]), "%s missing", labels[i]);
+	screen_close(&s);
+}
+
+Test(tui, ascii_box_drawing_when_the_locale_is_not_utf8)
+{
+	struct screen s;
+	screen_open(&s, "C", 24, 80);
+	cr_assert(!s.t.utf8);
+	struct tui_view v;
+	view_init(&v, NULL);
+	tui_view_draw(&s.t, &v);
+	char buf[2048];
+	bool ascii = true;
+	for (int y = 0; y < LINES; y++) {
+		row(y, buf, sizeof buf);
+		for (char *p = buf; *p; p++)
+			ascii &= (unsigned char)*p < 0x80;
+	}
+	cr_assert(ascii, "only ASCII on screen in the C locale");
+	cr_assert(screen_has("+Ukraine"), "ASCII box corners");
+	cr_assert(screen_has("Det Com Con Cri Bri War"));
+	screen_close(&s);
+}
+
+Test(tui, no_color_turns_colours_off)
+{
+	setenv("NO_COLOR", "1", 1);
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	cr_assert(!s.t.color);
+	cr_assert_eq(tui_attr(&s.t, TR_NATO) & A_COLOR, 0);
+	cr_assert_neq(tui_attr(&s.t, TR_SELECT), A_NORMAL, "the selection still shows");
+	screen_close(&s);
+}
+
+Test(tui, empty_no_color_keeps_colours)
+{
+	setenv("NO_COLOR", "", 1);
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	cr_assert_eq(s.t.color, has_colors());
+	screen_close(&s);
+}
+
+Test(tui, too_small_shows_the_enlarge_message)
+{
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 20, 60);
+	struct tui_view v;
+	view_init(&v, NULL);
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("Enlarge the terminal to 80x24 (now 60x20)"));
+	cr_assert(!screen_has("TENSION"), "nothing else drawn");
+	screen_close(&s);
+}
+
+Test(tui, resizing_redraws_without_garbage)
+{
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 48, 160);
+	struct tui_view v;
+	view_init(&v, NULL);
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("TENSION 50"));
+	resize_term(24, 80);
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("TENSION 50"));
+	int y = screen_find("TENSION 50");
+	cr_assert_lt(y, 24);
+	resize_term(30, 100);
+	tui_view_draw(&s.t, &v);
+	/* The footer sits on the last line whatever the size. */
+	cr_assert_eq(screen_find("Arrows") == -1 || screen_find("Arrows") == LINES - 1, true);
+	screen_close(&s);
+}
+
+Test(tui, drawing_is_clipped_at_the_edges)
+{
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	erase();
+	cr_assert_eq(tui_put(&s.t, 3, 75, 100, TR_NORMAL, "0123456789"), 5);
+	cr_assert_eq(tui_put(&s.t, 24, 0, 80, TR_NORMAL, "off screen"), 0);
+	cr_assert_eq(tui_put(&s.t, -1, 0, 80, TR_NORMAL, "off screen"), 0);
+	char buf[256];
+	row(4, buf, sizeof buf);
+	cr_assert(!strchr(buf, '5'), "nothing wrapped to the next line");
+	row(3, buf, sizeof buf);
+	cr_assert(strstr(buf, "01234"));
+	screen_close(&s);
+}
+
+Test(tui, a_bigger_terminal_shows_more_news)
+{
+	struct world w2 = W;
+	struct orders o[SIDE_COUNT] = { 0 };
+	orders_add(&w2, &R, SIDE_NATO, &o[SIDE_NATO], FX_DEPLOY, rules_region_find(&R, "poland"), NULL);
+	cr_assert_eq(turn_resolve(&w2, &R, o), 0);
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	struct tui_view v;
+	view_init(&v, NULL);
+	v.w = &w2;
+	v.log = &w2.log;
+	v.news_turn = 0;
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("News: what happened in 2025-Q1"));
+	cr_assert(screen_has("NATO forces +10"), "the order's change, with its cause");
+	struct tui_line lines[CAUSE_MAX];
+	int n = tui_news_lines(&R, &w2.log, lines, CAUSE_MAX);
+	cr_assert_gt(n, 5, "more news than the 5 lines of an 80x24 screen");
+	const char *last = lines[n - 1].text + 2; /* skip the indent */
+	bool small = screen_has(last);
+	resize_term(48, 160);
+	tui_view_draw(&s.t, &v);
+	bool big = screen_has(last);
+	cr_assert(!small && big, "the last news line only fits on the bigger screen: '%s'", last);
+	screen_close(&s);
+}
+
+Test(tui, key_wait_returns_on_the_stop_flag)
+{
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	s.stop = 1;
+	cr_assert_eq(tui_key(&s.t), TUI_KEY_STOP);
+	screen_close(&s);
+}
+
+Test(tui, confirm_takes_y_and_refuses_anything_else)
+{
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	unget_wch(L'y');
+	cr_assert_eq(tui_confirm(&s.t, "Quit?", NULL, NULL), 1);
+	unget_wch(L'n');
+	cr_assert_eq(tui_confirm(&s.t, "Quit?", NULL, NULL), 0);
+	cr_assert(screen_has("Quit?"));
+	cr_assert(screen_has("y = yes"));
+	screen_close(&s);
+}
+
+Test(tui, news_lines_word_every_cause)
+{
+	struct world w2 = W;
+	struct orders o[SIDE_COUNT] = { 0 };
+	orders_add(&w2, &R, SIDE_NATO, &o[SIDE_NATO], FX_DEPLOY, rules_region_find(&R, "poland"), NULL);
+	turn_resolve(&w2, &R, o);
+	struct tui_line lines[CAUSE_MAX];
+	int n = tui_news_lines(&R, &w2.log, lines, CAUSE_MAX);
+	cr_assert_eq(n, w2.log.n, "one line per record");
+	cr_assert_eq(lines[0].role, TR_TITLE, "the order's headline stands out");
+	cr_assert_eq(strncmp(lines[1].text, "  ", 2), 0, "changes are indented under it");
+}
+
+Test(tui, usable_is_false_without_a_terminal)
+{
+	/* Criterion runs tests with pipes, not a terminal, on stdin/stdout. */
+	setenv("TERM", "xterm", 1);
+	if (!isatty(0) || !isatty(1))
+		cr_assert(!tui_usable());
+	setenv("TERM", "dumb", 1);
+	cr_assert(!tui_usable());
+}
