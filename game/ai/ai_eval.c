@@ -17,15 +17,15 @@
 
 /* Personalities. Units: one alignment point of a value-1 region is 1. */
 static const struct ai_weights weights[AI_LEVEL_COUNT] = {
-	/*                  region war   risk sec ap  coop esc noise topk trust */
-	[AI_EASY]        = { 100, 3000,  60, 2, 30,   0,   0,  30,  3, 25 },
-	[AI_NORMAL]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25 },
-	[AI_HARD]        = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25 },
-	[AI_HAWK]        = { 130, 2500,  25, 0, 60, -10,  20,   0,  1, 10 },
-	[AI_DOVE]        = {  60, 5000, 200, 10, 30, 25, -25,   0,  1, 60 },
-	[AI_TIT_FOR_TAT] = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25 },
-	[AI_RANDOM]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25 },
-	[AI_GREEDY]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25 },
+	/*                  region war   risk sec ap  coop esc noise topk trust repeat */
+	[AI_EASY]        = { 100, 3000,  60, 2, 30,   0,   0,  30,  3, 25, 10 },
+	[AI_NORMAL]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25 },
+	[AI_HARD]        = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25 },
+	[AI_HAWK]        = { 130, 2500,  25, 0, 60, -20,  40,   0,  1, 10, 10 },
+	[AI_DOVE]        = {  60, 5000, 200, 10, 30, 30, -30,   0,  1, 60, 10 },
+	[AI_TIT_FOR_TAT] = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25 },
+	[AI_RANDOM]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25 },
+	[AI_GREEDY]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25 },
 };
 
 const struct ai_weights *ai_weights_of(int level)
@@ -338,6 +338,10 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 				p.gain = (int16_t)order_worth(&s, r, side, wt, p.action, p.region, base, p.match,
 				                              p.stance);
 			int gain = tilted(p.gain, p.stance, tilt, r->action[p.action].cost);
+			int cost = r->action[p.action].cost ? r->action[p.action].cost : 1;
+			for (int k = 0; k < out->n; k++)
+				if (out->list[k].action == p.action)
+					gain -= wt->repeat * cost;
 			if (wt->noise > 0 && rng)
 				gain += (int)rng_below(rng, (uint32_t)(2 * wt->noise + 1)) - wt->noise;
 			p.gain = (int16_t)clampi(gain, INT16_MIN, INT16_MAX);

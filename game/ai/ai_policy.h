@@ -28,6 +28,8 @@ struct ai_weights {
 	int noise;      /* +- units of random noise on each order's worth (mistakes) */
 	int topk;       /* choose among the best TOPK orders (1: always the best) */
 	int trust;      /* percent chance assumed that a proposal is matched (no history) */
+	int repeat;     /* units per AP taken off an order for each earlier order of the
+	                   same action this turn: a predictable side is easy to counter */
 	int quick;      /* 1: keep the menu's first estimates instead of re-estimating
 	                   after each pick (cheaper; for sampled replies and playouts) */
 };

@@ -1,0 +1,404 @@
+/* test_ai.c - the AI: legal orders at every level, determinism, no hidden
+ * inputs, data-driven stances, tit-for-tat, hawk against dove. */
+#include <criterion/criterion.h>
+#include <glob.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../game/ai/ai.h"
+#include "../game/ai/ai_policy.h"
+#include "../game/engine/rng.h"
+#include "../game/engine/turn.h"
+#include "../game/scenario/scenario.h"
+#include "fixture.h"
+
+TestSuite(ai);
+
+/* Load scenario file PATH into a malloc'd rules (freed by the caller). */
+static struct rules *load(const char *path)
+{
+	struct rules *r = malloc(sizeof *r);
+	struct diags *ds = calloc(1, sizeof *ds);
+	cr_assert(r && ds);
+	int rc = scenario_load(path, r, ds);
+	if (rc)
+		diag_print(ds, stderr);
+	cr_assert_eq(rc, 0, "%s does not load", path);
+	free(ds);
+	return r;
+}
+
+static struct rules *load_default(void)
+{
+	return load("scenarios/door-closed.cfg");
+}
+
+/* Every order of O, given in turn, must pass order_check (so AP is never
+ * exceeded and every requirement holds). */
+static void assert_legal(const struct world *w, const struct rules *r, int side, const struct orders *o,
+                         const char *what)
+{
+	struct orders q = { 0 };
+	cr_assert_leq(o->n, ORDERS_MAX);
+	for (int i = 0; i < o->n; i++) {
+		int failed = -1;
+		enum order_status st = orders_add(w, r, side, &q, o->list[i].action, o->list[i].region, &failed);
+		cr_assert_eq(st, ORDER_OK, "%s: %s order %d (%s) refused: %s", what, side_id(side), i,
+		             o->list[i].action < r->nactions ? r->action[o->list[i].action].id : "?",
+		             order_status_text(st));
+	}
+	cr_assert_leq(orders_spent(o, r), w->ap[side]);
+}
+
+/* Play a game between random AIs from SEED for TURNS turns (or to its end). */
+static void random_world(struct world *w, const struct rules *r, uint64_t seed, int turns)
+{
+	struct ai a[SIDE_COUNT];
+	world_init(w, r, seed);
+	for (int s = 0; s < SIDE_COUNT; s++)
+		ai_init(&a[s], AI_RANDOM, s, seed * 3 + (uint64_t)s);
+	for (int t = 0; t < turns && !w->over; t++) {
+		struct orders o[SIDE_COUNT];
+		for (int s = 0; s < SIDE_COUNT; s++)
+			ai_choose(&a[s], w, r, &o[s]);
+		turn_resolve(w, r, o);
+	}
+}
+
+/* Every level, both sides, on the start and on random mid-game worlds of R. */
+static void check_levels(const struct rules *r, const char *name)
+{
+	for (uint64_t seed = 1; seed <= 6; seed++) {
+		struct world w;
+		random_world(&w, r, seed, (int)(seed % (uint64_t)(r->turns + 1)));
+		if (w.over)
+			world_init(&w, r, seed);
+		for (int level = 0; level < AI_LEVEL_COUNT; level++)
+			for (int s = 0; s < SIDE_COUNT; s++) {
+				struct ai ai;
+				struct orders o;
+				ai_init(&ai, level, s, seed);
+				if (level == AI_HARD)
+					ai.budget = 12; /* keep the test fast; the budget does not change legality */
+				ai_choose(&ai, &w, r, &o);
+				char what[128];
+				snprintf(what, sizeof what, "%s seed %llu turn %d %s", name, (unsigned long long)seed,
+				         w.turn, ai_level_name(level));
+				assert_legal(&w, r, s, &o, what);
+			}
+	}
+}
+
+Test(ai, legal_orders_on_every_shipped_scenario)
+{
+	glob_t g;
+	cr_assert_eq(glob("scenarios/*.cfg", 0, NULL, &g), 0, "no scenarios found (run from the root)");
+	cr_assert_geq(g.gl_pathc, 1);
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		struct rules *r = load(g.gl_pathv[i]);
+		check_levels(r, g.gl_pathv[i]);
+		free(r);
+	}
+	globfree(&g);
+}
+
+Test(ai, legal_orders_on_the_fixture)
+{
+	static struct rules r;
+	fixture_rules(&r);
+	check_levels(&r, "fixture");
+}
+
+Test(ai, whole_games_stay_legal_and_valid)
+{
+	struct rules *r = load_default();
+	for (int level = 0; level < AI_LEVEL_COUNT; level++) {
+		struct world w;
+		struct ai a[SIDE_COUNT];
+		world_init(&w, r, 100 + (uint64_t)level);
+		for (int s = 0; s < SIDE_COUNT; s++) {
+			ai_init(&a[s], level, s, (uint64_t)(level * 2 + s));
+			a[s].budget = 12;
+		}
+		while (!w.over) {
+			struct orders o[SIDE_COUNT];
+			for (int s = 0; s < SIDE_COUNT; s++) {
+				ai_choose(&a[s], &w, r, &o[s]);
+				assert_legal(&w, r, s, &o[s], ai_level_name(level));
+			}
+			cr_assert_eq(turn_resolve(&w, r, o), 0);
+			const char *bad = world_check(&w, r);
+			cr_assert_null(bad, "%s: %s", ai_level_name(level), bad);
+		}
+	}
+	free(r);
+}
+
+Test(ai, same_seed_same_orders)
+{
+	struct rules *r = load_default();
+	struct world w;
+	random_world(&w, r, 9, 3);
+	for (int level = 0; level < AI_LEVEL_COUNT; level++)
+		for (int s = 0; s < SIDE_COUNT; s++) {
+			struct ai a, b;
+			struct orders oa, ob;
+			ai_init(&a, level, s, 77);
+			ai_init(&b, level, s, 77);
+			a.budget = b.budget = 24;
+			for (int k = 0; k < 3; k++) {
+				ai_choose(&a, &w, r, &oa);
+				ai_choose(&b, &w, r, &ob);
+				cr_assert_eq(oa.n, ob.n, "%s", ai_level_name(level));
+				cr_assert_arr_eq(oa.list, ob.list, oa.n * sizeof oa.list[0], "%s", ai_level_name(level));
+				cr_assert_eq(a.rng, b.rng);
+			}
+		}
+	free(r);
+}
+
+Test(ai, depends_only_on_world_rules_and_its_state)
+{
+	struct rules *r = load_default();
+	struct world w;
+	random_world(&w, r, 5, 2);
+	for (int level = 0; level < AI_LEVEL_COUNT; level++) {
+		struct ai a, b, other;
+		struct orders oa, ob, junk;
+		ai_init(&a, level, SIDE_NATO, 3);
+		a.budget = 24;
+		b = a;
+		ai_choose(&a, &w, r, &oa);
+		/* other AIs thinking in between, on other worlds, change nothing */
+		struct world w2;
+		random_world(&w2, r, 11, 4);
+		for (int k = 0; k < AI_LEVEL_COUNT; k++) {
+			ai_init(&other, k, SIDE_RUSSIA, 8);
+			other.budget = 12;
+			ai_choose(&other, &w2, r, &junk);
+		}
+		/* nor does the world's own random stream: the AI never sees the dice */
+		struct world w3 = w;
+		w3.rng = rng_mix(12345);
+		ai_choose(&b, &w3, r, &ob);
+		cr_assert_eq(oa.n, ob.n, "%s", ai_level_name(level));
+		cr_assert_arr_eq(oa.list, ob.list, oa.n * sizeof oa.list[0], "%s", ai_level_name(level));
+	}
+	free(r);
+}
+
+Test(ai, different_seeds_vary_the_noisy_levels)
+{
+	struct rules *r = load_default();
+	struct world w;
+	world_init(&w, r, 1);
+	int differ = 0;
+	struct orders first;
+	for (uint64_t seed = 0; seed < 20; seed++) {
+		struct ai a;
+		struct orders o;
+		ai_init(&a, AI_RANDOM, SIDE_RUSSIA, seed);
+		ai_choose(&a, &w, r, &o);
+		if (seed == 0)
+			first = o;
+		else if (o.n != first.n || memcmp(o.list, first.list, o.n * sizeof o.list[0]))
+			differ++;
+	}
+	cr_assert_gt(differ, 10);
+	free(r);
+}
+
+Test(ai, game_over_gives_no_orders)
+{
+	struct rules *r = load_default();
+	struct world w;
+	world_init(&w, r, 1);
+	w.over = true;
+	w.result = RESULT_WAR;
+	for (int level = 0; level < AI_LEVEL_COUNT; level++) {
+		struct ai a;
+		struct orders o = { .n = 3 };
+		ai_init(&a, level, SIDE_NATO, 1);
+		ai_choose(&a, &w, r, &o);
+		cr_assert_eq(o.n, 0);
+	}
+	free(r);
+}
+
+Test(ai, level_names_round_trip)
+{
+	for (int level = 0; level < AI_LEVEL_COUNT; level++)
+		cr_assert_eq(ai_level_parse(ai_level_name(level)), level);
+	cr_assert_eq(ai_level_parse("tit-for-tat"), AI_TIT_FOR_TAT);
+	cr_assert_eq(ai_level_parse("Normal"), -1);
+	cr_assert_eq(ai_level_parse(""), -1);
+	cr_assert_eq(ai_level_parse(NULL), -1);
+	cr_assert_str_eq(ai_level_name(99), "unknown");
+	struct ai a;
+	ai_init(&a, 99, 7, 1); /* bad input is clamped, never trusted */
+	cr_assert_eq(a.level, AI_NORMAL);
+	cr_assert_eq(a.side, SIDE_NATO);
+	ai_init(&a, AI_HARD, SIDE_RUSSIA, 1);
+	cr_assert_eq(a.budget, AI_HARD_BUDGET);
+}
+
+/* Stances come from effects, not ids: a renamed action keeps its stance, and
+ * a scenario's own action is classified by what it does. */
+Test(ai, stances_come_from_the_data)
+{
+	struct rules *r = load_default();
+	int talks = rules_action_find(r, "talks");
+	int deploy = rules_action_find(r, "deploy");
+	cr_assert_geq(talks, 0);
+	cr_assert_geq(deploy, 0);
+	cr_assert_lt(ai_action_stance(r, talks), 0);
+	cr_assert_gt(ai_action_stance(r, deploy), 0);
+	strcpy(r->action[talks].id, "zzz");
+	strcpy(r->action[deploy].id, "talks");
+	cr_assert_lt(ai_action_stance(r, talks), 0);
+	cr_assert_gt(ai_action_stance(r, deploy), 0);
+
+	struct action *a = &r->action[deploy];
+	a->neffects = 1;
+	a->effects[0] = (struct effect){ { SCOPE_WORLD, VAR_DIALOGUE, RULES_NO_REGION }, EFFECT_ADD, 6 };
+	cr_assert_lt(ai_action_stance(r, deploy), 0, "more dialogue is cooperative");
+	a->effects[0] = (struct effect){ { SCOPE_WORLD, VAR_TENSION, RULES_NO_REGION }, EFFECT_ADD, 5 };
+	cr_assert_gt(ai_action_stance(r, deploy), 0, "more tension is escalation");
+	a->effects[0] = (struct effect){ { SCOPE_TARGET, VAR_STABILITY, RULES_NO_REGION }, EFFECT_ADD, 5 };
+	cr_assert_eq(ai_action_stance(r, deploy), 0, "stability alone is neutral");
+	cr_assert_eq(ai_action_stance(r, -1), 0);
+	cr_assert_eq(ai_action_stance(r, r->nactions), 0);
+	free(r);
+}
+
+/* A log in which SIDE gave ORDERS (action indices) last turn. */
+static void fake_last_turn(struct world *w, int side, const int *actions, int n)
+{
+	w->log.n = 0;
+	for (int i = 0; i < n; i++)
+		cause_add(&w->log, (struct cause){ CAUSE_ORDER, (uint8_t)side, VAR_NONE, RULES_NO_REGION, 0,
+		                                   (uint16_t)actions[i] });
+}
+
+static int orders_stance(const struct rules *r, const struct orders *o)
+{
+	int s = 0;
+	for (int i = 0; i < o->n; i++)
+		s += ai_action_stance(r, o->list[i].action);
+	return s;
+}
+
+Test(ai, tit_for_tat_answers_in_kind)
+{
+	struct rules *r = load_default();
+	int esc[] = { rules_action_find(r, "buildup"), rules_action_find(r, "red-line"),
+	              rules_action_find(r, "snap-exercise") };
+	int coop[] = { rules_action_find(r, "talks"), rules_action_find(r, "cyber-defense") };
+	for (int i = 0; i < 3; i++)
+		cr_assert_gt(ai_action_stance(r, esc[i]), 0);
+	for (int seed = 1; seed <= 5; seed++) {
+		struct world w;
+		random_world(&w, r, (uint64_t)seed, 2);
+		if (w.over)
+			continue;
+		struct ai a;
+		struct orders after_esc, after_coop;
+		fake_last_turn(&w, SIDE_RUSSIA, esc, 3);
+		cr_assert_gt(ai_last_stance(&w, r, SIDE_RUSSIA, NULL), 0);
+		ai_init(&a, AI_TIT_FOR_TAT, SIDE_NATO, (uint64_t)seed);
+		ai_choose(&a, &w, r, &after_esc);
+		fake_last_turn(&w, SIDE_RUSSIA, coop, 2);
+		cr_assert_lt(ai_last_stance(&w, r, SIDE_RUSSIA, NULL), 0);
+		ai_init(&a, AI_TIT_FOR_TAT, SIDE_NATO, (uint64_t)seed);
+		ai_choose(&a, &w, r, &after_coop);
+		cr_assert_gt(orders_stance(r, &after_esc), orders_stance(r, &after_coop),
+		             "seed %d: answers escalation %d, cooperation %d", seed,
+		             orders_stance(r, &after_esc), orders_stance(r, &after_coop));
+		cr_assert_leq(orders_stance(r, &after_coop), 0, "seed %d", seed);
+		cr_assert_gt(orders_stance(r, &after_esc), 0, "seed %d", seed);
+	}
+	/* the first turn has no history: tit-for-tat opens cooperatively */
+	struct world w;
+	world_init(&w, r, 1);
+	struct ai a;
+	struct orders o;
+	ai_init(&a, AI_TIT_FOR_TAT, SIDE_RUSSIA, 1);
+	ai_choose(&a, &w, r, &o);
+	cr_assert_leq(orders_stance(r, &o), 0);
+	free(r);
+}
+
+/* Mean tension change of a turn when both sides play LEVEL, over many worlds. */
+static double mean_tension_change(const struct rules *r, int level)
+{
+	long sum = 0;
+	int n = 0;
+	for (uint64_t seed = 1; seed <= 40; seed++) {
+		struct world w;
+		random_world(&w, r, seed, (int)(seed % 4));
+		if (w.over)
+			continue;
+		struct ai a[SIDE_COUNT];
+		struct orders o[SIDE_COUNT];
+		for (int s = 0; s < SIDE_COUNT; s++) {
+			ai_init(&a[s], level, s, seed);
+			ai_choose(&a[s], &w, r, &o[s]);
+		}
+		int before = w.v[VAR_TENSION];
+		turn_resolve(&w, r, o);
+		sum += w.v[VAR_TENSION] - before;
+		n++;
+	}
+	cr_assert_gt(n, 20);
+	return (double)sum / n;
+}
+
+Test(ai, hawks_raise_tension_doves_lower_it)
+{
+	struct rules *r = load_default();
+	double hawk = mean_tension_change(r, AI_HAWK);
+	double dove = mean_tension_change(r, AI_DOVE);
+	cr_assert_gt(hawk, dove + 5, "hawk %+.2f a turn, dove %+.2f", hawk, dove);
+	cr_assert_lt(dove, 0, "dove %+.2f a turn", dove);
+	free(r);
+}
+
+Test(ai, random_spends_its_points_over_many_actions)
+{
+	struct rules *r = load_default();
+	struct world w;
+	world_init(&w, r, 3);
+	int used[RULES_MAX_ACTIONS] = { 0 };
+	for (uint64_t seed = 0; seed < 200; seed++) {
+		struct ai a;
+		struct orders o;
+		ai_init(&a, AI_RANDOM, SIDE_NATO, seed);
+		ai_choose(&a, &w, r, &o);
+		assert_legal(&w, r, SIDE_NATO, &o, "random");
+		for (int i = 0; i < o.n; i++)
+			used[o.list[i].action]++;
+	}
+	int kinds = 0;
+	for (int k = 0; k < r->nactions; k++)
+		kinds += used[k] > 0;
+	cr_assert_geq(kinds, 6, "random used only %d actions", kinds);
+	free(r);
+}
+
+Test(ai, hard_respects_any_budget)
+{
+	struct rules *r = load_default();
+	struct world w;
+	random_world(&w, r, 4, 1);
+	uint32_t budgets[] = { 1, 2, 7, 200 };
+	for (size_t k = 0; k < sizeof budgets / sizeof budgets[0]; k++) {
+		struct ai a;
+		struct orders o;
+		ai_init(&a, AI_HARD, SIDE_RUSSIA, 5);
+		a.budget = budgets[k];
+		ai_choose(&a, &w, r, &o);
+		assert_legal(&w, r, SIDE_RUSSIA, &o, "hard");
+		cr_assert_gt(o.n, 0);
+	}
+	free(r);
+}
