@@ -184,6 +184,7 @@ static void plain_status(struct plain *pl, struct play *p, int side, const struc
 	fprintf(pl->out, "%s, turn %d of %d. %s to move, %d of %d AP left.\n",
 	        plain_date(p, w->turn, d, sizeof d), w->turn + 1, r->turns, explain_side(r, side),
 	        plain_ap_left(p, side, o), w->ap[side]);
+	fprintf(pl->out, "Scenario %s, seed %llu.\n", r->id, (unsigned long long)p->session->seed);
 	fprintf(pl->out, "Tension %d (%s). Chance of a miscalculation this turn: %d.%02d%%.\n",
 	        w->v[VAR_TENSION], explain_band(w->v[VAR_TENSION], 0), chance / 100, chance % 100);
 	fputs("World:", pl->out);
