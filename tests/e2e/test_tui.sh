@@ -1,0 +1,174 @@
+#!/bin/sh
+# test_tui.sh - the curses UI in tmux: title menu, new game, an order, explain, help,
+# resize below and above 80x24, quit with q then y, terminal restored, NO_COLOR,
+# `brink play --seed 1` straight to the game, Ctrl-C.
+#
+# Drives the real binary ($BRINK_TUI) in a private tmux server and reads the
+# screen with capture-pane, polling (up to 5 s) instead of sleeping.
+set -u
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+BRINK_TUI=${BRINK_TUI:-$ROOT/brink}
+E2E_TMP=${E2E_TMP:-$(mktemp -d)}
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "skip: tmux is not installed"
+	exit 0
+fi
+unset TMUX
+S=brink-e2e-$$
+tm() { tmux -L "$S" "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; }
+trap cleanup EXIT INT TERM
+
+screen() { tm capture-pane -p -t main 2>/dev/null; }
+fail() {
+	echo "FAIL: $*"
+	echo "--- screen:"
+	screen
+	exit 1
+}
+# wait_for TEXT: poll the screen until TEXT shows (5 s at most).
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# wait_gone TEXT: poll until TEXT is no longer on the screen.
+wait_gone() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+expect() { wait_for "$1" || fail "expected '$1' on the screen ($2)"; }
+keys() { tm send-keys -t main "$@"; }
+
+# Scenarios on the search path, saves in the scratch folder.
+export XDG_DATA_HOME="$E2E_TMP/data"
+mkdir -p "$XDG_DATA_HOME/brink"
+ln -s "$ROOT/scenarios" "$XDG_DATA_HOME/brink/scenarios"
+cd "$E2E_TMP" || exit 1
+
+tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
+tm set-option -t main status off >/dev/null
+expect "shell>" "the shell starts"
+
+# 1. The title menu.
+keys "$BRINK_TUI; echo EXIT=\$?" Enter
+expect "Load a saved game" "title menu"
+expect "New game" "title menu"
+expect "How to play" "title menu"
+
+# 2. New game: the form, then start with s.
+keys Enter
+expect "Start the game" "new game form"
+expect "You play" "new game form"
+keys s
+expect "You play NATO" "scenario briefing"
+keys Enter
+expect "NATO's orders" "game screen"
+expect "TENSION" "side panel"
+expect "Miscalculation" "side panel"
+screen | grep -q "Poland" || fail "the map shows Poland"
+
+# 3. An order: the action menu, then queue the first action.
+keys Enter
+expect "orders for" "action menu"
+expect "If it resolves now" "effects preview"
+keys Enter
+expect "Queued:" "order queued"
+expect "1. " "orders panel lists it"
+keys u
+expect "Last order undone" "undo"
+keys a
+expect "orders for" "action menu with a"
+keys Enter
+expect "Queued:" "order queued again"
+
+# 4. Explain and help.
+keys x
+expect "Explain: why did a number change" "explain screen"
+expect "Tension" "explain lists variables"
+keys Escape
+expect "NATO's orders" "back from explain"
+keys '?'
+expect "THE SECURITY DILEMMA" "help"
+expect "undo the last order" "help lists the keys"
+keys Escape
+expect "NATO's orders" "back from help"
+
+# 5. Resize below the minimum and back.
+tm resize-window -t main -x 60 -y 20
+expect "Enlarge the terminal to 80x24 (now 60x20)" "too small"
+tm resize-window -t main -x 100 -y 30
+expect "TENSION" "redrawn after the resize"
+wait_gone "Enlarge the terminal" || fail "the enlarge message stays after resizing back"
+screen | grep -q "Tab panel" || fail "the footer is on screen at 100x30"
+
+# 6. End the turn: confirm unspent AP, see the resolution, then the next turn.
+keys e
+expect "AP left unspent" "confirm unspent AP"
+keys y
+expect "resolved" "resolution screen"
+expect "What happened" "resolution lists causes"
+keys Enter
+expect "2025-Q2" "next turn"
+expect "News: what happened in 2025-Q1" "news panel"
+
+# 7. Quit: q asks, n keeps playing, q then y leaves; the terminal is restored.
+keys q
+expect "Quit the game?" "quit asks"
+keys n
+wait_gone "Quit the game?" || fail "n did not close the question"
+expect "NATO's orders" "still playing after n"
+keys q
+expect "Quit the game?" "quit asks again"
+keys y
+# The game was started from the menu: quitting it comes back there.
+expect "Load a saved game" "back at the title menu after the game"
+keys q
+expect "Quit Brink?" "menu asks too"
+keys y
+expect "EXIT=0" "menu exits 0"
+wait_gone "TENSION" || fail "the game screen stays after exit"
+keys "stty -a > stty.txt; echo STTY-DONE" Enter
+expect "STTY-DONE" "stty ran"
+grep -q " icanon" stty.txt || fail "terminal left without icanon"
+grep -q " echo " stty.txt || fail "terminal left without echo"
+
+# 8. brink play --seed 1 goes straight to the game; colours are used...
+keys clear Enter
+keys "$BRINK_TUI play --seed 1; echo EXIT=\$?" Enter
+expect "You play NATO" "brink play skips the menu"
+keys Enter
+expect "NATO's orders" "game screen from brink play"
+tm capture-pane -e -p -t main > color.txt
+grep -q "$(printf '\033')\[[0-9;]*3[0-7]m\|38;5;" color.txt || fail "no colour without NO_COLOR"
+# ... and Ctrl-C leaves cleanly (autosave, terminal restored).
+keys C-c
+expect "EXIT=" "Ctrl-C stops the game"
+wait_gone "TENSION" || fail "the game screen stays after Ctrl-C"
+ls "$XDG_DATA_HOME"/brink/saves/* >/dev/null 2>&1 || fail "no autosave written"
+
+# 9. NO_COLOR: the same screen without colour escapes.
+keys clear Enter
+keys "NO_COLOR=1 $BRINK_TUI play --seed 1; echo EXIT=\$?" Enter
+expect "You play NATO" "NO_COLOR game"
+keys Enter
+expect "NATO's orders" "NO_COLOR game screen"
+tm capture-pane -e -p -t main > mono.txt
+if grep -q "$(printf '\033')\[[0-9;]*3[0-7]m\|38;5;" mono.txt; then
+	fail "colour escapes with NO_COLOR=1"
+fi
+grep -q ">Poland<" mono.txt || fail "the selection reads without colour"
+keys q
+expect "Quit the game?" "quit in NO_COLOR"
+keys y
+expect "EXIT=0" "exit 0"
+echo "ok"
