@@ -1,7 +1,7 @@
 #!/bin/sh
 # run.sh - run every end-to-end test, tests/e2e/test_*.sh, against the real binary.
 #
-# Each test runs with sh, in a fresh scratch folder (its working directory,
+# Each test runs with sh (bash if its first line names bash), in a fresh scratch folder (its working directory,
 # also exported as E2E_TMP, removed afterwards) with this environment:
 #   ROOT       the repository root (scenarios: "$ROOT/scenarios/door-closed.cfg")
 #   BRINK      the binary under test: $BRINK if set, else build/asan/brink when it
@@ -70,11 +70,15 @@ for t in $tests; do
 	export E2E_TMP
 	mkdir -p "$E2E_TMP/data" "$E2E_TMP/config"
 	log=$E2E_TMP.log
+	trap 'rm -rf "$E2E_TMP" "$log"; exit 130' INT TERM HUP
+	# a test whose first line asks for bash gets bash; the rest run with sh
+	shell=sh
+	head -n 1 "$t" | grep -q bash && shell=bash
 	(
 		cd "$E2E_TMP" || exit 1
 		XDG_DATA_HOME=$E2E_TMP/data XDG_CONFIG_HOME=$E2E_TMP/config
 		export XDG_DATA_HOME XDG_CONFIG_HOME
-		run_timed sh "$t" </dev/null
+		run_timed "$shell" "$t" </dev/null
 	) >"$log" 2>&1
 	rc=$?
 	if [ "$rc" -eq 0 ]; then
