@@ -205,18 +205,31 @@ static char *file_read(const char *path, size_t *len, int *err)
 		*err = errno;
 		return NULL;
 	}
-	char *buf = malloc(SCENARIO_FILE_MAX + 2);
+	/* st_size is a hint (files in /proc say 0): grow until EOF or the cap */
+	size_t cap = (size_t)st.st_size + 2 < 4096 ? 4096 : (size_t)st.st_size + 2, n = 0;
+	char *buf = malloc(cap);
+	int bad = 0;
+	while (buf) {
+		n += fread(buf + n, 1, cap - 1 - n, f);
+		if (ferror(f) || feof(f) || n > SCENARIO_FILE_MAX)
+			break;
+		size_t grown = cap * 2 > SCENARIO_FILE_MAX + 2 ? SCENARIO_FILE_MAX + 2 : cap * 2;
+		char *more = grown > cap ? realloc(buf, grown) : NULL;
+		if (!more)
+			break;
+		buf = more;
+		cap = grown;
+	}
 	if (!buf) {
 		fclose(f);
 		*err = ENOMEM;
 		return NULL;
 	}
-	size_t n = fread(buf, 1, SCENARIO_FILE_MAX + 1, f);
-	int bad = ferror(f);
+	bad = ferror(f) ? EIO : !feof(f) && n <= SCENARIO_FILE_MAX ? ENOMEM : 0;
 	fclose(f);
 	if (bad) {
 		free(buf);
-		*err = EIO;
+		*err = bad;
 		return NULL;
 	}
 	if (n > SCENARIO_FILE_MAX) {
