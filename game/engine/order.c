@@ -26,6 +26,9 @@ enum order_status order_check(const struct world *w, const struct rules *r, int 
 		return ORDER_NEED_WORLD;
 	if (o->n >= ORDERS_MAX)
 		return ORDER_FULL;
+	for (int i = 0; i < o->n; i++)
+		if (o->list[i].action == action && o->list[i].region == region)
+			return ORDER_REPEAT;
 	if (orders_spent(o, r) + a->cost > w->ap[side])
 		return ORDER_NO_AP;
 	if (!world_conds(w, r, a->requires, a->nrequires, region, failed))
@@ -62,6 +65,7 @@ const char *order_status_text(enum order_status s)
 	case ORDER_NO_AP: return "not enough action points";
 	case ORDER_REQUIREMENT: return "a requirement is not met";
 	case ORDER_FULL: return "too many orders this turn";
+	case ORDER_REPEAT: return "already ordered there this turn";
 	}
 	return "unknown";
 }

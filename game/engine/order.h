@@ -30,7 +30,8 @@ enum order_status {
 	ORDER_NEED_WORLD,  /* a world action given a region */
 	ORDER_NO_AP,       /* not enough action points left */
 	ORDER_REQUIREMENT, /* a requirement does not hold (see *failed) */
-	ORDER_FULL         /* ORDERS_MAX orders already */
+	ORDER_FULL,        /* ORDERS_MAX orders already */
+	ORDER_REPEAT       /* this action on this target is already ordered this turn */
 };
 
 /* AP already committed by O. */
