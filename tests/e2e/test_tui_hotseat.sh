@@ -1,0 +1,108 @@
+#!/bin/sh
+# test_tui_hotseat.sh - hot-seat in tmux: the hand-off hides the first side's orders from
+# the second; SIGTERM restores the terminal; TERM=dumb falls back with a clear message.
+set -u
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+BRINK_TUI=${BRINK_TUI:-$ROOT/brink}
+E2E_TMP=${E2E_TMP:-$(mktemp -d)}
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "skip: tmux is not installed"
+	exit 0
+fi
+unset TMUX
+S=brink-e2e-$$
+tm() { tmux -L "$S" "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; }
+trap cleanup EXIT INT TERM
+
+screen() { tm capture-pane -p -t main 2>/dev/null; }
+fail() {
+	echo "FAIL: $*"
+	echo "--- screen:"
+	screen
+	exit 1
+}
+# wait_for TEXT: poll the screen until TEXT shows (5 s at most).
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# wait_gone TEXT: poll until TEXT is no longer on the screen.
+wait_gone() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+expect() { wait_for "$1" || fail "expected '$1' on the screen ($2)"; }
+keys() { tm send-keys -t main "$@"; }
+
+# Scenarios on the search path, saves in the scratch folder.
+export XDG_DATA_HOME="$E2E_TMP/data"
+mkdir -p "$XDG_DATA_HOME/brink"
+ln -s "$ROOT/scenarios" "$XDG_DATA_HOME/brink/scenarios"
+cd "$E2E_TMP" || exit 1
+
+# The title menu needs a real terminal: without one, a pointer to plain mode.
+TERM=dumb "$BRINK_TUI" </dev/null >out.txt 2>err.txt
+rc=$?
+[ "$rc" -eq 1 ] || { echo "FAIL: brink with TERM=dumb exits $rc, not 1"; exit 1; }
+grep -q "brink play --plain" err.txt || { echo "FAIL: no pointer to plain mode"; cat err.txt; exit 1; }
+
+tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
+tm set-option -t main status off >/dev/null
+expect "shell>" "the shell starts"
+
+# Hot-seat: NATO gives an order, the hand-off hides it, Russia does not see it.
+keys "$BRINK_TUI play --side both --seed 7; echo EXIT=\$?" Enter
+expect "Both sides are played here" "hot-seat briefing"
+keys Enter
+expect "NATO's orders" "NATO first"
+keys Enter
+expect "orders for" "action menu"
+keys Enter
+expect "Queued:" "NATO queued an order"
+order=$(screen | sed -n 's/.*1\. \([A-Za-z][A-Za-z ]*\):.*/\1/p' | head -n 1)
+[ -n "$order" ] || fail "cannot read NATO's order from the screen"
+keys e
+expect "AP left unspent" "confirm"
+keys y
+expect "Hand the terminal to Russia's player" "hand-off screen"
+screen | grep -q "$order" && fail "the hand-off shows NATO's order ($order)"
+screen | grep -q "TENSION" && fail "the hand-off shows the game"
+keys Enter
+expect "Russia's orders" "Russia's turn"
+expect "none yet" "Russia's queue is empty"
+screen | grep -q "1\. $order" && fail "Russia sees NATO's order"
+keys e
+expect "AP left unspent" "confirm"
+keys y
+expect "resolved" "resolution"
+expect "NATO ordered:" "both sides' orders revealed"
+expect "Russia ordered:" "both sides' orders revealed"
+screen | grep -q "$order" || fail "the resolution shows NATO's order"
+keys Enter
+expect "Hand the terminal to NATO's player" "hand-off before the next turn"
+keys Enter
+expect "2025-Q2" "the next turn"
+
+# SIGTERM: the game autosaves, leaves curses, and the shell is usable again.
+pid=$(tm list-panes -t main -F '#{pane_pid}')
+bpid=$(ps -o pid= --ppid "$pid" | tr -d ' ' | head -n 1)
+[ -n "$bpid" ] || fail "cannot find brink's process"
+kill -TERM "$bpid"
+expect "EXIT=0" "SIGTERM stops brink with status 0"
+wait_gone "TENSION" || fail "the game screen stays after SIGTERM"
+keys "stty -a > stty.txt; echo STTY-DONE" Enter
+expect "STTY-DONE" "stty ran"
+grep -q " icanon" stty.txt || fail "terminal left without icanon"
+grep -q " echo " stty.txt || fail "terminal left without echo"
+echo "ok"
