@@ -592,6 +592,14 @@ static void plain_lower(char *s)
 		*s = (char)tolower((unsigned char)*s);
 }
 
+/* What a quit keeps: play_run autosaves the turns resolved so far. */
+static const char *plain_kept(const struct play *p)
+{
+	return p->save_dir[0] ? "The game is autosaved as it stood at the start of this turn; "
+	                        "this turn's orders are dropped."
+	                      : "Saving is off: the game is not kept.";
+}
+
 static void plain_prompt(struct plain *pl, struct play *p, int side, const struct orders *o)
 {
 	char d[16];
@@ -684,15 +692,14 @@ static enum fe_status plain_orders(void *ctx, struct play *p, int side, struct o
 			else
 				plain_save(pl, p, n == 2 ? word[1] : NULL);
 		} else if (!strcmp(cmd, "quit")) {
-			fputs("Quitting: the game was autosaved after the last turn; this turn's orders are "
-			      "dropped.\n", pl->out);
+			fprintf(pl->out, "Quitting. %s\n", plain_kept(p));
 			fflush(pl->out);
 			return FE_QUIT;
 		} else {
 			fprintf(pl->out, "error: unknown command '%s'; type 'help' for the commands.\n", cmd);
 		}
 	}
-	fputs("\nEnd of input: quitting. The game was autosaved after the last turn.\n", pl->out);
+	fprintf(pl->out, "\nEnd of input: quitting. %s\n", plain_kept(p));
 	fflush(pl->out);
 	return FE_QUIT;
 }
