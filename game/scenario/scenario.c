@@ -72,6 +72,7 @@ struct load {
 	int nov;
 	struct overflow ov[OVERFLOW_MAX];
 	bool dyn_set[DYN_COUNT], control_set, coop_set, has_actions, has_events;
+	bool include_bad; /* an @include names something libconfig must not read */
 	int region_line[RULES_MAX_REGIONS], action_line[RULES_MAX_ACTIONS],
 		event_line[RULES_MAX_EVENTS];
 	char where[DIAG_FILE_MAX]; /* scratch for a file name */
@@ -315,10 +316,26 @@ static void scan_ints(struct load *L, const char *text, size_t len, const char *
 			size_t n;
 			int err;
 			char *inc = file_read(path, &n, &err);
-			if (inc) {
+			const char *nul = inc ? memchr(inc, '\0', n) : NULL;
+			if (inc && !nul) {
 				scan_ints(L, inc, n, name, depth + 1);
-				free(inc);
+			} else if (err && err != ENOENT && err != ENOTDIR) {
+				/* libconfig's scanner exit()s on a directory and may block
+				 * on a FIFO: refuse before it sees them */
+				diag_add(L->ds, DIAG_ERROR, load_file(L, src), line, "cannot include \"%s\": %s",
+				         name, err == EISDIR ? "it is a directory"
+				         : err == EINVAL ? "not a regular file"
+				         : err == EFBIG ? "file is too big" : strerror(err));
+				L->include_bad = true;
+			} else if (nul) {
+				int nline = 1;
+				for (const char *p = inc; p < nul; p++)
+					nline += *p == '\n';
+				diag_add(L->ds, DIAG_ERROR, load_file(L, name), nline,
+				         "NUL byte in the file: this is not a text file");
+				L->include_bad = true;
 			}
+			free(inc);
 		} else if (is_name_start((unsigned char)c)) {
 			while (i < len && is_name_char((unsigned char)text[i]))
 				i++;
@@ -1304,6 +1321,10 @@ static int load_text(const char *text, size_t len, const char *name, const char 
 	config_init(&cf);
 	if (basedir)
 		config_set_include_dir(&cf, basedir);
+	/* pass 1 runs first: it also vets every @include before libconfig opens it */
+	scan_ints(L, text, len, NULL, 0);
+	if (L->include_bad)
+		goto done;
 	if (!config_read_string(&cf, text)) {
 		const char *msg = config_error_text(&cf);
 		if (msg && !strcmp(msg, "memory exhausted"))
@@ -1321,7 +1342,6 @@ static int load_text(const char *text, size_t len, const char *name, const char 
 	L->rules_file = mode == MODE_RULES;
 	if (is_rules)
 		*is_rules = L->rules_file;
-	scan_ints(L, text, len, NULL, 0);
 	if (config_setting_length(root) == 0) {
 		diag_add(ds, DIAG_ERROR, name, 1, "no settings: this is not a scenario file (it needs "
 		         "format = 1; and the sections scenario, sides, world, regions)");
