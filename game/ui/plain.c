@@ -375,6 +375,11 @@ static void plain_do(struct plain *pl, struct play *p, int side, struct orders *
 			fprintf(pl->out, "error: requirement not met: %s (%s).\n", cond, now);
 		break;
 	}
+	case ORDER_REPEAT:
+		plain_order_words(r, &(struct order){ (uint8_t)a, (uint8_t)region }, what, sizeof what);
+		fprintf(pl->out, "error: %s is already ordered this turn (once per action and target).\n",
+		        what);
+		break;
 	case ORDER_FULL:
 		fprintf(pl->out, "error: too many orders this turn (at most %d).\n", ORDERS_MAX);
 		break;

@@ -89,9 +89,10 @@ do talks poland
 do snap-exercise ukraine
 do talks
 do talks
-do talks
-do talks
-do talks
+do cyber-defense
+do sanction
+do deploy poland
+do reassure poland
 explain nonsense
 explain poland.nonsense
 status now
@@ -121,7 +122,8 @@ has bad.out "^error: 'deploy' needs a region" "missing region"
 has bad.out "^error: unknown region 'narnia'; the regions are: poland" "unknown region"
 has bad.out "^error: 'talks' takes no region" "region given to a world action"
 has bad.out "^error: 'snap-exercise' is an action of Russia, not of NATO" "the other side's action"
-has bad.out '^error: not enough action points: Propose talks costs 1 AP and NATO has 0 left' "not enough AP"
+has bad.out '^error: Propose talks is already ordered this turn' "the same order twice"
+has bad.out '^error: not enough action points: Reassure allies costs 1 AP and NATO has 0 left' "not enough AP"
 has bad.out "^error: unknown variable 'nonsense'" "explain of an unknown variable"
 has bad.out "^error: 'nonsense' is no region variable" "explain of an unknown region variable"
 has bad.out "^error: 'status' takes no argument" "extra argument"
@@ -134,7 +136,7 @@ has bad.out '^Changes in Poland in 2025-Q1:$' "explain a region"
 has bad.out '^Changes to Ukraine: alignment in 2025-Q1:$' "explain a region variable"
 has bad.out '^Quitting' "quit"
 n=$(grep -c '^error: ' bad.out)
-[ "$n" -ge 13 ] || fail "expected at least 13 error lines, got $n"
+[ "$n" -ge 14 ] || fail "expected at least 14 error lines, got $n"
 hasnt bad.out '^result: ' "quit ends the game with a result"
 
 # 7. Requirement not met: the requirement and the current value.
