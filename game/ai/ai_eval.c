@@ -126,6 +126,9 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 		const int16_t *v = w->region[i].v;
 		int value = r->region[i].value;
 		int a = side == SIDE_RUSSIA ? -v[RV(VAR_ALIGNMENT)] : v[RV(VAR_ALIGNMENT)];
+		/* alignment counts up to a safety margin past control, no further:
+		 * a region already held firmly needs no more effort */
+		a = clampi(a, -ctl - 20, ctl + 20);
 		regions += value * (a + (a >= ctl ? 40 : 0) - (a <= -ctl ? 40 : 0));
 		forces += value * clampi(v[own_forces] - v[other_forces], -30, 30);
 		stab += v[RV(VAR_STABILITY)];

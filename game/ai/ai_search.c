@@ -130,8 +130,7 @@ void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
 		return;
 	}
 	ai_menu_build(w, r, opp, &model, &theirs);
-	struct ai_weights fast = *ai_weights_of(AI_EASY);
-	fast.quick = 1;
+	struct ai_weights fast = reply_model(); /* both sides in playouts */
 	uint32_t budget = ai->budget ? ai->budget : AI_HARD_BUDGET;
 	int rounds = (int)(budget / (uint32_t)n);
 	if (rounds < 1)
