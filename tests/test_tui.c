@@ -198,6 +198,34 @@ Test(tui, the_shipped_map_art_loads_and_names_the_default_regions)
 	}
 	cr_assert_leq(a.w, 54, "the art must fit the map area at 80 columns");
 	cr_assert_leq(a.h, 15, "the art must fit the map area at 24 lines");
+	struct tui_art big;
+	cr_assert_eq(tui_art_load(&big, TUI_ART_LARGE_FILE), 0);
+	cr_assert_leq(big.w, 120 - 32 - 1, "the large art fits the map area at 120 columns");
+	cr_assert_leq(big.h, 40 - 2 - 10, "the large art fits at 40 lines");
+	cr_assert_gt(big.w, a.w);
+}
+
+Test(tui, the_large_art_is_used_when_it_fits)
+{
+	struct tui_art big;
+	cr_assert_eq(tui_art_load(&big, TUI_ART_LARGE_FILE), 0);
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 48, 160);
+	struct tui_view v;
+	memset(&v, 0, sizeof v);
+	v.r = &R;
+	v.w = &W;
+	v.side = SIDE_BOTH;
+	v.news_turn = -1;
+	v.art = &ART;
+	v.art_large = &big;
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("GERMANY"), "the large map's art");
+	resize_term(24, 80);
+	tui_view_draw(&s.t, &v);
+	cr_assert(!screen_has("GERMANY"), "the small map at 80x24");
+	cr_assert(screen_has("BELARUS"));
+	screen_close(&s);
 }
 
 /* ---- layout ------------------------------------------------------------- */

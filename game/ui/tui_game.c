@@ -55,9 +55,14 @@ static void draw_side_panel(struct tui *t, const struct tui_view *v, int x, int 
 	explain_date(r, wd->turn < r->turns ? wd->turn : r->turns - 1, date, sizeof date);
 	for (int i = 0; i < h; i++)
 		tui_put(t, y + i, x - 1, 1, TR_DIM, t->g->v);
-	if (row < last)
-		tui_putf(t, row++, x, w, TR_TITLE, "%s  turn %d of %d", date,
-		         wd->turn < r->turns ? wd->turn + 1 : r->turns, r->turns);
+	if (row < last) {
+		if (wd->over) {
+			explain_date(r, wd->turn > 0 ? wd->turn - 1 : 0, date, sizeof date);
+			tui_putf(t, row++, x, w, TR_TITLE, "%s  game over", date);
+		} else {
+			tui_putf(t, row++, x, w, TR_TITLE, "%s  turn %d of %d", date, wd->turn + 1, r->turns);
+		}
+	}
 	if (row < last) {
 		if (v->side < SIDE_COUNT && v->queued) {
 			int left = wd->ap[v->side] - orders_spent(v->queued, r);
@@ -118,6 +123,18 @@ static void draw_side_panel(struct tui *t, const struct tui_view *v, int x, int 
 	if (row < last)
 		tui_putf(t, row++, x, w, TR_TITLE, "Security index  %3d",
 		         world_security_index(wd, r));
+	if (row + 7 < last && v->sel >= 0 && v->sel < r->nregions) {
+		/* The selected region in words, when there is room. */
+		int i = v->sel;
+		row++;
+		const char *m = var_enum_name(VAR_MEMBER, world_get(wd, r, VAR_MEMBER, i));
+		tui_putf(t, row++, x, w, TR_TITLE, "%s", r->region[i].name);
+		tui_putf(t, row++, x, w, TR_NORMAL, "member: %s, %d vp", m ? m : "?", r->region[i].value);
+		tui_putf(t, row++, x, w, TR_NORMAL, "militarization %d", world_get(wd, r, VAR_MILITARIZATION, i));
+		tui_putf(t, row++, x, w, TR_NORMAL, "vulnerability  %d", world_get(wd, r, VAR_VULNERABILITY, i));
+		tui_putf(t, row++, x, w, TR_NORMAL, "%s", r->region[i].borders_russia ? "borders Russia"
+		                                                                   : "no border with Russia");
+	}
 	if (row + 4 < last) {
 		/* A legend when there is room; at 80x24 the help (?) has it. */
 		row++;
@@ -144,9 +161,22 @@ static void draw_news(struct tui *t, struct tui_view *v, int x, int y, int w, in
 	if (!lines)
 		return;
 	int n = 0;
-	if (v->log && v->log->n)
-		n = tui_news_lines(v->r, v->log, lines, NEWS_MAX);
-	else {
+	if (v->log && v->log->n) {
+		/* Wrap each sentence to the panel; continuation lines indented. */
+		struct tui_line *raw = malloc(sizeof *raw * CAUSE_MAX);
+		int nraw = raw ? tui_news_lines(v->r, v->log, raw, CAUSE_MAX) : 0;
+		for (int i = 0; i < nraw && n < NEWS_MAX; i++) {
+			char wrapped[4][256];
+			int ind = raw[i].text[0] == ' ' ? 2 : 0;
+			int m = tui_wrap(raw[i].text, w - 2 - ind - 2, wrapped, 4);
+			for (int j = 0; j < m && n < NEWS_MAX; j++) {
+				snprintf(lines[n].text, sizeof lines[n].text, "%*s%.250s", j ? ind + 2 : ind, "",
+				         wrapped[j]);
+				lines[n++].role = raw[i].role;
+			}
+		}
+		free(raw);
+	} else {
 		char wrapped[12][256];
 		int k = tui_wrap(v->r->summary, w - 4, wrapped, 12);
 		for (int i = 0; i < k; i++) {
@@ -232,7 +262,12 @@ void tui_view_draw(struct tui *t, struct tui_view *v)
 	erase();
 	int sw = COLS >= 120 ? SIDE_W_WIDE : SIDE_W;
 	int mapw = COLS - sw - 1;
-	int art_h = v->art ? v->art->h : 0;
+	/* The large art when the terminal has room for it and the news below. */
+	const struct tui_art *art = v->art;
+	if (v->art_large && v->art_large->h && v->art_large->w <= mapw &&
+	    v->art_large->h <= LINES - 2 - 10)
+		art = v->art_large;
+	int art_h = art ? art->h : 0;
 	int maph = art_h > MAP_MIN_H ? art_h : MAP_MIN_H;
 	if (maph > LINES - 2 - 7)
 		maph = LINES - 2 - 7;
@@ -251,8 +286,8 @@ void tui_view_draw(struct tui *t, struct tui_view *v)
 	}
 	/* Map and side panel. */
 	struct tui_rect area = { 0, 1, mapw, maph };
-	tui_map_layout(&v->layout, v->art, v->r, area, v->sel);
-	tui_map_draw(t, &v->layout, v->art, v->r, v->w, v->sel);
+	tui_map_layout(&v->layout, art, v->r, area, v->sel);
+	tui_map_draw(t, &v->layout, art, v->r, v->w, v->sel);
 	draw_side_panel(t, v, COLS - sw + 1, 1, sw - 1, maph);
 	/* News and orders. */
 	int by = 1 + maph, bh = LINES - 1 - by;

@@ -28,7 +28,8 @@ struct tui_view {
 	int focus;                   /* enum tui_focus */
 	int log_top;                 /* first news line shown */
 	int order_sel;               /* selected queued order (orders focus) */
-	const struct tui_art *art;
+	const struct tui_art *art;       /* the map art (h 0: none) */
+	const struct tui_art *art_large; /* used instead when it fits; may be NULL */
 	struct tui_layout layout;    /* filled by tui_view_draw */
 	const char *const *footer;
 	int nfooter;
@@ -58,5 +59,6 @@ int tui_replay_run(struct tui *t, const struct session *s);
 
 /* The map art file the game screen uses. */
 #define TUI_ART_FILE "map-eastern-europe.txt"
+#define TUI_ART_LARGE_FILE "map-eastern-europe-large.txt"
 
 #endif

@@ -18,7 +18,7 @@
 struct tui_game {
 	struct tui *t;
 	struct play *p;
-	struct tui_art art;
+	struct tui_art art, art_large;
 	struct tui_view view;
 	bool intro_shown;
 };
@@ -293,6 +293,7 @@ static void view_reset(struct tui_game *g, int side, struct orders *q)
 	v->log = &s->world.log;
 	v->news_turn = s->turns > 0 ? s->turns - 1 : -1;
 	v->art = &g->art;
+	v->art_large = &g->art_large;
 	v->footer = game_footer;
 	v->nfooter = (int)(sizeof game_footer / sizeof game_footer[0]);
 	char date[32];
@@ -716,6 +717,7 @@ int tui_play(struct play *p)
 	g->t = &t;
 	g->p = p;
 	tui_art_load(&g->art, TUI_ART_FILE);
+	tui_art_load(&g->art_large, TUI_ART_LARGE_FILE);
 	struct frontend fe = { g, fe_briefing, fe_orders, fe_handoff, fe_resolution, fe_game_over };
 	int rc = play_run_notify(p, &fe, fe_notice);
 	tui_close(&t);

@@ -21,7 +21,7 @@ int tui_replay_run(struct tui *t, const struct session *s)
 {
 	int turns = s->turns;
 	struct world *worlds = malloc(sizeof *worlds * (size_t)(turns + 1));
-	struct tui_art *art = malloc(sizeof *art);
+	struct tui_art *art = malloc(sizeof *art * 2);
 	if (!worlds || !art) {
 		free(worlds);
 		free(art);
@@ -32,13 +32,15 @@ int tui_replay_run(struct tui *t, const struct session *s)
 		worlds[k + 1] = worlds[k];
 		turn_resolve(&worlds[k + 1], &s->rules, s->orders[k]);
 	}
-	tui_art_load(art, TUI_ART_FILE);
+	tui_art_load(&art[0], TUI_ART_FILE);
+	tui_art_load(&art[1], TUI_ART_LARGE_FILE);
 	struct tui_view v;
 	memset(&v, 0, sizeof v);
 	v.r = &s->rules;
 	v.s = s;
 	v.side = SIDE_BOTH;
-	v.art = art;
+	v.art = &art[0];
+	v.art_large = &art[1];
 	v.footer = replay_footer;
 	v.nfooter = (int)(sizeof replay_footer / sizeof replay_footer[0]);
 	int cur = turns, rc = 0;
