@@ -93,7 +93,7 @@ static void setup(void)
 	int n = snprintf(art, sizeof art, "# test art\nmap: Test\nanchor poland 0 5\n"
 	                 "anchor baltics 0 0\nanchor ukraine 19 10\nanchor caucasus 38 10\n---\n");
 	for (int y = 0; y < 15; y++)
-		n += snprintf(art + n, sizeof art - (size_t)n, "%-53s%c\n", y == 6 ? "   BELARUS" : "",
+		n += snprintf(art + n, sizeof art - (size_t)n, "%-53s%c\n", y == 6 ? "                   BELARUS" : "",
 		              y == 0 ? '#' : ' ');
 	cr_assert_eq(tui_art_parse(&ART, art, err, sizeof err), 0, "%s", err);
 }
