@@ -357,7 +357,7 @@ static int load_screen(struct menu *m)
 				tui_put(t, 8, 4, COLS - 8, TR_DIM, "Press Esc to go back and start a new game.");
 			} else {
 				tui_putf(t, 2, 2, COLS - 4, TR_DIM, "%d saved game%s in %s", n, n == 1 ? "" : "s", dir);
-				tui_putf(t, 3, 2, COLS - 4, TR_TITLE, "  %-24s %-26s %-9s %-7s %s", "name",
+				tui_putf(t, 3, 2, COLS - 4, TR_TITLE, "  %-20s %-20s %-8s %-6s %s", "name",
 				         "scenario", "side", "turn", "saved");
 				int rows = LINES - 6, top = cur >= rows ? cur - rows + 1 : 0;
 				for (int i = top; i < n && 4 + i - top < LINES - 2; i++) {
@@ -369,11 +369,11 @@ static int load_screen(struct menu *m)
 					snprintf(turn, sizeof turn, e->over ? "over" : "%d/%d", e->turn, e->turns);
 					if (e->ok)
 						tui_putf(t, 4 + i - top, 2, COLS - 4, i == cur ? TR_SELECT : TR_NORMAL,
-						         "%c %-24.24s %-26.26s %-9s %-7s %s", i == cur ? '>' : ' ', e->name,
+						         "%c %-20.20s %-20.20s %-8s %-6s %s", i == cur ? '>' : ' ', e->name,
 						         e->title, e->sides, turn, when);
 					else
 						tui_putf(t, 4 + i - top, 2, COLS - 4, i == cur ? TR_SELECT : TR_BAD,
-						         "%c %-24.24s unreadable: %s", i == cur ? '>' : ' ', e->name, e->error);
+						         "%c %-20.20s unreadable: %s", i == cur ? '>' : ' ', e->name, e->error);
 				}
 				if (m->msg[0])
 					tui_put(t, LINES - 2, 2, COLS - 4, TR_BAD, m->msg);

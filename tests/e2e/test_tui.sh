@@ -132,6 +132,17 @@ expect "Quit the game?" "quit asks again"
 keys y
 # The game was started from the menu: quitting it comes back there.
 expect "Load a saved game" "back at the title menu after the game"
+# Load: the autosave of the turn just played is listed, and loads.
+keys Down Enter
+expect "saved game" "load screen"
+expect "The Door Closes" "the save names its scenario"
+expect "1/12" "the save names its turn"
+keys Enter
+expect "NATO's orders, 2025-Q2" "the loaded game goes on at turn 2"
+keys q
+expect "Quit the game?" "quit the loaded game"
+keys y
+expect "Load a saved game" "back at the title menu"
 keys q
 expect "Quit Brink?" "menu asks too"
 keys y
