@@ -166,6 +166,7 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 	const struct world *w = &g->p->session->world;
 	int sel = g->view.sel;
 	struct menu_item items[RULES_MAX_ACTIONS];
+	int item_row[RULES_MAX_ACTIONS]; /* screen row of each item, for the mouse */
 	int cur = 0;
 	static const char *const foot[] = {
 		"Up/Down", "choose", "Enter", "queue order", "Esc", "back", "?", "help",
@@ -190,6 +191,8 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 			cur = n - 1;
 		if (cur < 0)
 			cur = 0;
+		for (int i = 0; i < n; i++)
+			item_row[i] = -1;
 		if (tui_big_enough()) {
 			tui_view_draw(t, &g->view);
 			int bw = COLS - 4 > 100 ? 100 : COLS - 4, bh = LINES - 3;
@@ -212,6 +215,7 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 				snprintf(label, sizeof label, "%c %-22.22s %d AP %s", i == cur ? '>' : ' ', a->name,
 				         a->cost, ok ? "  " : " x");
 				tui_put(t, row, bx + 1, lw, i == cur ? TR_SELECT : ok ? TR_NORMAL : TR_DIM, label);
+				item_row[i] = row;
 			}
 			if (n == 0)
 				tui_put(t, by + 1, bx + 2, lw, TR_DIM, "No action for this side.");
@@ -236,7 +240,22 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 		int key = tui_key(t);
 		if (key == TUI_KEY_STOP)
 			return -1;
-		switch (tui_key_command(TK_LIST, key)) {
+		enum tui_cmd cmd = tui_key_command(TK_LIST, key);
+		if (key == (TUI_FN | KEY_MOUSE)) {
+			/* A click picks an action; a click on the picked one queues it. */
+			int hit = -1;
+			for (int i = 0; i < n; i++)
+				if (item_row[i] == t->mouse_y && t->mouse_x < COLS / 2)
+					hit = i;
+			if (hit < 0)
+				continue;
+			if (hit != cur) {
+				cur = hit;
+				continue;
+			}
+			cmd = TC_OK;
+		}
+		switch (cmd) {
 		case TC_UP: cur = cur > 0 ? cur - 1 : n - 1; break;
 		case TC_DOWN: cur = cur + 1 < n ? cur + 1 : 0; break;
 		case TC_FIRST: cur = 0; break;
@@ -382,6 +401,10 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 		switch (c) {
 		case TC_PGUP: g->view.log_top -= 5; break;
 		case TC_PGDN: g->view.log_top += 5; break;
+		case TC_BACK: /* back to the map from a panel */
+			g->view.focus = TF_MAP;
+			g->view.status[0] = '\0';
+			break;
 		case TC_TAB: g->view.focus = (g->view.focus + 1) % TF_COUNT; break;
 		case TC_BTAB: g->view.focus = (g->view.focus + TF_COUNT - 1) % TF_COUNT; break;
 		case TC_OK:

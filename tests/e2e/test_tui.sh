@@ -154,11 +154,20 @@ grep -q " icanon" stty.txt || fail "terminal left without icanon"
 grep -q " echo " stty.txt || fail "terminal left without echo"
 
 # 8. brink play --seed 1 goes straight to the game; colours are used...
+tm resize-window -t main -x 80 -y 24
 keys clear Enter
-keys "$BRINK_TUI play --seed 1; echo EXIT=\$?" Enter
+# xterm-256color: its mouse sequences (SGR) are the ones sent below.
+keys "TERM=xterm-256color $BRINK_TUI play --seed 1; echo EXIT=\$?" Enter
 expect "You play NATO" "brink play skips the menu"
 keys Enter
 expect "NATO's orders" "game screen from brink play"
+# The mouse: a click on Ukraine's box (column 26, row 14) selects it, a second opens its menu.
+tm send-keys -t main -l "$(printf '\033[<0;26;14M\033[<0;26;14m')"
+expect ">Ukraine<" "a click selects a region"
+tm send-keys -t main -l "$(printf '\033[<0;26;14M\033[<0;26;14m')"
+expect "orders for Ukraine" "a second click opens its action menu"
+keys Escape
+wait_gone "orders for Ukraine" || fail "Esc closes the action menu"
 tm capture-pane -e -p -t main > color.txt
 grep -q "$(printf '\033')\[[0-9;]*3[0-7]m\|38;5;" color.txt || fail "no colour without NO_COLOR"
 # ... and Ctrl-C leaves cleanly (autosave, terminal restored).
