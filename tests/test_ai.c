@@ -314,8 +314,12 @@ Test(ai, tit_for_tat_answers_in_kind)
 		cr_assert_gt(orders_stance(r, &after_esc), orders_stance(r, &after_coop),
 		             "seed %d: answers escalation %d, cooperation %d", seed,
 		             orders_stance(r, &after_esc), orders_stance(r, &after_coop));
-		cr_assert_leq(orders_stance(r, &after_coop), 0, "seed %d", seed);
-		cr_assert_gt(orders_stance(r, &after_esc), 0, "seed %d", seed);
+		cr_assert_leq(orders_stance(r, &after_coop), 0, "seed %d: answers cooperation with %d, first %s",
+		              seed, orders_stance(r, &after_coop),
+		              after_coop.n ? r->action[after_coop.list[0].action].id : "nothing");
+		cr_assert_gt(orders_stance(r, &after_esc), 0, "seed %d: answers escalation with %d, first %s",
+		             seed, orders_stance(r, &after_esc),
+		             after_esc.n ? r->action[after_esc.list[0].action].id : "nothing");
 	}
 	/* the first turn has no history: tit-for-tat opens cooperatively */
 	struct world w;

@@ -32,8 +32,12 @@ static void choose_tit_for_tat(struct ai *ai, const struct world *w, const struc
 {
 	int n = 0;
 	int stance = ai_last_stance(w, r, 1 - ai->side, &n);
-	int mood = n > 0 && stance > 0 ? AI_HAWK : AI_DOVE;
-	ai_fill(w, r, ai->side, ai_weights_of(mood), -1, &ai->rng, out);
+	bool answer = n > 0 && stance > 0;
+	const struct ai_weights *wt = ai_weights_of(answer ? AI_HAWK : AI_DOVE);
+	struct ai_menu m;
+	ai_menu_build(w, r, ai->side, wt, &m);
+	/* the tilt makes the answer unmistakable: pressure for pressure */
+	ai_menu_fill(w, r, ai->side, wt, &m, -1, answer ? -60 : 60, &ai->rng, out);
 }
 
 void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out)

@@ -342,9 +342,14 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 				                              p.stance);
 			int gain = tilted(p.gain, p.stance, tilt, r->action[p.action].cost);
 			int cost = r->action[p.action].cost ? r->action[p.action].cost : 1;
+			bool again = false; /* one order per action and target a turn */
 			for (int k = 0; k < out->n; k++)
-				if (out->list[k].action == p.action)
+				if (out->list[k].action == p.action) {
+					again |= out->list[k].region == p.region;
 					gain -= wt->repeat * cost;
+				}
+			if (again)
+				continue;
 			if (wt->noise > 0 && rng)
 				gain += (int)rng_below(rng, (uint32_t)(2 * wt->noise + 1)) - wt->noise;
 			p.gain = (int16_t)clampi(gain, INT16_MIN, INT16_MAX);
