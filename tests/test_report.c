@@ -86,7 +86,7 @@ Test(report, markdown_has_every_section_and_a_row_per_turn)
 	struct rules r;
 	rules_load(&r);
 	struct session *s = NULL;
-	for (uint64_t seed = 11; !s || s->turns < 7; seed++) {
+	for (uint64_t seed = 11; !s || s->turns < 7 || s->world.over; seed++) {
 		session_free(s);
 		s = game_play(&r, seed, 7);
 	}
