@@ -1321,6 +1321,11 @@ static int load_text(const char *text, size_t len, const char *name, const char 
 	config_init(&cf);
 	if (basedir)
 		config_set_include_dir(&cf, basedir);
+	/* a UTF-8 byte order mark (some editors write one) is no syntax error */
+	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
+		text += 3;
+		len -= 3;
+	}
 	/* pass 1 runs first: it also vets every @include before libconfig opens it */
 	scan_ints(L, text, len, NULL, 0);
 	if (L->include_bad)
