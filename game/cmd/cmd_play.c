@@ -22,7 +22,9 @@
 
 static void play_help(void)
 {
-	printf("Usage: brink %s\n\n"
+	printf("Usage: brink play [SCENARIO] [--side nato|russia|both] [--ai LEVEL] [--seed N]\n"
+	       "                  [--plain] [--save-dir DIR] [--name NAME]\n"
+	       "                  [--nato LEVEL|human] [--russia LEVEL|human]\n\n"
 	       "Start a new game. SCENARIO is a path to a .cfg file or the id of an installed\n"
 	       "scenario (default: %s; 'brink scenarios' lists them).\n\n"
 	       "  --side nato|russia|both  the side you play; both: hot-seat, two teams at one\n"
@@ -41,7 +43,7 @@ static void play_help(void)
 	       "                           scenario id and the seed)\n"
 	       "  --help                   this text\n\n"
 	       "The game is autosaved after every turn; resume it with 'brink load SAVE'.\n",
-	       PLAY_USAGE, SCENARIO_DEFAULT);
+	       SCENARIO_DEFAULT);
 }
 
 /* "human" -> -2; an AI level -> its enum value; else -1. */
@@ -88,11 +90,17 @@ static bool play_is(const char *arg, const char *name)
 /* Returns 0, or the exit status of a usage error (2) or of --help (-1 for 0). */
 static int play_parse(int argc, char **argv, struct play_args *a)
 {
-	bool bad = false;
+	bool bad = false, options = true;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		const char *v;
-		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+		if (!options || arg[0] != '-' || !arg[1]) {
+			if (a->scenario)
+				return cmd_usage_error("one scenario only: '%s' and '%s'", a->scenario, arg);
+			a->scenario = arg;
+		} else if (!strcmp(arg, "--")) {
+			options = false; /* a scenario file whose name starts with '-' */
+		} else if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
 			play_help();
 			return -1;
 		} else if (!strcmp(arg, "--plain")) {
@@ -136,12 +144,8 @@ static int play_parse(int argc, char **argv, struct play_args *a)
 			if (!*v)
 				return cmd_usage_error("--name needs a name");
 			a->launch.save_name = v;
-		} else if (arg[0] == '-' && arg[1]) {
-			return cmd_usage_error("unknown option '%s' for play", arg);
-		} else if (a->scenario) {
-			return cmd_usage_error("one scenario only: '%s' and '%s'", a->scenario, arg);
 		} else {
-			a->scenario = arg;
+			return cmd_usage_error("unknown option '%s' for play", arg);
 		}
 	}
 	return bad ? 2 : 0;
