@@ -18,13 +18,14 @@ static int check_exec(int argc, char **argv)
 		if (opts && !strcmp(argv[i], "--")) {
 			opts = false;
 		} else if (opts && (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))) {
-			printf("Usage: brink %s\n\n%s.\nEvery problem is printed on stderr as "
-			       "FILE:LINE: error: MESSAGE (or warning:);\neach valid file gets "
-			       "\"FILE: ok\" on stdout. A file holding only format, actions,\nevents, "
-			       "dynamics and victory is checked as a standard rules file.\n"
-			       "Exit status: 0 all valid, 1 any invalid, 2 usage error.\n"
+			printf("Usage: brink %s\n\n"
+			       "Validate scenario files. Every problem of every file is printed on\n"
+			       "stderr as FILE:LINE: error: MESSAGE (or warning: for a warning); each\n"
+			       "valid file gets \"FILE: ok\" on stdout. A file holding only format,\n"
+			       "actions, events, dynamics and victory is checked as a standard rules file.\n"
+			       "Exit status: 0 all valid (warnings allowed), 1 any invalid, 2 usage error.\n"
 			       "The format: man 5 brink-scenario.\n",
-			       cmd_check.usage, cmd_check.help);
+			       cmd_check.usage);
 			return 0;
 		} else if (opts && argv[i][0] == '-' && argv[i][1]) {
 			return cmd_usage_error("check: unknown option '%s'", argv[i]);

@@ -1,9 +1,11 @@
 /* scenario.c - scenario files (libconfig 1.5) to struct rules; the writer; the search path.
  *
- * Loading runs in three passes over one parsed file, each reporting every
- * problem it sees (collected in a struct diags, never fatal):
- *   1. a scan of the raw text for integer literals libconfig would wrap
- *      silently (it reads 3000000000 as a negative number, 4294967346 as 50);
+ * Loading runs in three passes, each reporting every problem it sees
+ * (collected in a struct diags, never fatal):
+ *   1. before libconfig sees the text, a scan of it (and of what it
+ *      includes) for integer literals libconfig would wrap silently (it reads
+ *      3000000000 as a negative number, 4294967346 as 50) and for @includes
+ *      of things libconfig must not open (its scanner exit()s on a folder);
  *   2. a walk of the tree against the schema table (schema.c): types, ranges,
  *      string lengths, required and unknown keys;
  *   3. extraction into struct rules with the checks a table cannot do:
@@ -68,11 +70,13 @@ struct load {
 	const char *name;    /* the top-level text's name in diagnostics */
 	const char *basedir; /* folder of @include and the standard rules; NULL: cwd */
 	bool rules_file;     /* the standard rules file */
-	struct rules *r;
-	int nov;
+	struct rules *r;     /* being filled */
+	int nov;             /* wrapped literals found by pass 1 */
 	struct overflow ov[OVERFLOW_MAX];
+	/* which keys the file set itself: the rest come from the standard rules */
 	bool dyn_set[DYN_COUNT], control_set, coop_set, has_actions, has_events;
 	bool include_bad; /* an @include names something libconfig must not read */
+	/* line of each id, for "first defined at line N" */
 	int region_line[RULES_MAX_REGIONS], action_line[RULES_MAX_ACTIONS],
 		event_line[RULES_MAX_EVENTS];
 	char where[DIAG_FILE_MAX]; /* scratch for a file name */
