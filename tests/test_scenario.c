@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../game/engine/world.h"
 #include "../game/scenario/check.h"
 #include "../game/scenario/scenario.h"
 #include "../game/scenario/schema.h"
@@ -136,6 +137,17 @@ static void assert_round_trip(const struct rules *r, const char *what)
 	free(text);
 	free(back);
 	free(ds);
+}
+
+/* The engine accepts what the loader accepted: the starting world is valid. */
+static void assert_world_starts(const struct rules *r, const char *what)
+{
+	struct world *w = calloc(1, sizeof *w);
+	cr_assert(w);
+	world_init(w, r, 1);
+	const char *broken = world_check(w, r);
+	cr_expect(!broken, "%s: world_check: %s", what, broken ? broken : "");
+	free(w);
 }
 
 /* ---- the good files ---------------------------------------------------------- */
@@ -277,6 +289,7 @@ Test(scenario, every_good_file_loads_clean_and_round_trips)
 		cr_expect_eq(scenario_load(path, r, ds), 0, "%s:\n%s", path, diags_text(ds));
 		cr_expect_eq(ds->n, 0, "%s:\n%s", path, diags_text(ds));
 		assert_round_trip(r, path);
+		assert_world_starts(r, path);
 		free(r);
 		free(ds);
 		n++;
@@ -300,8 +313,11 @@ Test(scenario, shipped_scenarios_load_and_round_trip)
 		struct rules *r = rules_new();
 		struct diags *ds = diags_new();
 		cr_expect_eq(scenario_load(path, r, ds), 0, "%s:\n%s", path, diags_text(ds));
-		if (ds->errors == 0)
+		cr_expect_eq(ds->warnings, 0, "%s:\n%s", path, diags_text(ds));
+		if (ds->errors == 0) {
 			assert_round_trip(r, path);
+			assert_world_starts(r, path);
+		}
 		free(r);
 		free(ds);
 	}
