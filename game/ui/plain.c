@@ -9,6 +9,7 @@
  * except `quit` and the end of input. */
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -532,12 +533,33 @@ static void plain_save(struct plain *pl, struct play *p, const char *name)
 
 enum plain_read { PLAIN_LINE, PLAIN_TOO_LONG, PLAIN_EOF, PLAIN_STOPPED };
 
+#define PLAIN_POLL_MS 200 /* how soon a raised stop flag is seen while waiting */
+
+/* Wait until IN has something to read (or its end); false when the stop flag
+ * was raised first. A signal that lands between the flag's check and a
+ * blocking read would otherwise go unseen until the next line: waiting in
+ * poll() with a timeout closes that gap. */
+static bool plain_wait(struct plain *pl, const struct play *p)
+{
+	int fd = pl->unbuffered ? fileno(pl->in) : -1;
+	for (;;) {
+		if (p->stop && *p->stop)
+			return false;
+		if (fd < 0)
+			return true;
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+		int n = poll(&pfd, 1, PLAIN_POLL_MS);
+		if (n > 0 || (n < 0 && errno != EINTR))
+			return true; /* input, its end or an error: the read tells which */
+	}
+}
+
 /* Read one line into BUF without its newline. A signal that raises the stop
  * flag interrupts the read (no SA_RESTART) and gives PLAIN_STOPPED. */
 static enum plain_read plain_read(struct plain *pl, const struct play *p, char *buf, size_t len)
 {
 	for (;;) {
-		if (p->stop && *p->stop)
+		if (!plain_wait(pl, p))
 			return PLAIN_STOPPED;
 		errno = 0;
 		if (fgets(buf, (int)len, pl->in))
@@ -865,6 +887,9 @@ void plain_init(struct plain *pl, struct frontend *fe, FILE *in, FILE *out, bool
 	pl->in = in;
 	pl->out = out;
 	pl->echo = echo;
+	/* Unbuffered, stdio reads a byte at a time and never holds a line
+	 * back, so poll() on the descriptor is the truth about waiting input. */
+	pl->unbuffered = fileno(in) >= 0 && setvbuf(in, NULL, _IONBF, 0) == 0;
 	fe->ctx = pl;
 	fe->briefing = plain_briefing;
 	fe->orders = plain_orders;

@@ -18,11 +18,15 @@ struct plain {
 	bool echo;       /* repeat each command after the prompt (input is no terminal) */
 	bool eof;        /* end of input was seen: quit at once from now on */
 	bool intro_done; /* the scenario's introduction was printed */
+	bool unbuffered; /* IN reads no further than the line asked for: poll() on its
+	                    descriptor tells whether a read would block */
 };
 
 /* Set up PL on IN and OUT and fill FE with the plain front end's functions
  * (FE->ctx = PL). ECHO: repeat each command read, so a log of a scripted
- * game reads like a session at the terminal. */
+ * game reads like a session at the terminal. Call it before anything reads
+ * IN: an IN with a file descriptor is made unbuffered, so a waiting read can
+ * watch the stop flag without a race. */
 void plain_init(struct plain *pl, struct frontend *fe, FILE *in, FILE *out, bool echo);
 
 /* Print a notice (an autosave failure, say) as one line "note: MSG".
