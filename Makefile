@@ -40,6 +40,13 @@ ASAN_LIB_OBJ  := $(LIB_SRC:%.c=build/asan/%.o)
 ASAN_MAIN_OBJ := $(MAIN_SRC:%.c=build/asan/%.o)
 ASAN_TEST_OBJ := $(TEST_SRC:%.c=build/asan/%.o)
 
+# Objects depend on the version and data folder compiled into them: a change
+# of PREFIX or DATADIR rebuilds them.
+CONFIG_ID := $(VERSION) $(DATADIR)
+$(shell mkdir -p build; [ "$$(cat build/config.stamp 2>/dev/null)" = "$(CONFIG_ID)" ] || \
+        echo "$(CONFIG_ID)" > build/config.stamp)
+$(OBJ) $(TEST_OBJ) $(ASAN_LIB_OBJ) $(ASAN_MAIN_OBJ) $(ASAN_TEST_OBJ): build/config.stamp
+
 .PHONY: all play test unit unit-asan e2e bench check-engine deps-play deps-test \
         install uninstall clean
 
