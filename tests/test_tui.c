@@ -541,3 +541,22 @@ Test(tui, usable_is_false_without_a_terminal)
 	setenv("TERM", "dumb", 1);
 	cr_assert(!tui_usable());
 }
+
+Test(tui, pages_wrap_long_lines_instead_of_cutting_them)
+{
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	struct tui_line l[2];
+	snprintf(l[0].text, sizeof l[0].text, "%s", "first");
+	l[0].role = TR_NORMAL;
+	snprintf(l[1].text, sizeof l[1].text, "  %s",
+	         "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron "
+	         "pi rho sigma tau upsilon phi chi psi omega-the-last-word");
+	l[1].role = TR_NORMAL;
+	static const char *const foot[] = { "Enter", "done" };
+	unget_wch(L'\r');
+	cr_assert_eq(tui_page(&s.t, "Page", l, 2, foot, 2, false), TC_OK);
+	cr_assert(screen_has("omega-the-last-word"), "the end of a long line is on screen");
+	cr_assert(screen_has("Enter done"), "the footer");
+	screen_close(&s);
+}

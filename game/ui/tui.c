@@ -475,40 +475,65 @@ int tui_page(struct tui *t, const char *title, const struct tui_line *lines, int
              const char *const *footer, int nfooter, bool allow_replay)
 {
 	int top = 0;
+	/* Lines longer than the screen are wrapped, continuation indented. */
+	struct tui_line *disp = malloc(sizeof *disp * (size_t)(n * 4 + 1));
+	if (!disp)
+		return -1;
 	for (;;) {
 		int h = LINES - 3; /* title bar, box borders... and the footer */
+		int nd = 0;
+		for (int i = 0; i < n; i++) {
+			const char *s = lines[i].text;
+			int ind = 0;
+			while (s[ind] == ' ')
+				ind++;
+			char wrapped[4][256];
+			int m = tui_width(s) <= COLS - 2 ? 0 : tui_wrap(s, COLS - 4 - ind, wrapped, 4);
+			if (m == 0) {
+				disp[nd++] = lines[i];
+				continue;
+			}
+			for (int j = 0; j < m; j++) {
+				snprintf(disp[nd].text, sizeof disp[nd].text, "%*s%.240s", j ? ind + 2 : ind, "",
+				         wrapped[j]);
+				disp[nd++].role = lines[i].role;
+			}
+		}
 		if (tui_big_enough()) {
 			erase();
 			tui_fill(t, 0, 0, 1, COLS, TR_HEADER);
 			tui_put(t, 0, 1, COLS - 2, TR_HEADER, title);
 			int body = LINES - 2;
-			if (top > n - body)
-				top = n - body;
+			if (top > nd - body)
+				top = nd - body;
 			if (top < 0)
 				top = 0;
-			for (int i = 0; i < body && top + i < n; i++)
-				tui_put(t, 1 + i, 1, COLS - 2, lines[top + i].role, lines[top + i].text);
-			if (n > body)
+			for (int i = 0; i < body && top + i < nd; i++)
+				tui_put(t, 1 + i, 1, COLS - 2, disp[top + i].role, disp[top + i].text);
+			if (nd > body)
 				tui_putf(t, 0, COLS - 22, 21, TR_HEADER, "lines %d-%d of %d", top + 1,
-				         top + body < n ? top + body : n, n);
+				         top + body < nd ? top + body : nd, nd);
 			tui_footer(t, footer, nfooter);
 			refresh();
 		}
 		int k = tui_key(t);
-		if (k == TUI_KEY_STOP)
+		if (k == TUI_KEY_STOP) {
+			free(disp);
 			return -1;
+		}
+		int done = -1;
 		switch (tui_key_command(TK_PAGE, k)) {
 		case TC_UP: top--; break;
 		case TC_DOWN: top++; break;
 		case TC_PGUP: top -= h; break;
 		case TC_PGDN: top += h; break;
 		case TC_FIRST: top = 0; break;
-		case TC_LAST: top = n; break;
-		case TC_OK: return TC_OK;
-		case TC_BACK: return TC_BACK;
+		case TC_LAST: top = nd; break;
+		case TC_OK: done = TC_OK; break;
+		case TC_BACK: done = TC_BACK; break;
 		case TC_REPLAY:
 			if (allow_replay)
-				return TC_REPLAY;
+				done = TC_REPLAY;
 			break;
 		default:
 			if (k == (TUI_FN | KEY_MOUSE) && (t->mouse_b & BUTTON4_PRESSED))
@@ -516,6 +541,10 @@ int tui_page(struct tui *t, const char *title, const struct tui_line *lines, int
 			else if (k == (TUI_FN | KEY_MOUSE) && (t->mouse_b & BUTTON5_PRESSED))
 				top += 3;
 			break;
+		}
+		if (done >= 0) {
+			free(disp);
+			return done;
 		}
 	}
 }
