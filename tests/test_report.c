@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../game/engine/rng.h"
 #include "../game/report/explain.h"
@@ -239,5 +240,33 @@ Test(report, no_gnuplot_no_chart)
 	struct diags ds = { 0 };
 	cr_assert_eq(report_chart_png(s, "/tmp/brink-test-never.png", &ds), 1, "skipped silently");
 	cr_assert_eq(ds.n, 0);
+	session_free(s);
+}
+
+Test(report, gnuplot_draws_a_png_when_installed)
+{
+	if (system("command -v gnuplot >/dev/null 2>&1") != 0)
+		cr_skip_test("gnuplot is not installed");
+	struct rules r;
+	rules_load(&r);
+	struct session *s = game_play(&r, 3, 4);
+	char path[] = "/tmp/brink-test-chart-XXXXXX";
+	int fd = mkstemp(path);
+	cr_assert_geq(fd, 0);
+	close(fd);
+	struct diags ds = { 0 };
+	int rc = report_chart_png(s, path, &ds);
+	if (rc)
+		diag_print(&ds, stderr);
+	cr_assert_eq(rc, 0);
+	unsigned char magic[8] = { 0 };
+	FILE *f = fopen(path, "rb");
+	cr_assert_not_null(f);
+	cr_assert_eq(fread(magic, 1, 8, f), 8);
+	fclose(f);
+	unlink(path);
+	cr_assert_eq(memcmp(magic, "\x89PNG\r\n\x1a\n", 8), 0, "a PNG file");
+	memset(&ds, 0, sizeof ds);
+	cr_assert_eq(report_chart_png(s, "/tmp/it's.png", &ds), -1, "a quote in the name is refused");
 	session_free(s);
 }
