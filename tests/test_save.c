@@ -74,8 +74,9 @@ static void orders_random(const struct session *s, int side, uint64_t *rng, stru
 	}
 }
 
-/* A session of RULES played with random orders for up to TURNS turns; when
- * TALKS_FIRST, NATO's first order each turn is "talks". */
+/* A session of RULES played for up to TURNS turns, each side human (random
+ * legal orders) or AI (ai_choose) at random; when TALKS_FIRST, NATO's orders
+ * each turn are just "talks". */
 static struct session *game_random(const struct rules *r, uint64_t seed, int turns, int talks_first)
 {
 	struct session *s = session_create(r, seed);
@@ -83,13 +84,24 @@ static struct session *game_random(const struct rules *r, uint64_t seed, int tur
 	uint64_t rng = rng_mix(seed ^ 0x5a5a);
 	s->player[SIDE_NATO] = (uint8_t)rng_below(&rng, 2);
 	s->player[SIDE_RUSSIA] = (uint8_t)rng_below(&rng, 2);
-	s->ai_level[SIDE_NATO] = (uint8_t)rng_below(&rng, AI_RANDOM + 1);
-	s->ai_level[SIDE_RUSSIA] = (uint8_t)rng_below(&rng, AI_RANDOM + 1);
+	s->ai_level[SIDE_NATO] = (uint8_t)rng_below(&rng, AI_LEVEL_COUNT);
+	s->ai_level[SIDE_RUSSIA] = (uint8_t)rng_below(&rng, AI_LEVEL_COUNT);
 	int talks = rules_action_find(r, "talks");
+	/* AI players for AI sides (any level but the slow search of "hard"),
+	 * random legal orders for "human" ones */
+	struct ai ai[SIDE_COUNT];
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		if (s->ai_level[side] == AI_HARD)
+			s->ai_level[side] = AI_GREEDY;
+		ai_init(&ai[side], s->ai_level[side], side, seed + (uint64_t)side);
+	}
 	for (int t = 0; t < turns && !s->world.over; t++) {
 		struct orders o[SIDE_COUNT];
 		for (int side = 0; side < SIDE_COUNT; side++)
-			orders_random(s, side, &rng, &o[side]);
+			if (s->player[side] == PLAYER_AI)
+				ai_choose(&ai[side], &s->world, r, &o[side]);
+			else
+				orders_random(s, side, &rng, &o[side]);
 		if (talks_first) {
 			memset(&o[SIDE_NATO], 0, sizeof o[SIDE_NATO]);
 			cr_assert_eq(orders_add(&s->world, r, SIDE_NATO, &o[SIDE_NATO], talks, RULES_NO_REGION, NULL),
