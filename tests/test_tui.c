@@ -527,9 +527,19 @@ Test(tui, news_lines_word_every_cause)
 	turn_resolve(&w2, &R, o);
 	struct tui_line lines[CAUSE_MAX];
 	int n = tui_news_lines(&R, &w2.log, lines, CAUSE_MAX);
-	cr_assert_eq(n, w2.log.n, "one line per record");
+	cr_assert_geq(n, w2.log.n, "a line per record, and group headings");
 	cr_assert_eq(lines[0].role, TR_TITLE, "the order's headline stands out");
 	cr_assert_eq(strncmp(lines[1].text, "  ", 2), 0, "changes are indented under it");
+	/* Every drift record sits under the drift heading, not under an order. */
+	int head = -1;
+	for (int i = 0; i < n; i++)
+		if (strstr(lines[i].text, "tension drift"))
+			head = i;
+	bool drift = false;
+	for (int i = 0; i < w2.log.n; i++)
+		drift |= w2.log.rec[i].kind == CAUSE_DRIFT;
+	if (drift)
+		cr_assert_geq(head, 0, "a heading for the drift");
 }
 
 Test(tui, usable_is_false_without_a_terminal)

@@ -35,6 +35,21 @@ int tui_news_lines(const struct rules *r, const struct cause_log *log, struct tu
 	int n = 0;
 	for (int i = 0; log && i < log->n && n < max; i++) {
 		const struct cause *c = &log->rec[i];
+		/* Drift, region dynamics and AP changes come without a headline:
+		 * give each run of them one, so they do not read as part of the
+		 * order listed above them. */
+		static const char *const group[CAUSE_KIND_COUNT] = {
+			[CAUSE_DRIFT] = "End of turn: tension drift",
+			[CAUSE_REGION] = "End of turn: the regions move",
+			[CAUSE_AP] = "Action points for next turn",
+		};
+		if (c->var != VAR_NONE && c->kind < CAUSE_KIND_COUNT && group[c->kind] &&
+		    (i == 0 || log->rec[i - 1].kind != c->kind) && n < max) {
+			snprintf(out[n].text, sizeof out[n].text, "%s", group[c->kind]);
+			out[n++].role = TR_TITLE;
+			if (n >= max)
+				break;
+		}
 		char buf[240];
 		explain_cause(r, c, buf, sizeof buf);
 		bool head = c->var == VAR_NONE;
@@ -277,10 +292,19 @@ void tui_view_draw(struct tui *t, struct tui_view *v)
 	tui_fill(t, 0, 0, 1, COLS, TR_HEADER);
 	int n = tui_put(t, 0, 1, COLS - 2, TR_HEADER, v->title);
 	if (v->status[0]) {
+		/* The message may cover what follows "  |  " in the title (the
+		 * scenario's name), never the side and date before it. */
+		int keep = n;
+		const char *bar = strstr(v->title, "  |  ");
+		if (bar) {
+			char head[160];
+			snprintf(head, sizeof head, "%.*s", (int)(bar - v->title), v->title);
+			keep = 1 + tui_width(head);
+		}
 		int sw2 = tui_width(v->status);
 		int sx = COLS - 1 - sw2;
-		if (sx < n + 3) /* the message matters more than the scenario's title */
-			sx = sx < 30 ? 30 : sx;
+		if (sx < n + 3)
+			sx = keep + 3;
 		tui_fill(t, 0, sx - 1, 1, COLS - sx + 1, TR_HEADER);
 		tui_put(t, 0, sx, COLS - 1 - sx, v->status_role ? v->status_role : TR_HEADER, v->status);
 	}

@@ -227,13 +227,16 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 				int dw = bw - lw - 4, row2 = by + 1;
 				for (int i = 0; i < k && row2 < by + bh - 1; i++) {
 					char wrapped[4][256];
-					int indent = det[i].text[0] == ' ' ? 4 : 0;
+					int indent = det[i].text[0] == ' ' ? 2 : 0;
 					int m = tui_wrap(det[i].text, dw - indent, wrapped, 4);
 					for (int j = 0; j < m && row2 < by + bh - 1; j++)
 						tui_put(t, row2++, bx + lw + 3 + indent, dw - indent, det[i].role, wrapped[j]);
 				}
 			}
-			tui_put(t, by + bh - 2, bx + 2, lw, TR_DIM, "x = not possible now");
+			if (g->view.status[0] && g->view.status_role == TR_BAD)
+				tui_put(t, by + bh - 2, bx + 2, bw - 4, TR_BAD, g->view.status);
+			else
+				tui_put(t, by + bh - 2, bx + 2, lw, TR_DIM, "x = not possible now");
 			tui_footer(t, foot, 8);
 			refresh();
 		}
