@@ -298,7 +298,8 @@ void ai_menu_build(const struct world *w, const struct rules *r, int side, const
 			if (order_check(w, r, side, &none, a, g, NULL) != ORDER_OK)
 				continue;
 			int gain = order_worth(&s, r, side, wt, a, g, base, match, stance);
-			menu_insert(m, (struct ai_pick){ per_ap(gain, act->cost), gain, (int16_t)stance,
+			gain = clampi(gain, INT16_MIN, INT16_MAX);
+			menu_insert(m, (struct ai_pick){ per_ap(gain, act->cost), (int16_t)gain, (int16_t)stance,
 			                                 (uint8_t)a, (uint8_t)g, (uint8_t)match });
 		}
 	}
