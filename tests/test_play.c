@@ -2,6 +2,7 @@
  * hand-offs, quitting, the stop flag, autosaves and their failures, determinism. */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -351,5 +352,55 @@ Test(play, plain_hotseat_hands_over_in_one_line)
 	cr_assert_not_null(strstr(out, "[russia 2025-Q1 AP 4] > "));
 	cr_assert_not_null(strstr(out, "Agreement: both sides chose Propose talks"));
 	free(out);
+	session_free(s);
+}
+
+/* Reads the game's output until the first prompt, then raises the stop flag:
+ * the game is then waiting for input that never comes. */
+struct stopper {
+	int fd;
+	volatile int *stop;
+};
+
+static void *stopper_run(void *arg)
+{
+	struct stopper *st = arg;
+	char c, prev = 0;
+	while (read(st->fd, &c, 1) == 1) {
+		if (prev == '>' && c == ' ')
+			break;
+		prev = c;
+	}
+	*st->stop = 1;
+	return NULL;
+}
+
+Test(play, plain_sees_the_stop_flag_while_waiting_for_input, .timeout = 30)
+{
+	int in[2], out[2];
+	cr_assert_eq(pipe(in), 0);
+	cr_assert_eq(pipe(out), 0);
+	FILE *fin = fdopen(in[0], "r");
+	FILE *fout = fdopen(out[1], "w");
+	cr_assert(fin && fout);
+	struct session *s = game(12, -1, AI_NORMAL);
+	volatile int stop = 0;
+	struct play p;
+	struct plain pl;
+	struct frontend fe;
+	play_setup(&p, s, &stop);
+	plain_init(&pl, &fe, fin, fout, false);
+	struct stopper st = { out[0], &stop };
+	pthread_t th;
+	cr_assert_eq(pthread_create(&th, NULL, stopper_run, &st), 0);
+	/* in[1] stays open: without the stop flag this would wait for ever */
+	cr_assert_eq(play_run_notify(&p, &fe, plain_notice), 0);
+	cr_assert(stop);
+	cr_assert_eq(s->turns, 0);
+	fclose(fout);
+	pthread_join(th, NULL);
+	fclose(fin);
+	close(in[1]);
+	close(out[0]);
 	session_free(s);
 }
