@@ -570,3 +570,13 @@ Test(tui, pages_wrap_long_lines_instead_of_cutting_them)
 	cr_assert(screen_has("Enter done"), "the footer");
 	screen_close(&s);
 }
+
+Test(tui, key_wait_gives_up_when_the_input_is_gone)
+{
+	/* /dev/null is at end of file at once: a lost terminal, not a hang. */
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	cr_assert_eq(tui_key(&s.t), TUI_KEY_STOP);
+	cr_assert(s.t.lost);
+	screen_close(&s);
+}

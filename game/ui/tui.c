@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -132,20 +133,37 @@ void tui_draw_small(struct tui *t)
 	refresh();
 }
 
+static long now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int tui_key(struct tui *t)
 {
+	int fast_errs = 0; /* ERRs that came back at once: input at end of file */
 	for (;;) {
-		if (t->stop && *t->stop)
+		if ((t->stop && *t->stop) || t->lost)
 			return TUI_KEY_STOP;
 		bool small = !tui_big_enough();
 		if (small)
 			tui_draw_small(t);
 		wint_t ch;
+		long before = now_ms();
 		int rc = wget_wch(stdscr, &ch);
 		if (t->stop && *t->stop)
 			return TUI_KEY_STOP;
-		if (rc == ERR)
+		if (rc == ERR) {
+			/* A timeout takes 100 ms; a closed terminal returns at once,
+			 * forever. Give up rather than spin. */
+			fast_errs = now_ms() - before < 20 ? fast_errs + 1 : 0;
+			if (fast_errs >= 50) {
+				t->lost = true;
+				return TUI_KEY_STOP;
+			}
 			continue;
+		}
 		if (rc == KEY_CODE_YES) {
 			if (ch == KEY_RESIZE) {
 				if (tui_big_enough())
@@ -449,6 +467,8 @@ int tui_confirm(struct tui *t, const char *question, void (*redraw)(void *), voi
 		if (tui_big_enough()) {
 			if (redraw)
 				redraw(ctx);
+			else
+				erase(); /* nothing stale around the question after a resize */
 			char lines[4][256];
 			int w = COLS - 8 < 60 ? COLS - 8 : 60;
 			int n = tui_wrap(question, w - 4, lines, 4);

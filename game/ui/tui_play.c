@@ -366,7 +366,7 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 		tui_view_draw(t, &g->view);
 		int key = tui_key(t);
 		if (key == TUI_KEY_STOP)
-			return FE_QUIT;
+			return t->lost ? FE_ERROR : FE_QUIT;
 		if (key == (TUI_FN | KEY_RESIZE))
 			continue;
 		if (key == (TUI_FN | KEY_MOUSE)) {
