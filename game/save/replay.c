@@ -44,8 +44,8 @@ int replay_print(const struct session *s, FILE *out)
 	}
 	const struct world *now = &s->world;
 	if (now->over)
-		fprintf(out, "\nresult: %s  %s %d  %s %d\n", explain_result(now->result),
-		        explain_side(r, SIDE_NATO), now->score[SIDE_NATO], explain_side(r, SIDE_RUSSIA),
+		fprintf(out, "\nSecurity index: %d of 100\nresult: %s (nato %d, russia %d)\n",
+		        world_security_index(now, r), explain_result(now->result), now->score[SIDE_NATO],
 		        now->score[SIDE_RUSSIA]);
 	else
 		fprintf(out, "\nThe game goes on: %d of %d turns played.\n", s->turns, r->turns);

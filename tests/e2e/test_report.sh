@@ -25,6 +25,11 @@ G=$DIR/$(ls "$DIR" | grep '^war-auto-' | sort | tail -n 1)
 turns=$(sed -n 's/^  turn = \([0-9]*\);$/\1/p' "$G" | head -n 1)
 [ -n "$turns" ] || fail "no turn count in $G"
 
+# The text replay of a finished game ends with the result line, as the game did.
+status 0 "replay as text" "$BRINK" replay "$G"
+[ "$(tail -n 1 cmd.out)" = "$(tail -n 1 play.out)" ] ||
+	fail "the replay's last line '$(tail -n 1 cmd.out)' is not the game's '$(tail -n 1 play.out)'"
+
 # Markdown on stdout.
 status 0 "report" "$BRINK" report "$G"
 cp cmd.out report.md

@@ -88,6 +88,7 @@ has cmd.out '^Turn 1 \(2025-Q1\)$' "the replay goes turn by turn"
 has cmd.out '^  NATO orders: Propose talks$' "with each side's orders"
 has cmd.out '^  tension: [0-9]+ -> [0-9]+ ' "and tension"
 has cmd.out '^  - ' "and every cause in words"
+has cmd.out "^The game goes on: 3 of 12 turns played.$" "an unfinished game says so"
 
 # 6. Bad saves and bad command lines.
 B=$ROOT/tests/data/badsaves
