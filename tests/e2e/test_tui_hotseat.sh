@@ -105,4 +105,19 @@ keys "stty -a > stty.txt; echo STTY-DONE" Enter
 expect "STTY-DONE" "stty ran"
 grep -q " icanon" stty.txt || fail "terminal left without icanon"
 grep -q " echo " stty.txt || fail "terminal left without echo"
+
+# The replay viewer on the autosave: turn by turn, back and forth.
+save=$(ls -t "$XDG_DATA_HOME"/brink/saves/* 2>/dev/null | head -n 1)
+[ -n "$save" ] || fail "no autosave after SIGTERM"
+keys clear Enter
+keys "$BRINK_TUI replay '$save'; echo EXIT=\$?" Enter
+expect "REPLAY" "replay viewer"
+expect "after turn 1 of 1" "the replay opens at the last turn"
+expect "Orders given" "the replay reveals both sides' orders"
+keys Left
+expect "after turn 0 of 1 (the start)" "Left steps back"
+keys End
+expect "after turn 1 of 1" "End goes to the last turn"
+keys q
+expect "EXIT=0" "q leaves the replay"
 echo "ok"
