@@ -90,13 +90,13 @@ static void plain_cond(const struct rules *r, const struct cond *k, char *buf, s
 	if (vi && vi->enum_names && k->min == k->max)
 		snprintf(buf, len, "%s must be %s", ref, var_enum_name((enum var)k->ref.var, k->min));
 	else if (vi && k->min > vi->min && k->max < vi->max)
-		snprintf(buf, len, "%s must be %d..%d", ref, k->min, k->max);
+		snprintf(buf, len, "%s must be between %d and %d", ref, k->min, k->max);
 	else if (vi && k->min > vi->min)
 		snprintf(buf, len, "%s must be at least %d", ref, k->min);
 	else if (vi && k->max < vi->max)
 		snprintf(buf, len, "%s must be at most %d", ref, k->max);
 	else
-		snprintf(buf, len, "%s must be %d..%d", ref, k->min, k->max);
+		snprintf(buf, len, "%s must be between %d and %d", ref, k->min, k->max);
 }
 
 /* The current value of a requirement's variable, for the region REGION
@@ -777,7 +777,7 @@ static void plain_resolution(void *ctx, struct play *p)
 		fprintf(pl->out, "%s%s\n", c->var == VAR_NONE ? "  " : "    ", line);
 	}
 	int was = w->history[t][VAR_TENSION];
-	fprintf(pl->out, "Tension %d -> %d (%s).\n", was, w->v[VAR_TENSION],
+	fprintf(pl->out, "Tension went from %d to %d (%s).\n", was, w->v[VAR_TENSION],
 	        explain_band(w->v[VAR_TENSION], 0));
 	fflush(pl->out);
 }
@@ -861,7 +861,7 @@ static void plain_game_over(void *ctx, struct play *p)
 	fputs("Regions:", pl->out);
 	for (int i = 0; i < r->nregions; i++) {
 		int c = turn_controller(w, r, i);
-		fprintf(pl->out, "%s %s %s (%d)", i ? "," : "", r->region[i].id,
+		fprintf(pl->out, "%s %s %s (worth %d)", i ? "," : "", r->region[i].id,
 		        c == SIDE_BOTH ? "contested" : side_id(c), r->region[i].value);
 	}
 	fputs(".\n", pl->out);
