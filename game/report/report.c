@@ -5,6 +5,7 @@
  * the world moves), the causes come from s->log[], the words from explain.
  * The world list is heap-allocated (a world is a few kilobytes, a game up to
  * 61 of them) and freed before returning. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -345,8 +346,10 @@ static void md_table(const struct session *s, const struct world *w, FILE *out)
 
 	const struct world *now = &w[s->turns];
 	fprintf(out, "\n### Regions at the end\n\n| Region |");
-	for (int k = 0; k < VAR_REGION_STORED; k++)
-		fprintf(out, " %s |", var_info[VAR_WORLD_END + k].label);
+	for (int k = 0; k < VAR_REGION_STORED; k++) {
+		const char *label = var_info[VAR_WORLD_END + k].label;
+		fprintf(out, " %c%s |", toupper((unsigned char)label[0]), label + 1);
+	}
 	fprintf(out, " Held by |\n|---|");
 	for (int k = 0; k <= VAR_REGION_STORED; k++)
 		fprintf(out, "---|");
