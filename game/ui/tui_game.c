@@ -329,7 +329,7 @@ struct explain_item {
 };
 
 int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
-                const struct world *w, int region)
+                const struct world *w, int region, int start_turn)
 {
 	struct explain_item items[VAR_WORLD_END + VAR_REGION_STORED];
 	int nitems = 0;
@@ -339,7 +339,7 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 		for (int var = VAR_WORLD_END; var < VAR_REGION_STORED_END; var++)
 			items[nitems++] = (struct explain_item){ var, region };
 	int cur = 0, turns = s ? s->turns : 0;
-	int turn = turns; /* 1-based turn shown; 0 = none resolved */
+	int turn = start_turn > 0 && start_turn <= turns ? start_turn : turns; /* 1-based; 0 = none */
 	static const char *const foot[] = {
 		"Up/Down", "variable", "[ ]", "earlier/later turn", "Esc", "back", "?", "help",
 	};
@@ -370,10 +370,10 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 			if (turn > 0) {
 				char date[32];
 				explain_date(r, turn - 1, date, sizeof date);
-				snprintf(title, sizeof title, "%s in %s (turn %d of %d played)", name, date, turn,
+				snprintf(title, sizeof title, "%.80s in %.20s (turn %d of %d played)", name, date, turn,
 				         turns);
 			} else {
-				snprintf(title, sizeof title, "%s", name);
+				snprintf(title, sizeof title, "%.80s", name);
 			}
 			tui_box(t, 1, x, LINES - 2, ww, TR_DIM, title);
 			int row = 2;

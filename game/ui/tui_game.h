@@ -44,9 +44,10 @@ int tui_news_lines(const struct rules *r, const struct cause_log *log, struct tu
                    int max);
 
 /* The explain screen: pick a variable (world, or REGION's) and see every
- * change of a turn and its cause. Returns -1 on stop, else 0. */
+ * change of a turn and its cause, starting at turn TURN (1-based; 0 = the
+ * last one played). Returns -1 on stop, else 0. */
 int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
-                const struct world *w, int region);
+                const struct world *w, int region, int turn);
 
 /* "Deploy forces: Poland (1)" for order O. */
 void tui_order_text(const struct rules *r, const struct order *o, char *buf, size_t len);

@@ -435,7 +435,7 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 			}
 			break;
 		case TC_EXPLAIN:
-			if (tui_explain(t, r, p->session, w, g->view.sel) < 0)
+			if (tui_explain(t, r, p->session, w, g->view.sel, 0) < 0)
 				return FE_QUIT;
 			break;
 		case TC_HELP:

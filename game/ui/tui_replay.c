@@ -83,7 +83,7 @@ int tui_replay_run(struct tui *t, const struct session *s)
 		case TC_TAB: v.sel = v.sel + 1 < s->rules.nregions ? v.sel + 1 : 0; break;
 		case TC_BTAB: v.sel = v.sel > 0 ? v.sel - 1 : s->rules.nregions - 1; break;
 		case TC_EXPLAIN:
-			if (tui_explain(t, &s->rules, s, &worlds[cur], v.sel) < 0)
+			if (tui_explain(t, &s->rules, s, &worlds[cur], v.sel, cur) < 0)
 				rc = -1;
 			break;
 		case TC_HELP:
