@@ -1,4 +1,7 @@
-/* cmd_replay.c - `brink replay SAVE [--verify] [--save-dir DIR]`: watch or verify a saved game. */
+/* cmd_replay.c - `brink replay SAVE [--verify] [--plain] [--save-dir DIR]`: watch or verify a saved game.
+ *
+ * The curses viewer when stdout is a terminal curses can drive, else (or with
+ * --plain) the game told as text, turn by turn. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,7 +16,7 @@
 static int replay_exec(int argc, char **argv)
 {
 	const char *save = NULL, *dir = NULL;
-	bool verify = false;
+	bool verify = false, plain = false;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -21,6 +24,8 @@ static int replay_exec(int argc, char **argv)
 			return 0;
 		} else if (!strcmp(a, "--verify")) {
 			verify = true;
+		} else if (!strcmp(a, "--plain")) {
+			plain = true;
 		} else if (!strcmp(a, "--save-dir")) {
 			if (++i >= argc)
 				return cmd_usage_error("replay: --save-dir needs a folder");
@@ -55,7 +60,7 @@ static int replay_exec(int argc, char **argv)
 	}
 	diag_print(&ds, stderr);
 	int rc;
-	if (isatty(STDOUT_FILENO) && tui_usable())
+	if (!plain && isatty(STDOUT_FILENO) && tui_usable())
 		rc = tui_replay(s);
 	else
 		rc = replay_print(s, stdout) ? 1 : 0;
@@ -65,7 +70,7 @@ static int replay_exec(int argc, char **argv)
 
 const struct cmd cmd_replay = {
 	.name = "replay",
-	.usage = "replay SAVE [--verify] [--save-dir DIR]",
-	.help = "watch a saved game again; --verify re-executes it headless and compares (exit 1 on a mismatch)",
+	.usage = "replay SAVE [--verify] [--plain] [--save-dir DIR]",
+	.help = "watch a saved game again (--plain: as text); --verify re-executes it headless and compares (exit 1 on a mismatch)",
 	.exec = replay_exec,
 };

@@ -89,6 +89,8 @@ has cmd.out '^  NATO orders: Propose talks$' "with each side's orders"
 has cmd.out '^  tension: [0-9]+ -> [0-9]+ ' "and tension"
 has cmd.out '^  - ' "and every cause in words"
 has cmd.out "^The game goes on: 3 of 12 turns played.$" "an unfinished game says so"
+status 0 "replay --plain" "$BRINK" replay "$DIR/mygame.save" --plain
+has cmd.out "^Turn 3 \\(2025-Q3\\)$" "--plain replays as text"
 
 # 6. Bad saves and bad command lines.
 B=$ROOT/tests/data/badsaves
