@@ -163,10 +163,12 @@ static void plain_briefing(void *ctx, struct play *p, int side)
 			explain_cause(r, &w->log.rec[i], line, sizeof line);
 			fprintf(pl->out, "  %s\n", line);
 		}
-		int was = w->history[w->turn - 1][VAR_TENSION];
-		fprintf(pl->out, "Tension %d (%s), %s %d last turn.\n", w->v[VAR_TENSION],
-		        explain_band(w->v[VAR_TENSION], 0), was <= w->v[VAR_TENSION] ? "up from" : "down from",
-		        was);
+		int was = w->history[w->turn - 1][VAR_TENSION], now = w->v[VAR_TENSION];
+		if (was == now)
+			fprintf(pl->out, "Tension %d (%s), unchanged.\n", now, explain_band(now, 0));
+		else
+			fprintf(pl->out, "Tension %d (%s), %s from %d.\n", now, explain_band(now, 0),
+			        was < now ? "up" : "down", was);
 	} else {
 		fprintf(pl->out, "Tension %d (%s).\n", w->v[VAR_TENSION], explain_band(w->v[VAR_TENSION], 0));
 	}
