@@ -27,6 +27,14 @@ static const char *const game_footer[] = {
 	"Arrows", "select", "Enter", "order", "u", "undo", "e", "end turn", "x", "explain",
 	"Tab", "panel", "?", "help", "q", "quit",
 };
+static const char *const log_footer[] = {
+	"Up/Down", "scroll news", "PgUp/PgDn", "page", "Tab", "panel", "Esc", "map", "e", "end turn",
+	"?", "help",
+};
+static const char *const orders_footer[] = {
+	"Up/Down", "choose order", "d", "remove it", "u", "undo last", "Tab", "panel", "Esc", "map",
+	"e", "end turn", "?", "help",
+};
 
 /* ---- the action menu -------------------------------------------------- */
 
@@ -363,6 +371,17 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 	g->view.focus = TF_MAP;
 	g->view.order_sel = 0;
 	for (;;) {
+		/* The footer names the keys of the panel in focus. */
+		if (g->view.focus == TF_LOG) {
+			g->view.footer = log_footer;
+			g->view.nfooter = (int)(sizeof log_footer / sizeof log_footer[0]);
+		} else if (g->view.focus == TF_ORDERS) {
+			g->view.footer = orders_footer;
+			g->view.nfooter = (int)(sizeof orders_footer / sizeof orders_footer[0]);
+		} else {
+			g->view.footer = game_footer;
+			g->view.nfooter = (int)(sizeof game_footer / sizeof game_footer[0]);
+		}
 		tui_view_draw(t, &g->view);
 		int key = tui_key(t);
 		if (key == TUI_KEY_STOP)
