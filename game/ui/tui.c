@@ -592,6 +592,16 @@ volatile int *tui_signals_catch(struct tui_signals *old)
 	return &signal_stop;
 }
 
+void tui_signals_note(void)
+{
+	signal_stop = 1;
+}
+
+bool tui_signals_noted(void)
+{
+	return signal_stop != 0;
+}
+
 void tui_signals_restore(const struct tui_signals *old)
 {
 	static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };

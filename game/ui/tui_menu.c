@@ -94,7 +94,9 @@ static int menu_launch(struct menu *m, struct session *s)
 	menu_leave(m);
 	struct launch_opts o = { false, NULL, NULL };
 	int rc = play_launch(s, &o);
-	if (menu_reopen(m) != 0)
+	/* A signal (or a lost terminal) ended the game: leave Brink, do not
+	 * come back to the title screen. */
+	if (tui_signals_noted() || menu_reopen(m) != 0)
 		return -1;
 	if (rc != 0)
 		snprintf(m->msg, sizeof m->msg, "The game ended with an error (status %d).", rc);

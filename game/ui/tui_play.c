@@ -765,7 +765,10 @@ int tui_play(struct play *p)
 	tui_art_load(&g->art_large, TUI_ART_LARGE_FILE);
 	struct frontend fe = { g, fe_briefing, fe_orders, fe_handoff, fe_resolution, fe_game_over };
 	int rc = play_run_notify(p, &fe, fe_notice);
+	bool stopped = (p->stop && *p->stop) || t.lost;
 	tui_close(&t);
+	if (stopped)
+		tui_signals_note();
 	free(g);
 	return rc;
 }

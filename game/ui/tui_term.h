@@ -73,6 +73,11 @@ struct tui_signals {
 };
 volatile int *tui_signals_catch(struct tui_signals *old);
 void tui_signals_restore(const struct tui_signals *old);
+/* A game run through play_launch was stopped by a signal or lost its
+ * terminal: note it (tui_play), so the title menu that started the game
+ * leaves too instead of coming back (tui_signals_noted). */
+void tui_signals_note(void);
+bool tui_signals_noted(void);
 /* The same on explicit streams and terminal type (tests use /dev/null). */
 int tui_open_on(struct tui *t, const char *term, FILE *out, FILE *in, volatile int *stop);
 /* Leave curses and restore the terminal; safe to call twice. */

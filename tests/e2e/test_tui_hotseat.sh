@@ -120,4 +120,21 @@ keys End
 expect "after turn 1 of 1" "End goes to the last turn"
 keys q
 expect "EXIT=0" "q leaves the replay"
+
+# A game started from the title menu: SIGTERM ends Brink, not only the game.
+keys clear Enter
+keys "$BRINK_TUI; echo EXIT=\$?" Enter
+expect "Load a saved game" "title menu"
+keys Enter
+expect "Start the game" "new game form"
+keys s
+expect "You play NATO" "briefing"
+keys Enter
+expect "NATO's orders" "game from the menu"
+pid=$(tm list-panes -t main -F '#{pane_pid}')
+bpid=$(ps -o pid= --ppid "$pid" | tr -d ' ' | head -n 1)
+[ -n "$bpid" ] || fail "cannot find brink's process"
+kill -TERM "$bpid"
+expect "EXIT=" "SIGTERM ends brink started from the menu"
+screen | grep -q "Load a saved game" && fail "back at the menu after SIGTERM"
 echo "ok"
