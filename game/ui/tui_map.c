@@ -127,13 +127,16 @@ int tui_art_load(struct tui_art *a, const char *name)
 	snprintf(path, sizeof path, "%s/assets/%s", BRINK_DATADIR, name);
 	if (art_try(a, path) == 0)
 		return 0;
-	/* Next to the executable: a build run from another folder still finds its art. */
+	/* Next to the executable or up to two folders above it (build/asan/brink):
+	 * a build run from another folder still finds its art. */
 	char exe[900];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
+		for (int up = 0; up < 3; up++) {
+			char *slash = strrchr(exe, '/');
+			if (!slash)
+				break;
 			*slash = '\0';
 			snprintf(path, sizeof path, "%s/assets/%s", exe, name);
 			if (art_try(a, path) == 0)
