@@ -29,18 +29,18 @@ static void colors_init(struct tui *t)
 	if (!t->color)
 		return;
 	start_color();
-	use_default_colors();
-	/* -1 is the terminal's own background (use_default_colors). */
-	init_pair(TR_NATO, COLOR_CYAN, -1);
-	init_pair(TR_RUSSIA, COLOR_RED, -1);
-	init_pair(TR_CONTESTED, COLOR_YELLOW, -1);
+	/* -1 is the terminal's own background, where it has one. */
+	short bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
+	init_pair(TR_NATO, COLOR_CYAN, bg);
+	init_pair(TR_RUSSIA, COLOR_RED, bg);
+	init_pair(TR_CONTESTED, COLOR_YELLOW, bg);
 	init_pair(TR_HEADER, COLOR_WHITE, COLOR_BLUE);
-	init_pair(TR_ART, COLOR_GREEN, -1);
-	init_pair(TR_BAD, COLOR_RED, -1);
-	init_pair(TR_GOOD, COLOR_GREEN, -1);
+	init_pair(TR_ART, COLOR_GREEN, bg);
+	init_pair(TR_BAD, COLOR_RED, bg);
+	init_pair(TR_GOOD, COLOR_GREEN, bg);
 	init_pair(TR_SELECT, COLOR_BLACK, COLOR_YELLOW);
-	init_pair(TR_DIM, COLOR_BLUE, -1);
-	init_pair(TR_TITLE, COLOR_YELLOW, -1);
+	init_pair(TR_DIM, COLOR_BLUE, bg);
+	init_pair(TR_TITLE, COLOR_YELLOW, bg);
 	init_pair(TR_KEY, COLOR_BLACK, COLOR_CYAN);
 }
 

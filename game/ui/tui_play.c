@@ -534,6 +534,8 @@ static void fe_briefing(void *ctx, struct play *p, int side)
 		snprintf(lines[n].text, sizeof lines[n].text, "You play %s. The other side is the "
 		         "computer (%s).", explain_side(&s->rules, side),
 		         ai_level_name(s->ai_level[!side]));
+	else if (s->player[SIDE_NATO] == PLAYER_AI && s->player[SIDE_RUSSIA] == PLAYER_AI)
+		snprintf(lines[n].text, sizeof lines[n].text, "The computer plays both sides: watch.");
 	else
 		snprintf(lines[n].text, sizeof lines[n].text, "Both sides are played here (hot-seat).");
 	lines[n++].role = TR_TITLE;
