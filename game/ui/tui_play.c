@@ -556,26 +556,28 @@ static enum fe_status fe_handoff(void *ctx, struct play *p, int next)
 			erase(); /* nothing of the last side's screen may stay */
 			char l1[160], l2[160];
 			snprintf(l1, sizeof l1, "Hand the terminal to %s's player.", name);
-			snprintf(l2, sizeof l2, "%s: press Enter when you are ready.", name);
+			snprintf(l2, sizeof l2, "%s: press any key when you are ready.", name);
 			int y = LINES / 2 - 2;
 			tui_put(t, y, (COLS - tui_width(l1)) / 2, COLS, TR_TITLE, l1);
 			tui_put(t, y + 2, (COLS - tui_width(l2)) / 2, COLS, TR_NORMAL, l2);
 			const char *l3 = "The other side's orders stay hidden until the turn resolves.";
 			tui_put(t, y + 4, (COLS - tui_width(l3)) / 2, COLS, TR_DIM, l3);
-			static const char *const foot[] = { "Enter", "continue", "q", "quit" };
+			static const char *const foot[] = { "any key", "continue", "q", "quit" };
 			tui_footer(t, foot, 4);
 			refresh();
 		}
 		int key = tui_key(t);
 		if (key == TUI_KEY_STOP)
 			return FE_QUIT;
-		if (key == '\r' || key == '\n' || key == ' ' || key == (TUI_FN | KEY_ENTER))
-			return FE_OK;
 		if (key == 'q' || key == 'Q') {
 			int a = tui_confirm(t, "Quit the game?", NULL, NULL);
 			if (a != 0)
 				return FE_QUIT;
+			continue;
 		}
+		/* Any key but a resize or the mouse: the next player is there. */
+		if (key != (TUI_FN | KEY_RESIZE) && key != (TUI_FN | KEY_MOUSE))
+			return FE_OK;
 	}
 }
 
