@@ -213,10 +213,20 @@ void tui_map_layout(struct tui_layout *L, const struct tui_art *a, const struct 
 				}
 				break;
 			}
-	/* Then the others in the first free space, scanning rows top to bottom. */
+	/* Then the others: first in the places the art keeps for regions this
+	 * scenario does not have (they sit on the art's grid), then in the
+	 * first free space, scanning rows top to bottom. */
 	for (int i = 0; i < L->n; i++) {
 		if (placed[i])
 			continue;
+		for (int k = 0; a && k < a->nanchors && !placed[i]; k++) {
+			struct tui_rect rc = { L->ax + a->anchor[k].x, L->ay + a->anchor[k].y,
+			                       TUI_BOX_W, TUI_BOX_H };
+			if (rect_free(L, placed, rc)) {
+				L->rect[i] = rc;
+				placed[i] = true;
+			}
+		}
 		for (int y = area.y; y + TUI_BOX_H <= area.y + area.h && !placed[i]; y++)
 			for (int x = area.x; x + TUI_BOX_W <= area.x + area.w; x += 2) {
 				struct tui_rect rc = { x, y, TUI_BOX_W, TUI_BOX_H };
