@@ -203,7 +203,9 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 			item_row[i] = -1;
 		if (tui_big_enough()) {
 			tui_view_draw(t, &g->view);
-			int bw = COLS - 4 > 100 ? 100 : COLS - 4, bh = LINES - 3;
+			int bw = COLS - 4 > 100 ? 100 : COLS - 4, bh = n + 8 > 22 ? n + 8 : 22;
+			if (bh > LINES - 3)
+				bh = LINES - 3;
 			int bx = (COLS - bw) / 2, by = 1;
 			char title[120];
 			snprintf(title, sizeof title, "%s: orders for %s and the world",
