@@ -56,6 +56,10 @@ TERM=dumb "$BRINK_TUI" </dev/null >out.txt 2>err.txt
 rc=$?
 [ "$rc" -eq 1 ] || { echo "FAIL: brink with TERM=dumb exits $rc, not 1"; exit 1; }
 grep -q "brink play --plain" err.txt || { echo "FAIL: no pointer to plain mode"; cat err.txt; exit 1; }
+TERM=no-such-terminal "$BRINK_TUI" </dev/null >out.txt 2>err.txt
+rc=$?
+[ "$rc" -eq 1 ] || { echo "FAIL: brink with an unknown TERM exits $rc, not 1"; exit 1; }
+grep -q "brink play --plain" err.txt || { echo "FAIL: no pointer to plain mode"; cat err.txt; exit 1; }
 
 tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
 tm set-option -t main status off >/dev/null
