@@ -16,7 +16,10 @@ fi
 unset TMUX
 S=brink-e2e-$$
 tm() { tmux -L "$S" "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; }
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$S"
+}
 trap cleanup EXIT INT TERM
 
 screen() { tm capture-pane -p -t main 2>/dev/null; }
