@@ -580,3 +580,27 @@ Test(tui, key_wait_gives_up_when_the_input_is_gone)
 	cr_assert(s.t.lost);
 	screen_close(&s);
 }
+
+Test(tui, a_region_box_reads_without_colour)
+{
+	/* Make the Caucasus Russian-held, at war, in the CSTO. */
+	int c = rules_region_find(&R, "caucasus");
+	W.region[c].v[VAR_ALIGNMENT - VAR_WORLD_END] = -60;
+	W.region[c].v[VAR_CONFLICT - VAR_WORLD_END] = CONFLICT_ACTIVE;
+	W.region[c].v[VAR_MEMBER - VAR_WORLD_END] = MEMBER_CSTO;
+	struct screen s;
+	screen_open(&s, "C", 24, 80);
+	struct tui_view v;
+	view_init(&v, NULL);
+	v.sel = rules_region_find(&R, "poland");
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("+>Poland<--NATO+"), "selected, and a NATO member");
+	cr_assert(screen_has("|....|>>>. +85 |"), "alignment bar toward the West, and its value");
+	cr_assert(screen_has("NATO holds"));
+	cr_assert(screen_has("CSTO+"), "the CSTO member tag");
+	cr_assert(screen_has("..<<|.... -60"), "alignment toward Moscow");
+	cr_assert(screen_has("at war"), "the conflict instead of the stability word");
+	cr_assert(screen_has("Russia holds"));
+	cr_assert(screen_has("contested"), "Ukraine at +30 is nobody's");
+	screen_close(&s);
+}

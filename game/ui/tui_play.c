@@ -479,6 +479,11 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 					break;
 			}
 			*out = q;
+			/* The other side (an AI may take a moment) and the
+			 * resolution come next: say so rather than look frozen. */
+			snprintf(g->view.status, sizeof g->view.status, "Orders given; resolving the turn...");
+			g->view.status_role = TR_HEADER;
+			tui_view_draw(t, &g->view);
 			g->view.status[0] = '\0';
 			return FE_OK;
 		}
