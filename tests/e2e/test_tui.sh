@@ -109,8 +109,11 @@ expect "NATO's orders" "back from help"
 # 5. Resize below the minimum and back.
 tm resize-window -t main -x 60 -y 20
 expect "Enlarge the terminal to 80x24 (now 60x20)" "too small"
+tm resize-window -t main -x 160 -y 48
+expect "GERMANY" "the large map at 160x48"
 tm resize-window -t main -x 100 -y 30
 expect "TENSION" "redrawn after the resize"
+wait_gone "GERMANY" || fail "the large map stays at 100x30"
 wait_gone "Enlarge the terminal" || fail "the enlarge message stays after resizing back"
 screen | grep -q "Tab panel" || fail "the footer is on screen at 100x30"
 
