@@ -406,3 +406,43 @@ Test(ai, hard_respects_any_budget)
 	}
 	free(r);
 }
+
+/* The largest scenario the format allows: 32 regions, 48 actions (some free,
+ * some proposals), every level still gives legal orders and whole games end. */
+Test(ai, largest_scenario)
+{
+	static struct rules r;
+	fixture_rules(&r);
+	for (int i = r.nregions; i < RULES_MAX_REGIONS; i++) {
+		r.region[i] = r.region[i % 4];
+		snprintf(r.region[i].id, sizeof r.region[i].id, "region-%d", i);
+		r.region[i].borders = 1u << (i - 1);
+	}
+	r.nregions = RULES_MAX_REGIONS;
+	for (int a = r.nactions; a < RULES_MAX_ACTIONS; a++) {
+		r.action[a] = r.action[a % FX_ACTIONS];
+		snprintf(r.action[a].id, sizeof r.action[a].id, "action-%d", a);
+		r.action[a].cost = (uint8_t)(a % 3);
+		r.action[a].side = (uint8_t)(a % 3);
+	}
+	r.nactions = RULES_MAX_ACTIONS;
+	r.side[SIDE_NATO].ap = RULES_MAX_AP;
+	for (int level = 0; level < AI_LEVEL_COUNT; level++) {
+		struct world w;
+		struct ai a[SIDE_COUNT];
+		world_init(&w, &r, (uint64_t)level);
+		for (int s = 0; s < SIDE_COUNT; s++) {
+			ai_init(&a[s], level, s, (uint64_t)(level + s));
+			a[s].budget = 8;
+		}
+		while (!w.over) {
+			struct orders o[SIDE_COUNT];
+			for (int s = 0; s < SIDE_COUNT; s++) {
+				ai_choose(&a[s], &w, &r, &o[s]);
+				assert_legal(&w, &r, s, &o[s], ai_level_name(level));
+			}
+			turn_resolve(&w, &r, o);
+			cr_assert_null(world_check(&w, &r));
+		}
+	}
+}
