@@ -20,6 +20,14 @@
 
 #define SIM_LEVELS "easy, normal, hard, hawk, dove, tit-for-tat, random, greedy"
 
+/* The hard AI's default playouts a decision, as ai_init() sets it. */
+static unsigned sim_default_budget(void)
+{
+	struct ai probe;
+	ai_init(&probe, AI_HARD, SIDE_NATO, 0);
+	return probe.budget;
+}
+
 static void sim_help(void)
 {
 	printf("Usage: brink %s\n\n"
@@ -38,13 +46,13 @@ static void sim_help(void)
 	       "                   the CSVs of all N shards sort (by game) into the full run's\n"
 	       "  --tournament     every level against every other, both ways round: a table\n"
 	       "                   of win, draw and war rates (CSV rows gain nato_ai,russia_ai)\n"
-	       "  --ai-budget N    playouts per decision of the hard AI (default %d)\n"
+	       "  --ai-budget N    playouts per decision of the hard AI (default %u)\n"
 	       "  --actions        also print each action's share of each side's orders\n"
 	       "  --help           this text\n\n"
 	       "Lines: games, nato_wins, russia_wins, draws, (peace,) wars, nato_win_share\n"
 	       "(of decided games), war_rate, mean_final_tension, mean_turns,\n"
 	       "mean_security_index, top actions, and games_per_second last.\n",
-	       SIM_USAGE, SCENARIO_DEFAULT, SIM_JOBS_MAX, 96);
+	       SIM_USAGE, SCENARIO_DEFAULT, SIM_JOBS_MAX, sim_default_budget());
 }
 
 struct sim_args {
