@@ -1,7 +1,8 @@
 /* ai_search.c - the thinking levels: normal looks one turn ahead against the
  * replies it expects; hard runs Monte Carlo playouts within a fixed budget.
  *
- * Both build a few candidate order sets with ai_fill(), then play each
+ * Both build a few candidate order sets from the side's menu of single
+ * orders (ai_menu_build, ai_menu_fill in ai_eval.c), then play each
  * through turn_resolve() on copies of the world (a struct world copies with
  * '='). The copy's rules stream is reseeded from the AI's own stream, so the
  * AI never peeks at the real dice; every candidate meets the same sampled
@@ -56,9 +57,11 @@ static int cand_build(const struct world *w, const struct rules *r, int side, co
 	int n = 0;
 	ai_menu_fill(w, r, side, wt, m, -1, 0, NULL, &o);
 	n = cand_add(cand, n, &o);
-	for (int f = 1; f < variants && n < CAND_MAX - 2; f++)
-		if (ai_menu_fill(w, r, side, &quick, m, f, 0, NULL, &o), o.n > 0)
+	for (int f = 1; f < variants && n < CAND_MAX - 2; f++) {
+		ai_menu_fill(w, r, side, &quick, m, f, 0, NULL, &o);
+		if (o.n > 0)
 			n = cand_add(cand, n, &o);
+	}
 	ai_menu_fill(w, r, side, &quick, m, -1, 40, NULL, &o);
 	n = cand_add(cand, n, &o);
 	ai_menu_fill(w, r, side, &quick, m, -1, -40, NULL, &o);
