@@ -1,6 +1,7 @@
 # Brink - one plain Makefile. `make` builds ./brink; `make test` runs everything.
 # Objects live under build/ (normal) and build/asan/ (AddressSanitizer + UBSan).
 
+.DEFAULT_GOAL := all
 VERSION   := 0.1.0
 PREFIX    ?= /usr/local
 DESTDIR   ?=
