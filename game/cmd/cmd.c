@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "../scenario/scenario.h"
 #include "cmd.h"
 
 int cmd_usage_error(const char *fmt, ...)
@@ -28,4 +29,30 @@ int cmd_parse_u64(const char *s, unsigned long long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+struct rules *cmd_scenario_load(const char *name)
+{
+	char path[1024];
+	if (scenario_find(name, path, sizeof path) < 0) {
+		fprintf(stderr, "brink: no scenario '%s' found (a .cfg file or an id; 'brink scenarios' "
+		                "lists them)\n", name);
+		return NULL;
+	}
+	struct rules *rules = malloc(sizeof *rules);
+	struct diags *ds = calloc(1, sizeof *ds);
+	if (!rules || !ds) {
+		free(rules);
+		free(ds);
+		fputs("brink: out of memory\n", stderr);
+		return NULL;
+	}
+	int bad = scenario_load(path, rules, ds);
+	diag_print(ds, stderr);
+	free(ds);
+	if (bad) {
+		free(rules);
+		return NULL;
+	}
+	return rules;
 }

@@ -21,4 +21,8 @@ int cmd_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Parse a non-negative integer option value; returns 0 or -1. */
 int cmd_parse_u64(const char *s, unsigned long long *out);
 
+/* Find the scenario NAME (path or id) and load it, printing its diagnostics
+ * on stderr. Returns a malloc'd struct rules the caller frees, or NULL. */
+struct rules *cmd_scenario_load(const char *name);
+
 #endif

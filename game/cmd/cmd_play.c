@@ -162,28 +162,9 @@ static int play_exec(int argc, char **argv)
 	if (rc)
 		return rc < 0 ? 0 : rc;
 
-	const char *name = a.scenario ? a.scenario : SCENARIO_DEFAULT;
-	char path[1024];
-	if (scenario_find(name, path, sizeof path) < 0) {
-		fprintf(stderr, "brink: no scenario '%s' found (a .cfg file or an id; 'brink scenarios' "
-		                "lists them)\n", name);
+	struct rules *rules = cmd_scenario_load(a.scenario ? a.scenario : SCENARIO_DEFAULT);
+	if (!rules)
 		return 1;
-	}
-	struct rules *rules = malloc(sizeof *rules);
-	struct diags *ds = calloc(1, sizeof *ds);
-	if (!rules || !ds) {
-		free(rules);
-		free(ds);
-		fputs("brink: out of memory\n", stderr);
-		return 1;
-	}
-	int bad = scenario_load(path, rules, ds);
-	diag_print(ds, stderr);
-	free(ds);
-	if (bad) {
-		free(rules);
-		return 1;
-	}
 
 	if (!a.seeded) {
 		a.seed = (unsigned long long)time(NULL) ^ (unsigned long long)getpid();

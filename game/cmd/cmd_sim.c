@@ -291,28 +291,9 @@ static int sim_exec(int argc, char **argv)
 	if (a.tournament && !a.games_given)
 		a.c.games = 100;
 
-	const char *name = a.scenario ? a.scenario : SCENARIO_DEFAULT;
-	char path[1024];
-	if (scenario_find(name, path, sizeof path) < 0) {
-		fprintf(stderr, "brink: no scenario '%s' found (a .cfg file or an id; 'brink scenarios' "
-		                "lists them)\n", name);
+	struct rules *rules = cmd_scenario_load(a.scenario ? a.scenario : SCENARIO_DEFAULT);
+	if (!rules)
 		return 1;
-	}
-	struct rules *rules = malloc(sizeof *rules);
-	struct diags *ds = calloc(1, sizeof *ds);
-	if (!rules || !ds) {
-		free(rules);
-		free(ds);
-		fputs("brink: out of memory\n", stderr);
-		return 1;
-	}
-	int bad = scenario_load(path, rules, ds);
-	diag_print(ds, stderr);
-	free(ds);
-	if (bad) {
-		free(rules);
-		return 1;
-	}
 
 	struct csv_out csv = { NULL, NULL };
 	if (a.csv) {
