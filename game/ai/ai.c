@@ -4,6 +4,7 @@
  * rules, never the other side's pending orders. Its randomness comes from its
  * own stream in struct ai, so a seed gives the same choices every time.
  * Nothing here allocates. */
+#include <stdio.h>
 #include <string.h>
 
 #include "../engine/rng.h"
@@ -79,4 +80,13 @@ int ai_level_parse(const char *name)
 const char *ai_level_name(int level)
 {
 	return level >= 0 && level < AI_LEVEL_COUNT ? level_names[level] : "unknown";
+}
+
+void ai_level_list(char *buf, size_t len)
+{
+	size_t n = 0;
+	if (len)
+		buf[0] = '\0';
+	for (int i = 0; i < AI_LEVEL_COUNT && n < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? ", " : "", level_names[i]);
 }

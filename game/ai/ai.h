@@ -6,6 +6,7 @@
 #ifndef BRINK_AI_H
 #define BRINK_AI_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../engine/order.h"
@@ -34,5 +35,9 @@ void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, stru
 /* "normal" -> AI_NORMAL, ...; -1 when unknown. */
 int ai_level_parse(const char *name);
 const char *ai_level_name(int level);
+
+/* Every level's name, "easy, normal, ..., greedy", into BUF: the one list
+ * that help texts and error messages show. */
+void ai_level_list(char *buf, size_t len);
 
 #endif

@@ -12,46 +12,19 @@
 
 static int check_exec(int argc, char **argv)
 {
-	int nfiles = 0;
-	bool opts = true;
-	for (int i = 1; i < argc; i++) {
-		if (opts && !strcmp(argv[i], "--")) {
-			opts = false;
-		} else if (opts && (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))) {
-			printf("Usage: brink %s\n\n"
-			       "Validate scenario files. Every problem of every file is printed on\n"
-			       "stderr as FILE:LINE: error: MESSAGE (or warning: for a warning); each\n"
-			       "valid file gets \"FILE: ok\" on stdout. A file holding only format,\n"
-			       "actions, events, dynamics and victory is checked as a standard rules file.\n"
-			       "Exit status: 0 all valid (warnings allowed), 1 any invalid, 2 usage error.\n"
-			       "The format: man 5 brink-scenario.\n",
-			       cmd_check.usage);
-			return 0;
-		} else if (opts && argv[i][0] == '-' && argv[i][1]) {
-			return cmd_usage_error("check: unknown option '%s'", argv[i]);
-		} else {
-			nfiles++;
-		}
-	}
-	if (nfiles == 0)
-		return cmd_usage_error("check: no scenario file given");
+	int n, rc = cmd_parse(&cmd_check, argc, argv, NULL, &n);
+	if (rc)
+		return rc < 0 ? 0 : rc;
 	struct diags *ds = malloc(sizeof *ds);
 	if (!ds) {
 		fputs("brink: out of memory\n", stderr);
 		return 1;
 	}
 	int status = 0;
-	opts = true;
-	for (int i = 1; i < argc; i++) {
-		if (opts && !strcmp(argv[i], "--")) {
-			opts = false;
-			continue;
-		}
-		if (opts && argv[i][0] == '-' && argv[i][1])
-			continue;
+	for (int i = 1; i <= n; i++) {
 		memset(ds, 0, sizeof *ds);
 		bool rules = false;
-		int rc = scenario_check(argv[i], ds, &rules);
+		rc = scenario_check(argv[i], ds, &rules);
 		diag_print(ds, stderr);
 		if (rc == 0)
 			printf("%s: ok%s\n", argv[i], rules ? " (standard rules file)" : "");
@@ -65,7 +38,16 @@ static int check_exec(int argc, char **argv)
 
 const struct cmd cmd_check = {
 	.name = "check",
-	.usage = "check FILE...",
-	.help = "Validate scenario files: every problem as FILE:LINE: error: MESSAGE",
+	.operands = "FILE...",
+	.min_operands = 1,
+	.max_operands = CMD_MANY,
+	.missing = "no scenario file given",
+	.summary = "validate scenario files: every problem as FILE:LINE: error: MESSAGE",
+	.about = "Validate scenario files. Every problem of every file is printed on stderr as "
+	         "FILE:LINE: error: MESSAGE (or warning: for a warning); each valid file gets "
+	         "\"FILE: ok\" on stdout. A file holding only format, actions, events, dynamics "
+	         "and victory is checked as a standard rules file.",
+	.more = "Exit status: 0 all valid (warnings allowed), 1 any invalid, 2 usage error. "
+	        "The format: man 5 brink-scenario.",
 	.exec = check_exec,
 };

@@ -1,5 +1,6 @@
-/* cmd_load.c - `brink load SAVE [--plain] [--save-dir DIR]`: resume a saved game. */
+/* cmd_load.c - `brink load SAVE`: resume a saved game. */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,33 +24,28 @@ static void base_name(const char *path, char *out, size_t len)
 		*auto_ = '\0';
 }
 
+struct load_args {
+	bool plain;
+	const char *dir; /* --save-dir */
+};
+
+static const struct cmd_opt load_opts[] = {
+	{ .name = "plain", .type = CMD_FLAG, .offset = offsetof(struct load_args, plain),
+	  .help = "line-oriented text on stdin/stdout instead of the full-screen interface" },
+	{ .name = "save-dir", .value = "DIR", .type = CMD_TEXT, .offset = offsetof(struct load_args, dir),
+	  .help = "the save folder to look in and to save to (default: the folder of the save "
+	          "loaded)" },
+	{ .name = NULL },
+};
+
 static int load_exec(int argc, char **argv)
 {
-	const char *save = NULL, *dir = NULL;
-	bool plain = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			printf("Usage: brink %s\n%s\n", cmd_load.usage, cmd_load.help);
-			return 0;
-		} else if (!strcmp(a, "--plain")) {
-			plain = true;
-		} else if (!strcmp(a, "--save-dir")) {
-			if (++i >= argc)
-				return cmd_usage_error("load: --save-dir needs a folder");
-			dir = argv[i];
-		} else if (!strncmp(a, "--save-dir=", 11)) {
-			dir = a + 11;
-		} else if (a[0] == '-' && a[1]) {
-			return cmd_usage_error("load: unknown option '%s'", a);
-		} else if (save) {
-			return cmd_usage_error("load: one save at a time ('%s' and '%s')", save, a);
-		} else {
-			save = a;
-		}
-	}
-	if (!save)
-		return cmd_usage_error("load: which save? (a path, or a name in the save folder)");
+	struct load_args a = { .plain = false, .dir = NULL };
+	int n, rc = cmd_parse(&cmd_load, argc, argv, &a, &n);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	const char *save = argv[1], *dir = a.dir;
+	bool plain = a.plain;
 	char path[4096];
 	if (save_locate(save, dir, path, sizeof path)) {
 		fprintf(stderr, "%s: error: no such save\n", save);
@@ -73,14 +69,20 @@ static int load_exec(int argc, char **argv)
 		dir = folder;
 	}
 	struct launch_opts o = { .plain = plain, .save_dir = dir, .save_name = name };
-	int rc = play_launch(s, &o);
+	rc = play_launch(s, &o);
 	session_free(s);
 	return rc;
 }
 
 const struct cmd cmd_load = {
 	.name = "load",
-	.usage = "load SAVE [--plain] [--save-dir DIR]",
-	.help = "resume a saved game (SAVE: a .save file, or a name in the save folder)",
+	.operands = "SAVE",
+	.min_operands = 1,
+	.max_operands = 1,
+	.missing = "which save? (a path, or a name in the save folder)",
+	.summary = "resume a saved game (SAVE: a .save file, or a name in the save folder)",
+	.about = "Resume a saved game. SAVE is a .save file, or a name in the save folder "
+	         "('brink' without a command lists the saves). Further saves keep its name.",
+	.opts = load_opts,
 	.exec = load_exec,
 };

@@ -9,8 +9,9 @@
 
 static int menu_exec(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	int n, rc = cmd_parse(&cmd_menu, argc, argv, NULL, &n);
+	if (rc)
+		return rc < 0 ? 0 : rc;
 	if (!tui_usable()) {
 		/* No terminal curses can drive (TERM=dumb, a pipe): say what works instead. */
 		const char *term = getenv("TERM");
@@ -24,5 +25,9 @@ static int menu_exec(int argc, char **argv)
 }
 
 const struct cmd cmd_menu = {
-	"menu", "", "the title menu: new game, load, scenarios, help (the default)", menu_exec,
+	.name = "menu",
+	.summary = "the title menu: new game, load, scenarios, help (the default)",
+	.about = "The title menu: a new game, a saved game, the scenarios, help. It needs a "
+	         "terminal that can move the cursor; 'brink play --plain' works anywhere.",
+	.exec = menu_exec,
 };

@@ -3,7 +3,9 @@
  * Parses the options, loads the scenario, sets who plays each side and hands
  * the session to play_launch(). The seed is always known (given, or taken
  * from the clock and printed) so every game can be played again. */
+#include <limits.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,140 +18,91 @@
 #include "../ui/launch.h"
 #include "cmd.h"
 
-#define PLAY_USAGE \
-	"play [SCENARIO] [--side nato|russia|both] [--ai LEVEL] [--seed N] [--plain]\n" \
-	"             [--save-dir DIR] [--name NAME] [--nato LEVEL|human] [--russia LEVEL|human]"
-
-static void play_help(void)
-{
-	printf("Usage: brink play [SCENARIO] [--side nato|russia|both] [--ai LEVEL] [--seed N]\n"
-	       "                  [--plain] [--save-dir DIR] [--name NAME]\n"
-	       "                  [--nato LEVEL|human] [--russia LEVEL|human]\n\n"
-	       "Start a new game. SCENARIO is a path to a .cfg file or the id of an installed\n"
-	       "scenario (default: %s; 'brink scenarios' lists them).\n\n"
-	       "  --side nato|russia|both  the side you play; both: hot-seat, two teams at one\n"
-	       "                           terminal (default: nato)\n"
-	       "  --ai LEVEL               the AI's level: easy, normal, hard, hawk, dove,\n"
-	       "                           tit-for-tat, random (default: normal)\n"
-	       "  --nato LEVEL|human       who plays NATO, overriding --side/--ai; with\n"
-	       "  --russia LEVEL|human     an AI level on both sides you watch the AIs play\n"
-	       "  --seed N                 the game's random seed (default: from the clock,\n"
-	       "                           printed so the game can be played again)\n"
-	       "  --plain                  line-oriented text on stdin/stdout instead of the\n"
-	       "                           full-screen interface: for screen readers, scripts\n"
-	       "                           and logs; type 'help' in the game for its commands\n"
-	       "  --save-dir DIR           where saves and autosaves go\n"
-	       "  --name NAME              the name of this game's saves (default: the\n"
-	       "                           scenario id and the seed)\n"
-	       "  --help                   this text\n\n"
-	       "The game is autosaved after every turn; resume it with 'brink load SAVE'.\n",
-	       SCENARIO_DEFAULT);
-}
-
-/* "human" -> -2; an AI level -> its enum value; else -1. */
-static int play_player_parse(const char *s)
-{
-	if (!strcmp(s, "human"))
-		return -2;
-	return ai_level_parse(s);
-}
-
 struct play_args {
-	const char *scenario;
-	int side;              /* SIDE_NATO, SIDE_RUSSIA, SIDE_BOTH */
-	int ai;                /* enum ai_level */
-	int who[SIDE_COUNT];   /* --nato/--russia: -2 human, a level, or -1 unset */
-	bool seeded;
+	int side;                     /* SIDE_NATO, SIDE_RUSSIA, SIDE_BOTH */
+	int ai;                       /* enum ai_level */
+	int who[SIDE_COUNT];          /* --nato/--russia: -2 human, a level, or -1 unset */
+	bool seeded;                  /* --seed given */
 	unsigned long long seed;
-	struct launch_opts launch;
+	struct launch_opts launch;    /* --plain, --save-dir, --name */
 };
 
-/* The value of option NAME: "--name=VALUE" or the next argument. Returns
- * NULL (after a usage error) when there is none. */
-static const char *play_value(int argc, char **argv, int *i, const char *name, bool *bad)
+static void levels_note(char *buf, size_t len)
 {
-	const char *arg = argv[*i];
-	size_t n = strlen(name);
-	if (arg[n] == '=')
-		return arg + n + 1;
-	if (*i + 1 >= argc) {
-		cmd_usage_error("option %s needs a value", name);
-		*bad = true;
-		return NULL;
-	}
-	return argv[++*i];
+	char list[256];
+	ai_level_list(list, sizeof list);
+	snprintf(buf, len, "Levels: %s.", list);
 }
 
-/* True when ARG is option NAME, alone or as NAME=VALUE. */
-static bool play_is(const char *arg, const char *name)
+static int parse_side(void *args, const char *v, char *why, size_t len)
 {
-	size_t n = strlen(name);
-	return !strncmp(arg, name, n) && (arg[n] == 0 || arg[n] == '=');
+	struct play_args *a = args;
+	a->side = side_parse(v);
+	if (a->side < 0)
+		snprintf(why, len, "unknown side '%s' for --side (nato, russia or both)", v);
+	return a->side < 0 ? -1 : 0;
 }
 
-/* Returns 0, or the exit status of a usage error (2) or of --help (-1 for 0). */
-static int play_parse(int argc, char **argv, struct play_args *a)
+static int parse_level(void *args, const char *v, char *why, size_t len)
 {
-	bool bad = false, options = true;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		const char *v;
-		if (!options || arg[0] != '-' || !arg[1]) {
-			if (a->scenario)
-				return cmd_usage_error("one scenario only: '%s' and '%s'", a->scenario, arg);
-			a->scenario = arg;
-		} else if (!strcmp(arg, "--")) {
-			options = false; /* a scenario file whose name starts with '-' */
-		} else if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-			play_help();
-			return -1;
-		} else if (!strcmp(arg, "--plain")) {
-			a->launch.plain = true;
-		} else if (play_is(arg, "--side")) {
-			if (!(v = play_value(argc, argv, &i, "--side", &bad)))
-				return 2;
-			a->side = side_parse(v);
-			if (a->side < 0)
-				return cmd_usage_error("unknown side '%s' (nato, russia or both)", v);
-		} else if (play_is(arg, "--ai")) {
-			if (!(v = play_value(argc, argv, &i, "--ai", &bad)))
-				return 2;
-			a->ai = ai_level_parse(v);
-			if (a->ai < 0)
-				return cmd_usage_error("unknown AI level '%s' (easy, normal, hard, hawk, dove, "
-				                       "tit-for-tat, random)", v);
-		} else if (play_is(arg, "--nato") || play_is(arg, "--russia")) {
-			int side = play_is(arg, "--nato") ? SIDE_NATO : SIDE_RUSSIA;
-			const char *name = side == SIDE_NATO ? "--nato" : "--russia";
-			if (!(v = play_value(argc, argv, &i, name, &bad)))
-				return 2;
-			a->who[side] = play_player_parse(v);
-			if (a->who[side] == -1)
-				return cmd_usage_error("unknown player '%s' for %s (human or an AI level)", v, name);
-		} else if (play_is(arg, "--seed")) {
-			if (!(v = play_value(argc, argv, &i, "--seed", &bad)))
-				return 2;
-			if (cmd_parse_u64(v, &a->seed) < 0)
-				return cmd_usage_error("bad seed '%s' (a non-negative integer)", v);
-			a->seeded = true;
-		} else if (play_is(arg, "--save-dir")) {
-			if (!(v = play_value(argc, argv, &i, "--save-dir", &bad)))
-				return 2;
-			if (!*v)
-				return cmd_usage_error("--save-dir needs a folder");
-			a->launch.save_dir = v;
-		} else if (play_is(arg, "--name")) {
-			if (!(v = play_value(argc, argv, &i, "--name", &bad)))
-				return 2;
-			if (!*v)
-				return cmd_usage_error("--name needs a name");
-			a->launch.save_name = v;
-		} else {
-			return cmd_usage_error("unknown option '%s' for play", arg);
-		}
+	struct play_args *a = args;
+	a->ai = ai_level_parse(v);
+	if (a->ai < 0) {
+		char list[256];
+		ai_level_list(list, sizeof list);
+		snprintf(why, len, "unknown AI level '%s' for --ai (%s)", v, list);
 	}
-	return bad ? 2 : 0;
+	return a->ai < 0 ? -1 : 0;
 }
+
+/* --nato/--russia: "human" or an AI level. */
+static int parse_player(int side, void *args, const char *v, char *why, size_t len)
+{
+	struct play_args *a = args;
+	int who = !strcmp(v, "human") ? -2 : ai_level_parse(v);
+	if (who == -1) {
+		snprintf(why, len, "unknown player '%s' for --%s (human or an AI level)", v, side_id(side));
+		return -1;
+	}
+	a->who[side] = who;
+	return 0;
+}
+
+static int parse_nato(void *args, const char *v, char *why, size_t len)
+{
+	return parse_player(SIDE_NATO, args, v, why, len);
+}
+
+static int parse_russia(void *args, const char *v, char *why, size_t len)
+{
+	return parse_player(SIDE_RUSSIA, args, v, why, len);
+}
+
+#define ARG(f) offsetof(struct play_args, f)
+
+static const struct cmd_opt play_opts[] = {
+	{ .name = "side", .value = "nato|russia|both", .type = CMD_CUSTOM, .parse = parse_side,
+	  .help = "the side you play; both: hot-seat, two teams at one terminal (default: nato)" },
+	{ .name = "ai", .value = "LEVEL", .type = CMD_CUSTOM, .parse = parse_level,
+	  .help = "the AI's level (default: normal).", .note = levels_note },
+	{ .name = "seed", .value = "N", .type = CMD_NUMBER, .offset = ARG(seed),
+	  .seen = CMD_SEEN(struct play_args, seeded), .max = ULLONG_MAX,
+	  .help = "the game's random seed (default: from the clock, printed so the game can be "
+	          "played again)" },
+	{ .name = "plain", .type = CMD_FLAG, .offset = ARG(launch.plain),
+	  .help = "line-oriented text on stdin/stdout instead of the full-screen interface: for "
+	          "screen readers, scripts and logs; type 'help' in the game for its commands" },
+	{ .name = "save-dir", .value = "DIR", .type = CMD_TEXT, .offset = ARG(launch.save_dir),
+	  .help = "where saves and autosaves go" },
+	{ .name = "name", .value = "NAME", .type = CMD_TEXT, .offset = ARG(launch.save_name),
+	  .help = "the name of this game's saves (default: the scenario id and the seed)" },
+	{ .name = "nato", .value = "LEVEL|human", .type = CMD_CUSTOM, .parse = parse_nato,
+	  .help = "who plays NATO, overriding --side/--ai" },
+	{ .name = "russia", .value = "LEVEL|human", .type = CMD_CUSTOM, .parse = parse_russia,
+	  .help = "who plays Russia, overriding --side/--ai; with an AI level on both sides you "
+	          "watch the AIs play" },
+	{ .name = NULL },
+};
 
 static int play_exec(int argc, char **argv)
 {
@@ -158,11 +111,11 @@ static int play_exec(int argc, char **argv)
 	a.side = SIDE_NATO;
 	a.ai = AI_NORMAL;
 	a.who[SIDE_NATO] = a.who[SIDE_RUSSIA] = -1;
-	int rc = play_parse(argc, argv, &a);
+	int n, rc = cmd_parse(&cmd_play, argc, argv, &a, &n);
 	if (rc)
 		return rc < 0 ? 0 : rc;
 
-	struct rules *rules = cmd_scenario_load(a.scenario ? a.scenario : SCENARIO_DEFAULT);
+	struct rules *rules = cmd_scenario_load(n ? argv[1] : SCENARIO_DEFAULT);
 	if (!rules)
 		return 1;
 
@@ -195,7 +148,12 @@ static int play_exec(int argc, char **argv)
 
 const struct cmd cmd_play = {
 	.name = "play",
-	.usage = PLAY_USAGE,
-	.help = "start a new game (curses, or --plain text); both: hot-seat",
+	.operands = "[SCENARIO]",
+	.max_operands = 1,
+	.summary = "start a new game (curses, or --plain text); both: hot-seat",
+	.about = "Start a new game. SCENARIO is a path to a .cfg file or the id of an installed "
+	         "scenario (default: " SCENARIO_DEFAULT "; 'brink scenarios' lists them).",
+	.more = "The game is autosaved after every turn; resume it with 'brink load SAVE'.",
+	.opts = play_opts,
 	.exec = play_exec,
 };

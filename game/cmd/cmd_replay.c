@@ -1,8 +1,9 @@
-/* cmd_replay.c - `brink replay SAVE [--verify] [--plain] [--save-dir DIR]`: watch or verify a saved game.
+/* cmd_replay.c - `brink replay SAVE`: watch or verify a saved game.
  *
  * The curses viewer when stdout is a terminal curses can drive, else (or with
  * --plain) the game told as text, turn by turn. */
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,35 +14,30 @@
 #include "../ui/tui.h"
 #include "cmd.h"
 
+struct replay_args {
+	bool verify, plain;
+	const char *dir; /* --save-dir */
+};
+
+static const struct cmd_opt replay_opts[] = {
+	{ .name = "verify", .type = CMD_FLAG, .offset = offsetof(struct replay_args, verify),
+	  .help = "re-execute the game headless and compare every turn with the save: exit 1 on "
+	          "a mismatch" },
+	{ .name = "plain", .type = CMD_FLAG, .offset = offsetof(struct replay_args, plain),
+	  .help = "tell the game as text, turn by turn, instead of the full-screen viewer" },
+	{ .name = "save-dir", .value = "DIR", .type = CMD_TEXT,
+	  .offset = offsetof(struct replay_args, dir), .help = "the save folder to look in" },
+	{ .name = NULL },
+};
+
 static int replay_exec(int argc, char **argv)
 {
-	const char *save = NULL, *dir = NULL;
-	bool verify = false, plain = false;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			printf("Usage: brink %s\n%s\n", cmd_replay.usage, cmd_replay.help);
-			return 0;
-		} else if (!strcmp(a, "--verify")) {
-			verify = true;
-		} else if (!strcmp(a, "--plain")) {
-			plain = true;
-		} else if (!strcmp(a, "--save-dir")) {
-			if (++i >= argc)
-				return cmd_usage_error("replay: --save-dir needs a folder");
-			dir = argv[i];
-		} else if (!strncmp(a, "--save-dir=", 11)) {
-			dir = a + 11;
-		} else if (a[0] == '-' && a[1]) {
-			return cmd_usage_error("replay: unknown option '%s'", a);
-		} else if (save) {
-			return cmd_usage_error("replay: one save at a time ('%s' and '%s')", save, a);
-		} else {
-			save = a;
-		}
-	}
-	if (!save)
-		return cmd_usage_error("replay: which save? (a path, or a name in the save folder)");
+	struct replay_args a = { .verify = false, .plain = false, .dir = NULL };
+	int n, rc = cmd_parse(&cmd_replay, argc, argv, &a, &n);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	const char *save = argv[1], *dir = a.dir;
+	bool verify = a.verify, plain = a.plain;
 	char path[4096];
 	if (save_locate(save, dir, path, sizeof path)) {
 		fprintf(stderr, "%s: error: no such save\n", save);
@@ -49,7 +45,7 @@ static int replay_exec(int argc, char **argv)
 	}
 	struct diags ds = { 0 };
 	if (verify) {
-		int rc = replay_verify(path, stdout, &ds);
+		rc = replay_verify(path, stdout, &ds);
 		diag_print(&ds, stderr);
 		return rc;
 	}
@@ -59,7 +55,6 @@ static int replay_exec(int argc, char **argv)
 		return 1;
 	}
 	diag_print(&ds, stderr);
-	int rc;
 	if (!plain && isatty(STDOUT_FILENO) && tui_usable())
 		rc = tui_replay(s);
 	else
@@ -70,7 +65,14 @@ static int replay_exec(int argc, char **argv)
 
 const struct cmd cmd_replay = {
 	.name = "replay",
-	.usage = "replay SAVE [--verify] [--plain] [--save-dir DIR]",
-	.help = "watch a saved game again (--plain: as text); --verify re-executes it headless and compares (exit 1 on a mismatch)",
+	.operands = "SAVE",
+	.min_operands = 1,
+	.max_operands = 1,
+	.missing = "which save? (a path, or a name in the save folder)",
+	.summary = "watch a saved game again (--plain: as text); --verify re-executes it "
+	           "headless and compares (exit 1 on a mismatch)",
+	.about = "Watch a saved game again: the full-screen viewer when the terminal allows it, "
+	         "else (or with --plain) the game told as text, turn by turn.",
+	.opts = replay_opts,
 	.exec = replay_exec,
 };

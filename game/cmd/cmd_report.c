@@ -1,5 +1,6 @@
-/* cmd_report.c - `brink report SAVE [--format md|csv] [--out FILE]`: the after-action report. */
+/* cmd_report.c - `brink report SAVE`: the after-action report. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,47 +9,43 @@
 #include "../save/save_internal.h"
 #include "cmd.h"
 
+struct report_args {
+	int format;       /* REPORT_MD, REPORT_CSV */
+	const char *out;  /* --out FILE */
+	const char *dir;  /* --save-dir */
+};
+
+static int parse_format(void *args, const char *v, char *why, size_t len)
+{
+	struct report_args *a = args;
+	int f = !strcmp(v, "md") ? REPORT_MD : !strcmp(v, "csv") ? REPORT_CSV : -1;
+	if (f < 0) {
+		snprintf(why, len, "--format is md or csv, not '%s'", v);
+		return -1;
+	}
+	a->format = f;
+	return 0;
+}
+
+static const struct cmd_opt report_opts[] = {
+	{ .name = "format", .value = "md|csv", .type = CMD_CUSTOM, .parse = parse_format,
+	  .help = "md: a Markdown report (default); csv: every variable per turn" },
+	{ .name = "out", .value = "FILE", .type = CMD_TEXT, .offset = offsetof(struct report_args, out),
+	  .help = "write to FILE instead of stdout (with md, also a PNG chart beside it when "
+	          "gnuplot is installed)" },
+	{ .name = "save-dir", .value = "DIR", .type = CMD_TEXT,
+	  .offset = offsetof(struct report_args, dir), .help = "the save folder to look in" },
+	{ .name = NULL },
+};
+
 static int report_exec(int argc, char **argv)
 {
-	const char *save = NULL, *dir = NULL, *outp = NULL;
-	int format = REPORT_MD;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		const char *val = NULL;
-		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-			printf("Usage: brink %s\n%s\n", cmd_report.usage, cmd_report.help);
-			return 0;
-		}
-		if (!strcmp(a, "--format") || !strcmp(a, "--out") || !strcmp(a, "--save-dir")) {
-			if (++i >= argc)
-				return cmd_usage_error("report: %s needs a value", a);
-			val = argv[i];
-		} else if (!strncmp(a, "--format=", 9) || !strncmp(a, "--out=", 6) || !strncmp(a, "--save-dir=", 11)) {
-			val = strchr(a, '=') + 1;
-		}
-		if (val && !strncmp(a, "--format", 8)) {
-			if (!strcmp(val, "md"))
-				format = REPORT_MD;
-			else if (!strcmp(val, "csv"))
-				format = REPORT_CSV;
-			else
-				return cmd_usage_error("report: --format is md or csv, not '%s'", val);
-		} else if (val && !strncmp(a, "--out", 5)) {
-			if (!*val)
-				return cmd_usage_error("report: --out needs a file name");
-			outp = val;
-		} else if (val) {
-			dir = val;
-		} else if (a[0] == '-' && a[1]) {
-			return cmd_usage_error("report: unknown option '%s'", a);
-		} else if (save) {
-			return cmd_usage_error("report: one save at a time ('%s' and '%s')", save, a);
-		} else {
-			save = a;
-		}
-	}
-	if (!save)
-		return cmd_usage_error("report: which save? (a path, or a name in the save folder)");
+	struct report_args a = { .format = REPORT_MD, .out = NULL, .dir = NULL };
+	int n, rc = cmd_parse(&cmd_report, argc, argv, &a, &n);
+	if (rc)
+		return rc < 0 ? 0 : rc;
+	const char *save = argv[1], *dir = a.dir, *outp = a.out;
+	int format = a.format;
 	char path[4096];
 	if (save_locate(save, dir, path, sizeof path)) {
 		fprintf(stderr, "%s: error: no such save\n", save);
@@ -65,7 +62,7 @@ static int report_exec(int argc, char **argv)
 	struct report_opts o = { .format = format, .png = NULL };
 	if (outp && format == REPORT_MD && report_png_path(outp, png, sizeof png) == 0) {
 		struct diags pd = { 0 };
-		int rc = report_chart_png(s, png, &pd);
+		rc = report_chart_png(s, png, &pd);
 		if (rc == 0) {
 			const char *slash = strrchr(png, '/');
 			o.png = slash ? slash + 1 : png; /* linked relative to the report */
@@ -79,7 +76,7 @@ static int report_exec(int argc, char **argv)
 		session_free(s);
 		return 1;
 	}
-	int rc = report_write(s, &o, out);
+	rc = report_write(s, &o, out);
 	if (outp && fclose(out))
 		rc = -1;
 	session_free(s);
@@ -92,7 +89,13 @@ static int report_exec(int argc, char **argv)
 
 const struct cmd cmd_report = {
 	.name = "report",
-	.usage = "report SAVE [--format md|csv] [--out FILE] [--save-dir DIR]",
-	.help = "after-action report of a saved game (Markdown, or CSV of every variable per turn)",
+	.operands = "SAVE",
+	.min_operands = 1,
+	.max_operands = 1,
+	.missing = "which save? (a path, or a name in the save folder)",
+	.summary = "after-action report of a saved game (Markdown, or CSV of every variable per "
+	           "turn)",
+	.about = "The after-action report of a saved game: what happened, turn by turn, and why.",
+	.opts = report_opts,
 	.exec = report_exec,
 };

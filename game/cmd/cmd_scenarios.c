@@ -10,23 +10,15 @@
 
 static int scenarios_exec(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-			printf("Usage: brink %s\n\n%s.\nSearched in order: ./scenarios, "
-			       "$XDG_DATA_HOME/brink/scenarios (default ~/.local/share),\nthen the "
-			       "installed data folder; the first scenario with an id wins.\n"
-			       "Files with errors are left out: run 'brink check FILE' to see why.\n",
-			       cmd_scenarios.usage, cmd_scenarios.help);
-			return 0;
-		}
-		return cmd_usage_error("scenarios: unexpected argument '%s'", argv[i]);
-	}
+	int n, rc = cmd_parse(&cmd_scenarios, argc, argv, NULL, &n);
+	if (rc)
+		return rc < 0 ? 0 : rc;
 	struct scenario_entry *e = calloc(SCENARIOS_MAX, sizeof *e);
 	if (!e) {
 		fputs("brink: out of memory\n", stderr);
 		return 1;
 	}
-	int n = scenario_list(e, SCENARIOS_MAX);
+	n = scenario_list(e, SCENARIOS_MAX);
 	int width = 0;
 	for (int i = 0; i < n; i++)
 		if ((int)strlen(e[i].id) > width)
@@ -42,7 +34,10 @@ static int scenarios_exec(int argc, char **argv)
 
 const struct cmd cmd_scenarios = {
 	.name = "scenarios",
-	.usage = "scenarios",
-	.help = "List the scenarios found: id and title",
+	.summary = "list the scenarios found: id and title",
+	.about = "List the scenarios found: id and title. Searched in order: ./scenarios, "
+	         "$XDG_DATA_HOME/brink/scenarios (default ~/.local/share), then the installed data "
+	         "folder; the first scenario with an id wins. Files with errors are left out: run "
+	         "'brink check FILE' to see why.",
 	.exec = scenarios_exec,
 };

@@ -3,7 +3,9 @@
  * Prints `key: value` lines. Everything but games_per_second (the last line)
  * depends only on the scenario, the seed and the options, never on --jobs:
  * game i's seed comes from (seed, i) alone, and totals are integer sums. */
+#include <limits.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,155 +16,109 @@
 #include "../sim/sim.h"
 #include "cmd.h"
 
-#define SIM_USAGE \
-	"sim [SCENARIO] --games N --seed S --nato LEVEL --russia LEVEL [--jobs J]\n" \
-	"             [--csv FILE] [--shard I/N] [--tournament] [--ai-budget N] [--actions]"
-
-#define SIM_LEVELS "easy, normal, hard, hawk, dove, tit-for-tat, random, greedy"
-
 /* The hard AI's default playouts a decision, as ai_init() sets it. */
-static unsigned sim_default_budget(void)
+static void budget_note(char *buf, size_t len)
 {
 	struct ai probe;
 	ai_init(&probe, AI_HARD, SIDE_NATO, 0);
-	return probe.budget;
+	snprintf(buf, len, "(default %u)", probe.budget);
 }
 
-static void sim_help(void)
+static void levels_note(char *buf, size_t len)
 {
-	printf("Usage: brink %s\n\n"
-	       "Play AI-vs-AI games without a screen and print a summary as 'key: value'\n"
-	       "lines. SCENARIO is a .cfg file or a scenario id (default: %s).\n\n"
-	       "  --games N        games to play (default 1000; 100 a pairing with --tournament)\n"
-	       "  --seed S         the batch seed (default 1); game i plays with a seed made\n"
-	       "                   from S and i only, so results never depend on --jobs\n"
-	       "  --nato LEVEL     NATO's AI (default normal)\n"
-	       "  --russia LEVEL   Russia's AI (default normal)\n"
-	       "                   levels: " SIM_LEVELS "\n"
-	       "  --jobs J         play on J threads (default 1, at most %d)\n"
-	       "  --csv FILE       one row per game, in game order: game,seed,winner,turns,\n"
-	       "                   final_tension,nato_score,russia_score,war,security_index\n"
-	       "  --shard I/N      play only the games whose number modulo N is I (0 <= I < N);\n"
-	       "                   the CSVs of all N shards sort (by game) into the full run's\n"
-	       "  --tournament     every level against every other, both ways round: a table\n"
-	       "                   of win, draw and war rates (CSV rows gain nato_ai,russia_ai)\n"
-	       "  --ai-budget N    playouts per decision of the hard AI (default %u)\n"
-	       "  --actions        also print each action's share of each side's orders\n"
-	       "  --help           this text\n\n"
-	       "Lines: games, nato_wins, russia_wins, draws, (peace,) wars, nato_win_share\n"
-	       "(of decided games), war_rate, mean_final_tension, mean_turns,\n"
-	       "mean_security_index, top actions, and games_per_second last.\n",
-	       SIM_USAGE, SCENARIO_DEFAULT, SIM_JOBS_MAX, sim_default_budget());
+	char list[256];
+	ai_level_list(list, sizeof list);
+	snprintf(buf, len, "Levels: %s.", list);
 }
 
 struct sim_args {
-	const char *scenario;
 	const char *csv;
 	struct sim_config c;
-	bool games_given, tournament, actions;
+	unsigned long long games, seed, jobs, budget; /* read into c once parsed */
+	bool games_given, budget_given, tournament, actions;
 };
 
-/* True when ARG is option NAME, alone or as NAME=VALUE. */
-static bool sim_is(const char *arg, const char *name)
+static int parse_level(int side, void *args, const char *v, char *why, size_t len)
 {
-	size_t n = strlen(name);
-	return !strncmp(arg, name, n) && (arg[n] == 0 || arg[n] == '=');
-}
-
-/* The value of option NAME ("--name=VALUE" or the next argument), or NULL. */
-static const char *sim_value(int argc, char **argv, int *i, const char *name)
-{
-	const char *arg = argv[*i];
-	size_t n = strlen(name);
-	if (arg[n] == '=')
-		return arg + n + 1;
-	if (*i + 1 >= argc)
-		return NULL;
-	return argv[++*i];
-}
-
-/* Parse a number in [lo, hi] for option NAME; returns 0 or the usage status. */
-static int sim_number(const char *name, const char *v, unsigned long long lo, unsigned long long hi,
-                      unsigned long long *out)
-{
-	if (cmd_parse_u64(v, out) < 0 || *out < lo || *out > hi)
-		return cmd_usage_error("%s needs a whole number from %llu to %llu, not '%s'", name, lo, hi,
-		                       v);
-	return 0;
-}
-
-static int sim_parse(int argc, char **argv, struct sim_args *a)
-{
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		static const char *const valued[] = { "--games", "--seed", "--nato", "--russia", "--jobs",
-		                                      "--csv", "--shard", "--ai-budget" };
-		const char *name = NULL, *v = NULL;
-		for (size_t k = 0; k < sizeof valued / sizeof valued[0]; k++)
-			if (sim_is(arg, valued[k]))
-				name = valued[k];
-		if (name && !(v = sim_value(argc, argv, &i, name)))
-			return cmd_usage_error("option %s needs a value", name);
-		unsigned long long n = 0;
-		int rc = 0;
-		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-			sim_help();
-			return -1;
-		} else if (!strcmp(arg, "--tournament")) {
-			a->tournament = true;
-		} else if (!strcmp(arg, "--actions")) {
-			a->actions = true;
-		} else if (name && !strcmp(name, "--games")) {
-			if ((rc = sim_number(name, v, 1, 1000000000000ULL, &n)))
-				return rc;
-			a->c.games = n;
-			a->games_given = true;
-		} else if (name && !strcmp(name, "--seed")) {
-			if (cmd_parse_u64(v, &n) < 0)
-				return cmd_usage_error("--seed needs a whole number, not '%s'", v);
-			a->c.seed = n;
-		} else if (name && (!strcmp(name, "--nato") || !strcmp(name, "--russia"))) {
-			int level = ai_level_parse(v);
-			if (level < 0)
-				return cmd_usage_error("unknown AI level '%s' for %s (" SIM_LEVELS ")", v, name);
-			a->c.level[!strcmp(name, "--nato") ? SIDE_NATO : SIDE_RUSSIA] = (uint8_t)level;
-		} else if (name && !strcmp(name, "--jobs")) {
-			if ((rc = sim_number(name, v, 1, SIM_JOBS_MAX, &n)))
-				return rc;
-			a->c.jobs = (int)n;
-		} else if (name && !strcmp(name, "--csv")) {
-			if (!*v)
-				return cmd_usage_error("--csv needs a file name");
-			a->csv = v;
-		} else if (name && !strcmp(name, "--ai-budget")) {
-			if ((rc = sim_number(name, v, 1, 1000000, &n)))
-				return rc;
-			a->c.budget = (uint32_t)n;
-		} else if (name && !strcmp(name, "--shard")) {
-			unsigned long long si, sn;
-			const char *slash = strchr(v, '/');
-			char head[32];
-			size_t hl = slash ? (size_t)(slash - v) : 0;
-			if (!slash || hl == 0 || hl >= sizeof head)
-				return cmd_usage_error("--shard needs I/N, such as 0/4, not '%s'", v);
-			memcpy(head, v, hl);
-			head[hl] = 0;
-			if (cmd_parse_u64(head, &si) < 0 || cmd_parse_u64(slash + 1, &sn) < 0 || sn == 0 ||
-			    si >= sn || sn > 1000000)
-				return cmd_usage_error("--shard needs I/N with 0 <= I < N (N up to 1000000), not "
-				                       "'%s'", v);
-			a->c.shard = si;
-			a->c.shards = sn;
-		} else if (arg[0] == '-' && arg[1] != 0) {
-			return cmd_usage_error("unknown option '%s' for sim", arg);
-		} else if (a->scenario) {
-			return cmd_usage_error("sim takes one scenario, got '%s' and '%s'", a->scenario, arg);
-		} else {
-			a->scenario = arg;
-		}
+	struct sim_args *a = args;
+	int level = ai_level_parse(v);
+	if (level < 0) {
+		char list[256];
+		ai_level_list(list, sizeof list);
+		snprintf(why, len, "unknown AI level '%s' for --%s (%s)", v, side_id(side), list);
+		return -1;
 	}
+	a->c.level[side] = (uint8_t)level;
 	return 0;
 }
+
+static int parse_nato(void *args, const char *v, char *why, size_t len)
+{
+	return parse_level(SIDE_NATO, args, v, why, len);
+}
+
+static int parse_russia(void *args, const char *v, char *why, size_t len)
+{
+	return parse_level(SIDE_RUSSIA, args, v, why, len);
+}
+
+/* --shard I/N with 0 <= I < N. */
+static int parse_shard(void *args, const char *v, char *why, size_t len)
+{
+	struct sim_args *a = args;
+	unsigned long long si, sn;
+	const char *slash = strchr(v, '/');
+	char head[32];
+	size_t hl = slash ? (size_t)(slash - v) : 0;
+	if (!slash || hl == 0 || hl >= sizeof head) {
+		snprintf(why, len, "--shard needs I/N, such as 0/4, not '%s'", v);
+		return -1;
+	}
+	memcpy(head, v, hl);
+	head[hl] = 0;
+	if (cmd_parse_u64(head, &si) < 0 || cmd_parse_u64(slash + 1, &sn) < 0 || sn == 0 ||
+	    si >= sn || sn > 1000000) {
+		snprintf(why, len, "--shard needs I/N with 0 <= I < N (N up to 1000000), not '%s'", v);
+		return -1;
+	}
+	a->c.shard = si;
+	a->c.shards = sn;
+	return 0;
+}
+
+#define ARG(f) offsetof(struct sim_args, f)
+#define STR_(x) #x
+#define STR(x) STR_(x)
+
+static const struct cmd_opt sim_opts[] = {
+	{ .name = "games", .value = "N", .type = CMD_NUMBER, .offset = ARG(games),
+	  .seen = CMD_SEEN(struct sim_args, games_given), .min = 1, .max = 1000000000000ULL,
+	  .help = "games to play (default 1000; 100 a pairing with --tournament)" },
+	{ .name = "seed", .value = "S", .type = CMD_NUMBER, .offset = ARG(seed), .max = ULLONG_MAX,
+	  .help = "the batch seed (default 1); game i plays with a seed made from S and i only, "
+	          "so results never depend on --jobs" },
+	{ .name = "nato", .value = "LEVEL", .type = CMD_CUSTOM, .parse = parse_nato,
+	  .help = "NATO's AI (default normal)" },
+	{ .name = "russia", .value = "LEVEL", .type = CMD_CUSTOM, .parse = parse_russia,
+	  .help = "Russia's AI (default normal).", .note = levels_note },
+	{ .name = "jobs", .value = "J", .type = CMD_NUMBER, .offset = ARG(jobs), .min = 1,
+	  .max = SIM_JOBS_MAX, .help = "play on J threads (default 1, at most " STR(SIM_JOBS_MAX) ")" },
+	{ .name = "csv", .value = "FILE", .type = CMD_TEXT, .offset = ARG(csv),
+	  .help = "one row per game, in game order, with the columns game, seed, winner, turns, "
+	          "final_tension, nato_score, russia_score, war, security_index" },
+	{ .name = "shard", .value = "I/N", .type = CMD_CUSTOM, .parse = parse_shard,
+	  .help = "play only the games whose number modulo N is I (0 <= I < N); the CSVs of all N "
+	          "shards sort (by game) into the full run's" },
+	{ .name = "tournament", .type = CMD_FLAG, .offset = ARG(tournament),
+	  .help = "every level against every other, both ways round: a table of win, draw and war "
+	          "rates (CSV rows gain nato_ai,russia_ai)" },
+	{ .name = "ai-budget", .value = "N", .type = CMD_NUMBER, .offset = ARG(budget),
+	  .seen = CMD_SEEN(struct sim_args, budget_given), .min = 1, .max = 1000000,
+	  .help = "playouts per decision of the hard AI", .note = budget_note },
+	{ .name = "actions", .type = CMD_FLAG, .offset = ARG(actions),
+	  .help = "also print each action's share of each side's orders" },
+	{ .name = NULL },
+};
 
 static double sim_clock(void)
 {
@@ -283,15 +239,20 @@ static int sim_exec(int argc, char **argv)
 {
 	struct sim_args a;
 	memset(&a, 0, sizeof a);
-	a.c = (struct sim_config){ .seed = 1, .games = 1000, .level = { AI_NORMAL, AI_NORMAL },
-	                           .jobs = 1, .shard = 0, .shards = 1 };
-	int rc = sim_parse(argc, argv, &a);
+	a.c = (struct sim_config){ .level = { AI_NORMAL, AI_NORMAL }, .shard = 0, .shards = 1 };
+	a.games = 1000;
+	a.seed = 1;
+	a.jobs = 1;
+	int n, rc = cmd_parse(&cmd_sim, argc, argv, &a, &n);
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	if (a.tournament && !a.games_given)
-		a.c.games = 100;
+	a.c.games = a.tournament && !a.games_given ? 100 : a.games;
+	a.c.seed = a.seed;
+	a.c.jobs = (int)a.jobs;
+	if (a.budget_given)
+		a.c.budget = (uint32_t)a.budget;
 
-	struct rules *rules = cmd_scenario_load(a.scenario ? a.scenario : SCENARIO_DEFAULT);
+	struct rules *rules = cmd_scenario_load(n ? argv[1] : SCENARIO_DEFAULT);
 	if (!rules)
 		return 1;
 
@@ -331,7 +292,14 @@ static int sim_exec(int argc, char **argv)
 
 const struct cmd cmd_sim = {
 	.name = "sim",
-	.usage = SIM_USAGE,
-	.help = "headless AI-vs-AI games: win, draw and war rates; CSV; shards; tournaments",
+	.operands = "[SCENARIO]",
+	.max_operands = 1,
+	.summary = "headless AI-vs-AI games: win, draw and war rates; CSV; shards; tournaments",
+	.about = "Play AI-vs-AI games without a screen and print a summary as 'key: value' lines. "
+	         "SCENARIO is a .cfg file or a scenario id (default: " SCENARIO_DEFAULT ").",
+	.more = "Lines: games, nato_wins, russia_wins, draws, (peace,) wars, nato_win_share (of "
+	        "decided games), war_rate, mean_final_tension, mean_turns, mean_security_index, top "
+	        "actions, and games_per_second last.",
+	.opts = sim_opts,
 	.exec = sim_exec,
 };

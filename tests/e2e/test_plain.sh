@@ -166,13 +166,14 @@ rc=$?
 has fallback.err 'cannot run the full-screen interface; using plain mode' "fallback note"
 has fallback.out '^\[nato 2025-Q1 AP [0-9]+\] > ' "fallback plays in plain mode"
 
-# 11. Usage errors: exit 2, "brink: REASON" and a pointer to --help.
+# 11. Usage errors: exit 2, one line "brink play: REASON" with a pointer to --help.
 usage() {
 	"$BRINK" play "$@" </dev/null >usage.out 2>usage.err
 	rc=$?
 	[ "$rc" -eq 2 ] || fail "play $*: exit $rc, want 2"
-	head -n 1 usage.err | grep -q '^brink: ' || fail "play $*: no 'brink: reason' line"
-	grep -q -- '--help' usage.err || fail "play $*: no pointer to --help"
+	grep -q '^brink play: ' usage.err || fail "play $*: no 'brink play: reason' line"
+	[ "$(wc -l <usage.err)" -eq 1 ] || fail "play $*: not one line"
+	grep -q -- "try 'brink play --help'" usage.err || fail "play $*: no pointer to --help"
 	[ -s usage.out ] && fail "play $*: wrote to stdout"
 }
 usage --side mars

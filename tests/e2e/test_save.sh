@@ -102,7 +102,7 @@ status 1 "a save that does not exist" "$BRINK" load "$E2E_TMP/nothing.save"
 has cmd.err 'error: no such save' "a missing save"
 status 1 "verify of something that is not a save" "$BRINK" replay "$S" --verify
 status 2 "load without a save" "$BRINK" load
-has cmd.err "Try 'brink --help'" "usage errors point at --help"
+has cmd.err "try 'brink load --help'" "usage errors point at --help"
 status 2 "load with two saves" "$BRINK" load a b
 status 2 "replay with an unknown option" "$BRINK" replay "$DIR/mygame.save" --bogus
 status 0 "load --help" "$BRINK" load --help
