@@ -248,7 +248,7 @@ Test(play, autosaves_after_turns_and_on_stop)
 	cr_assert_eq(n.notices, 0, "no autosave failed");
 	cr_assert_eq(count_files(dir, "test-auto"), 2, "one autosave per resolved turn");
 
-	/* a whole game keeps only the last few */
+	/* a whole game keeps every turn, in its own name */
 	struct session *s2 = game(4, AI_EASY, AI_NORMAL);
 	play_setup(&p, s2, NULL);
 	snprintf(p.save_dir, sizeof p.save_dir, "%s", dir);
@@ -256,7 +256,8 @@ Test(play, autosaves_after_turns_and_on_stop)
 	null_init(&n, &fe);
 	cr_assert_eq(play_run_notify(&p, &fe, null_notice), 0);
 	int kept = count_files(dir, "whole-auto");
-	cr_assert(kept >= 1 && kept <= SAVE_AUTOSAVE_KEEP, "%d autosaves kept", kept);
+	cr_assert_eq(kept, s2->turns, "%d autosaves kept of %d turns", kept, s2->turns);
+	cr_assert_str_eq(s2->id, "whole");
 	remove_dir(dir);
 	session_free(s);
 	session_free(s2);

@@ -1,6 +1,6 @@
 /* test_save.c - save files: round trips over many random games, tampering caught by
  * verify, the bad-save corpus (tests/data/badsaves), atomic writes under injected
- * failures, name sanitising, save folders and autosave rotation. */
+ * failures, name sanitising and save folders (autosaves: test_autosave.c). */
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <errno.h>
@@ -614,43 +614,6 @@ Test(save, save_dir_in_the_source_tree_and_outside, .init = tmp_make, .fini = tm
 	file_write("Makefile", "all:\n");
 	cr_assert_eq(save_dir(NULL, out, sizeof out), 0);
 	cr_assert_str_eq(out, "saves");
-}
-
-Test(save, autosave_keeps_the_last_five, .init = tmp_make, .fini = tmp_clean)
-{
-	struct rules r;
-	rules_load(&r);
-	struct session *s = session_create(&r, 4);
-	struct orders o[SIDE_COUNT] = { 0 };
-	struct diags ds = { 0 };
-	char path[512];
-	for (int t = 1; t <= 8; t++) {
-		cr_assert_eq(session_submit(s, o), 0);
-		cr_assert_eq(save_autosave(s, tmp, "my game", &ds), 0);
-	}
-	cr_assert_eq(dir_count(tmp), SAVE_AUTOSAVE_KEEP);
-	for (int t = 1; t <= 8; t++) {
-		snprintf(path, sizeof path, "%s/my_game-auto-%02d.save", tmp, t);
-		cr_assert_eq(access(path, F_OK) == 0, t > 8 - SAVE_AUTOSAVE_KEEP, "autosave of turn %d", t);
-	}
-	/* another game's autosaves and a manual save are left alone */
-	snprintf(path, sizeof path, "%s/my_game.save", tmp);
-	save_ok(s, path);
-	cr_assert_eq(save_autosave(s, tmp, "other", &ds), 0);
-	/* back to turn 2 (a loaded older save): its autosave is kept, the oldest other goes */
-	cr_assert_eq(session_rewind(s, 2), 0);
-	cr_assert_eq(save_autosave(s, tmp, "my game", &ds), 0);
-	snprintf(path, sizeof path, "%s/my_game-auto-02.save", tmp);
-	cr_assert_eq(access(path, F_OK), 0);
-	snprintf(path, sizeof path, "%s/my_game-auto-04.save", tmp);
-	cr_assert_neq(access(path, F_OK), 0);
-	cr_assert_eq(dir_count(tmp), SAVE_AUTOSAVE_KEEP + 2);
-	struct session *b = NULL;
-	snprintf(path, sizeof path, "%s/my_game-auto-08.save", tmp);
-	cr_assert_eq(save_read(path, &b, &ds), 0);
-	cr_assert_eq(b->turns, 8);
-	session_free(b);
-	session_free(s);
 }
 
 Test(save, saves_are_found_by_path_or_by_name, .init = tmp_make, .fini = tmp_clean)

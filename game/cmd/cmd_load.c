@@ -9,21 +9,6 @@
 #include "../ui/launch.h"
 #include "cmd.h"
 
-/* The save's name for further saves: its base name without ".save" and
- * without an "-auto-NN" suffix, so autosaves of a loaded game keep its name. */
-static void base_name(const char *path, char *out, size_t len)
-{
-	const char *b = strrchr(path, '/');
-	b = b ? b + 1 : path;
-	snprintf(out, len, "%s", b);
-	size_t n = strlen(out);
-	if (n > strlen(SAVE_EXT) && !strcmp(out + n - strlen(SAVE_EXT), SAVE_EXT))
-		out[n -= strlen(SAVE_EXT)] = '\0';
-	char *auto_ = strstr(out, "-auto-");
-	if (auto_ && auto_ != out && strspn(auto_ + 6, "0123456789") == strlen(auto_ + 6) && auto_[6])
-		*auto_ = '\0';
-}
-
 struct load_args {
 	bool plain;
 	const char *dir; /* --save-dir */
@@ -59,7 +44,7 @@ static int load_exec(int argc, char **argv)
 	}
 	diag_print(&ds, stderr); /* warnings, if any */
 	char name[4096], folder[4096];
-	base_name(path, name, sizeof name);
+	save_stem(path, name, sizeof name);
 	if (!dir) {
 		/* keep saving next to the save that was loaded */
 		const char *slash = strrchr(path, '/');
@@ -68,7 +53,7 @@ static int load_exec(int argc, char **argv)
 			snprintf(folder, sizeof folder, "/");
 		dir = folder;
 	}
-	struct launch_opts o = { .plain = plain, .save_dir = dir, .save_name = name };
+	struct launch_opts o = { .plain = plain, .save_dir = dir, .save_name = name, .resume = true };
 	rc = play_launch(s, &o);
 	session_free(s);
 	return rc;

@@ -138,6 +138,14 @@ static int format_config(const struct session *s, config_t *cfg)
 
 	snprintf(buf, sizeof buf, "%" PRIu64, s->seed);
 	add_str(root, "seed", buf);
+	if (s->id[0])
+		add_str(root, "id", s->id);
+	add_int(root, "length", r->turns);
+	if (s->branch_turn) {
+		config_setting_t *b = config_setting_add(root, "branch", CONFIG_TYPE_GROUP);
+		add_str(b, "from", s->branch_from);
+		add_int(b, "turn", s->branch_turn);
+	}
 
 	config_setting_t *turns = config_setting_add(root, "turns", CONFIG_TYPE_LIST);
 	for (int t = 0; t < s->turns && t < RULES_MAX_TURNS; t++) {
@@ -180,8 +188,17 @@ static int format_config(const struct session *s, config_t *cfg)
 	snprintf(buf, sizeof buf, "%016" PRIx64, s->hash[s->turns <= RULES_MAX_TURNS ? s->turns : 0]);
 	add_str(st, "digest", buf);
 
-	/* The scenario last: it is long, and the parts people read come first. */
-	char *text = scenario_write(r);
+	/* The scenario last: it is long, and the parts people read come first.
+	 * It is the scenario as written: a shorter game (`length`) is not a
+	 * change of the scenario. */
+	struct rules *full = malloc(sizeof *full);
+	if (!full)
+		return -1;
+	*full = *r;
+	if (s->scenario_turns >= r->turns)
+		full->turns = s->scenario_turns;
+	char *text = scenario_write(full);
+	free(full);
 	if (!text)
 		return -1;
 	config_t sc_cfg;
@@ -241,7 +258,11 @@ static void path_dir(const char *path, char *out, size_t len)
 		snprintf(out, len, "%.*s", (int)(slash - path), path);
 }
 
-int save_write_faulty(const struct session *s, const char *path, int fail_at, struct diags *ds)
+/* The atomic write; EXCL: never replace an existing PATH (link instead of
+ * rename). Returns 0, -1 with a diagnostic, or SAVE_EXISTS (no diagnostic)
+ * when EXCL and PATH exists. */
+static int write_file(const struct session *s, const char *path, int fail_at, int excl,
+                      struct diags *ds)
 {
 	char tmp[4096], dir[4096];
 	const char *base = strrchr(path, '/');
@@ -281,8 +302,22 @@ int save_write_faulty(const struct session *s, const char *path, int fail_at, st
 		what = "close", err = errno;
 	if (!what && fail_at == SAVE_STEP_CLOSE)
 		what = "close", err = EIO;
-	if (!what && (fail_at == SAVE_STEP_RENAME || rename(tmp, path)))
+	if (!what && excl && fail_at != SAVE_STEP_RENAME) {
+		/* link() fails when PATH exists: two games never take one name. */
+		if (link(tmp, path) == 0) {
+			unlink(tmp);
+		} else if (errno == EEXIST) {
+			unlink(tmp);
+			return SAVE_EXISTS;
+		} else if (access(path, F_OK) == 0) {
+			unlink(tmp); /* no hard links here (FAT, some network folders) */
+			return SAVE_EXISTS;
+		} else if (rename(tmp, path)) {
+			what = "rename", err = errno;
+		}
+	} else if (!what && (fail_at == SAVE_STEP_RENAME || rename(tmp, path))) {
 		what = "rename", err = fail_at == SAVE_STEP_RENAME ? EXDEV : errno;
+	}
 	if (what) {
 		unlink(tmp);
 		diag_add(ds, DIAG_ERROR, path, 0, "cannot save (%s failed): %s; any earlier save is unchanged",
@@ -301,9 +336,14 @@ int save_write_faulty(const struct session *s, const char *path, int fail_at, st
 	return 0;
 }
 
+int save_write_faulty(const struct session *s, const char *path, int fail_at, struct diags *ds)
+{
+	return write_file(s, path, fail_at, 0, ds);
+}
+
 int save_write(const struct session *s, const char *path, struct diags *ds)
 {
-	return save_write_faulty(s, path, SAVE_STEP_NONE, ds);
+	return write_file(s, path, SAVE_STEP_NONE, 0, ds);
 }
 
 /* ---- folders and names ------------------------------------------------ */
@@ -409,50 +449,137 @@ static int autosave_turn(const char *file, const char *prefix)
 	return nd && !strcmp(d, SAVE_EXT) ? t : -1;
 }
 
-int save_autosave(const struct session *s, const char *dir, const char *name, struct diags *ds)
+/* The highest turn of ID's autosaves in DIR; -1 when it has none. */
+static int autosave_last(const char *dir, const char *id)
 {
-	char path[4096], base[SAVE_NAME_MAX + 16], stem[4096];
-	if (save_path(dir, name, stem, sizeof stem)) {
-		diag_add(ds, DIAG_ERROR, dir, 0, "cannot autosave: bad save name '%s'", name ? name : "");
-		return -1;
-	}
-	/* stem is DIR/CLEAN.save: keep CLEAN */
-	const char *b = stem + strlen(dir) + 1;
-	snprintf(base, sizeof base, "%.*s-auto-", (int)(strlen(b) - strlen(SAVE_EXT)), b);
-	if ((size_t)snprintf(path, sizeof path, "%s/%s%02d%s", dir, base, s->turns, SAVE_EXT) >= sizeof path)
-		return -1;
-	if (save_write(s, path, ds))
-		return -1;
-	/* Keep the newest SAVE_AUTOSAVE_KEEP by turn; the one just written always stays. */
+	char prefix[SESSION_ID_MAX + 16];
+	snprintf(prefix, sizeof prefix, "%s-auto-", id);
 	DIR *d = opendir(dir);
 	if (!d)
-		return 0;
-	struct { int turn; char name[256]; } old[64];
-	int n = 0;
+		return -1;
+	int last = -1;
 	struct dirent *e;
-	while ((e = readdir(d)) && n < 64) {
-		int t = autosave_turn(e->d_name, base);
-		if (t >= 0 && t != s->turns && strlen(e->d_name) < sizeof old[n].name) {
-			old[n].turn = t;
-			snprintf(old[n].name, sizeof old[n].name, "%s", e->d_name);
-			n++;
-		}
+	while ((e = readdir(d))) {
+		int t = autosave_turn(e->d_name, prefix);
+		if (t > last)
+			last = t;
 	}
 	closedir(d);
-	for (int i = 1; i < n; i++)
-		for (int j = i; j > 0 && old[j - 1].turn < old[j].turn; j--) {
-			int t = old[j].turn;
-			char keep[256];
-			memcpy(keep, old[j].name, sizeof keep);
-			old[j].turn = old[j - 1].turn;
-			memcpy(old[j].name, old[j - 1].name, sizeof keep);
-			old[j - 1].turn = t;
-			memcpy(old[j - 1].name, keep, sizeof keep);
+	return last;
+}
+
+/* True when a game called ID has a save or an autosave in DIR. */
+static int id_taken(const char *dir, const char *id)
+{
+	char path[4096];
+	if ((size_t)snprintf(path, sizeof path, "%s/%s%s", dir, id, SAVE_EXT) < sizeof path &&
+	    access(path, F_OK) == 0)
+		return 1;
+	return autosave_last(dir, id) >= 0;
+}
+
+int save_id_clean(const char *name, char out[SESSION_ID_MAX], int room)
+{
+	size_t k = 0, cap = SESSION_ID_MAX - 1 - (room > 0 ? (size_t)room : 0);
+	int gap = 0;
+	for (const char *c = name ? name : ""; *c && k < cap; c++) {
+		if (!name_char((unsigned char)*c)) {
+			gap = 1;
+			continue;
 		}
-	for (int i = SAVE_AUTOSAVE_KEEP - 1; i < n; i++)
-		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, old[i].name) < sizeof path)
-			unlink(path);
-	return 0;
+		if (gap && k > 0 && k + 1 < cap)
+			out[k++] = '_';
+		gap = 0;
+		out[k++] = *c;
+	}
+	out[k] = '\0';
+	return k ? 0 : -1;
+}
+
+/* Write the autosave of S's current turn under ID, never replacing a file.
+ * Returns 0, -1 (DS) or SAVE_EXISTS. */
+static int autosave_excl(const struct session *s, const char *dir, const char *id, struct diags *ds)
+{
+	char path[4096];
+	if ((size_t)snprintf(path, sizeof path, "%s/%s-auto-%02d%s", dir, id, s->turns, SAVE_EXT) >=
+	    sizeof path) {
+		diag_add(ds, DIAG_ERROR, dir, 0, "cannot autosave: the folder's name is too long");
+		return -1;
+	}
+	return write_file(s, path, SAVE_STEP_NONE, 1, ds);
+}
+
+int save_claim(struct session *s, const char *dir, const char *stem, struct diags *ds)
+{
+	char base[SESSION_ID_MAX], id[SESSION_ID_MAX + 16];
+	int branch = s->branch_turn && !s->id[0];
+	/* room for "-999" or "-b999" */
+	if (save_id_clean(branch ? s->branch_from : stem, base, 5) &&
+	    save_id_clean("game", base, 5)) {
+		diag_add(ds, DIAG_ERROR, dir, 0, "cannot autosave: no name for this game");
+		return -1;
+	}
+	for (int k = 1; k < 1000; k++) {
+		if (branch)
+			snprintf(id, sizeof id, "%s-b%d", base, k);
+		else if (k == 1)
+			snprintf(id, sizeof id, "%s", base);
+		else
+			snprintf(id, sizeof id, "%s-%d", base, k);
+		if (strlen(id) >= sizeof s->id || id_taken(dir, id))
+			continue;
+		memcpy(s->id, id, sizeof s->id);
+		int rc = autosave_excl(s, dir, id, ds);
+		if (rc != SAVE_EXISTS) {
+			if (rc)
+				s->id[0] = '\0';
+			return rc ? -1 : 0;
+		}
+	}
+	s->id[0] = '\0';
+	diag_add(ds, DIAG_ERROR, dir, 0, "cannot autosave: 999 games are already called %s", base);
+	return -1;
+}
+
+int save_resume(struct session *s, const char *dir, const char *name, struct diags *ds)
+{
+	if (s->branch_turn && !s->id[0]) /* made by session_branch, still to be named */
+		return save_claim(s, dir, s->branch_from, ds) ? -1 : 1;
+	if (!s->id[0] && save_id_clean(name, s->id, 5))
+		save_id_clean("game", s->id, 5);
+	if (autosave_last(dir, s->id) <= s->turns)
+		return 0; /* the game goes on where it stopped */
+	if (session_branch(s, s->turns + 1))
+		return -1;
+	return save_claim(s, dir, s->branch_from, ds) ? -1 : 1;
+}
+
+int save_autosave(struct session *s, const char *dir, int first_turn, struct diags *ds)
+{
+	if (!s->id[0])
+		return save_claim(s, dir, s->rules.id, ds);
+	int rc = autosave_excl(s, dir, s->id, ds);
+	if (rc != SAVE_EXISTS)
+		return rc;
+	/* Another copy of this game went on from the same point (two players
+	 * resumed one save): this one becomes a branch, nothing is replaced. */
+	memcpy(s->branch_from, s->id, sizeof s->branch_from);
+	s->branch_turn = (uint8_t)(first_turn >= 1 && first_turn <= s->turns ? first_turn : s->turns);
+	s->id[0] = '\0';
+	return save_claim(s, dir, s->branch_from, ds);
+}
+
+void save_stem(const char *path, char *out, size_t len)
+{
+	const char *b = strrchr(path, '/');
+	b = b ? b + 1 : path;
+	snprintf(out, len, "%s", b);
+	size_t n = strlen(out);
+	if (n > strlen(SAVE_EXT) && !strcmp(out + n - strlen(SAVE_EXT), SAVE_EXT))
+		out[n -= strlen(SAVE_EXT)] = '\0';
+	char *auto_ = strstr(out, "-auto-");
+	if (auto_ && auto_ != out && auto_[6] && strspn(auto_ + 6, "0123456789") == strlen(auto_ + 6))
+		*auto_ = '\0';
 }
 
 int save_locate(const char *name_or_path, const char *dir_override, char *out, size_t outlen)
@@ -701,6 +828,60 @@ static int load_players(struct loader *L, struct session *s)
 		}
 		s->player[side] = !strcmp(who, "ai") ? PLAYER_AI : PLAYER_HUMAN;
 		s->ai_level[side] = (uint8_t)level;
+	}
+	return rc;
+}
+
+/* An optional game id at setting NAME of G into OUT: [A-Za-z0-9_-], 1 to
+ * SESSION_ID_MAX - 1 characters. Returns 0 (also when absent) or -1. */
+static int load_id(struct loader *L, const config_setting_t *g, const char *where,
+                   const char *name, char out[SESSION_ID_MAX])
+{
+	const config_setting_t *e = config_setting_get_member(g, name);
+	if (!e)
+		return 0;
+	const char *v = need_str(L, g, where, name);
+	if (!v)
+		return -1;
+	size_t n = strlen(v);
+	int ok = n > 0 && n < SESSION_ID_MAX;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = name_char((unsigned char)v[i]);
+	if (!ok) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(e),
+		         "'%s%s%s' is '%.60s': a game id is 1 to %d of A-Z a-z 0-9 _ -", where,
+		         *where ? "." : "", name, v, SESSION_ID_MAX - 1);
+		return -1;
+	}
+	memcpy(out, v, n + 1);
+	return 0;
+}
+
+/* The game's own settings: its id, its length (`--turns`) and, for a
+ * what-if, where it branched. All optional: saves of older Brinks lack them. */
+static int load_game(struct loader *L, struct session *s)
+{
+	int rc = load_id(L, L->root, "", "id", s->id);
+	if (config_setting_get_member(L->root, "length")) {
+		int n;
+		if (need_int(L, L->root, "", "length", 1, s->scenario_turns, &n) ||
+		    session_set_turns(s, n))
+			rc = -1;
+	}
+	const config_setting_t *b = config_setting_get_member(L->root, "branch");
+	if (b) {
+		int turn;
+		if (!need(L, L->root, "", "branch", CONFIG_TYPE_GROUP) ||
+		    need_int(L, b, "branch", "turn", 1, s->rules.turns, &turn)) {
+			rc = -1;
+		} else if (!config_setting_get_member(b, "from")) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(b), "missing 'branch.from'");
+			rc = -1;
+		} else if (load_id(L, b, "branch", "from", s->branch_from) == 0) {
+			s->branch_turn = (uint8_t)turn;
+		} else {
+			rc = -1;
+		}
 	}
 	return rc;
 }
@@ -1021,7 +1202,7 @@ int save_load(const char *path, struct session **out, struct save_check *chk, st
 		diag_add(ds, DIAG_ERROR, path, 0, "out of memory");
 		goto done;
 	}
-	if (load_players(&L, s) || load_turns(&L, s, chk))
+	if (load_game(&L, s) || load_players(&L, s) || load_turns(&L, s, chk))
 		goto done;
 	if (load_state(&L, s)) {
 		chk->bad_state = 1;

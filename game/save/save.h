@@ -13,7 +13,7 @@
 #include "../session/session.h"
 
 #define SAVE_FORMAT 1
-#define SAVE_AUTOSAVE_KEEP 5
+#define SAVE_EXISTS (-2) /* a create-only write found the file there */
 
 /* Write S to PATH atomically. Returns 0, or -1 with a diagnostic in DS. */
 int save_write(const struct session *s, const char *path, struct diags *ds);
@@ -31,7 +31,36 @@ int save_dir(const char *dir_override, char *out, size_t outlen);
  * so nothing lands outside DIR. Returns 0, or -1 for an empty name. */
 int save_path(const char *dir, const char *name, char *out, size_t outlen);
 
-/* Autosave S as NAME-auto-TURN in DIR, keeping the last SAVE_AUTOSAVE_KEEP. */
-int save_autosave(const struct session *s, const char *dir, const char *name, struct diags *ds);
+/* The name of the game a save at PATH holds, for saves that do not record
+ * their id: the file name without ".save" and without "-auto-TT". */
+void save_stem(const char *path, char *out, size_t len);
+
+/* Autosaves. Each game has an id (s->id) no other game in the folder has;
+ * its autosave after turn T is DIR/ID-auto-TT.save, and every one is kept.
+ * No autosave ever replaces a file: a game that would (two copies of one
+ * save played on) becomes a branch with an id of its own. */
+
+/* NAME kept to [A-Za-z0-9_-] (other runs become one '_') and short enough
+ * to leave ROOM characters for a suffix, into OUT. Returns 0, or -1 when
+ * nothing is left. */
+int save_id_clean(const char *name, char out[SESSION_ID_MAX], int room);
+
+/* A new game, or a branch still without an id (s->branch_turn set, s->id
+ * empty): give S the first id no game in DIR uses (STEM, STEM-2, ... for a
+ * game; PARENT-b1, -b2, ... for a branch) and write its autosave of the
+ * current turn, which claims the id. Returns 0, or -1 (DS). */
+int save_claim(struct session *s, const char *dir, const char *stem, struct diags *ds);
+
+/* A loaded game about to be played on in DIR. Its id is the save's (or
+ * NAME, for saves without one). When DIR holds later autosaves of that id
+ * (an older save was loaded), or S was made a branch by session_branch,
+ * S becomes a branch with an id of its own, claimed as save_claim does.
+ * Returns 0 (goes on as the same game), 1 (a branch), or -1 (DS). */
+int save_resume(struct session *s, const char *dir, const char *name, struct diags *ds);
+
+/* Autosave S's current turn in DIR as its id's (claiming one when S has
+ * none). FIRST_TURN: the first turn this run played, where S branches if
+ * another copy of the game already saved this turn. Returns 0 or -1 (DS). */
+int save_autosave(struct session *s, const char *dir, int first_turn, struct diags *ds);
 
 #endif

@@ -14,6 +14,8 @@
 
 enum player { PLAYER_HUMAN, PLAYER_AI };
 
+#define SESSION_ID_MAX 48 /* a game id's characters + NUL; ids keep [A-Za-z0-9_-] */
+
 struct session {
 	struct rules rules;          /* owned copy of the scenario */
 	uint64_t seed;
@@ -25,10 +27,28 @@ struct session {
 	struct orders orders[RULES_MAX_TURNS][SIDE_COUNT]; /* orders of each resolved turn */
 	uint64_t hash[RULES_MAX_TURNS + 1]; /* world_hash after each turn; [0] = start */
 	struct cause_log log[RULES_MAX_TURNS]; /* the cause log of each resolved turn */
+	uint8_t scenario_turns;      /* the scenario's own length; rules.turns may be
+	                                shorter (session_set_turns, `--turns`) */
+	char id[SESSION_ID_MAX];     /* this game's id, its saves' name ("" until
+	                                saved: save_claim picks one no other game has) */
+	char branch_from[SESSION_ID_MAX]; /* a what-if: the id of the game it
+	                                branched from ("" when not a branch) */
+	uint8_t branch_turn;         /* ... at the start of this turn (1-based; 0: none) */
 };
 
 /* Allocate a session for RULES (copied) and SEED; free with session_free. */
 struct session *session_create(const struct rules *rules, uint64_t seed);
+
+/* A shorter game than the scenario's: N turns, 1..s->scenario_turns, set
+ * before the first turn is resolved. Returns 0, or -1 (N out of range, or
+ * turns already played). */
+int session_set_turns(struct session *s, int n);
+
+/* Make S a what-if branch of the game it is now, from the start of turn
+ * TURN (1-based, at most s->turns + 1): drops the turns from TURN on and
+ * records the branch point (the branch's own id is chosen when it is first
+ * saved: save_claim). Returns 0, or -1 when TURN is out of range. */
+int session_branch(struct session *s, int turn);
 
 /* Free S; NULL is fine. */
 void session_free(struct session *s);

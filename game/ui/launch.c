@@ -81,10 +81,28 @@ int play_launch(struct session *s, const struct launch_opts *o)
 		        o->save_dir ? o->save_dir : "(default)");
 		p.save_dir[0] = 0;
 	}
+	char stem[128];
 	if (o->save_name && o->save_name[0])
-		snprintf(p.save_name, sizeof p.save_name, "%s", o->save_name);
+		snprintf(stem, sizeof stem, "%s", o->save_name);
 	else
-		launch_name(s, p.save_name, sizeof p.save_name);
+		launch_name(s, stem, sizeof stem);
+	char note[256] = "";
+	if (p.save_dir[0] && !s->world.over) {
+		struct diags ds;
+		memset(&ds, 0, sizeof ds);
+		int rc = o->resume ? save_resume(s, p.save_dir, stem, &ds)
+		                   : save_claim(s, p.save_dir, stem, &ds);
+		if (rc < 0 && ds.n > 0)
+			snprintf(note, sizeof note, "autosave failed: %.200s", ds.d[0].msg);
+		else if (rc == 1)
+			snprintf(note, sizeof note, "a what-if: a branch of %s from turn %d, saved as %s "
+			         "(the original is kept as it was)", s->branch_from, s->branch_turn, s->id);
+		else if (rc == 0 && !o->resume && strcmp(s->id, stem))
+			/* stderr, like the seed: the game's own output stays the same */
+			fprintf(stderr, "brink: another game is called %s: this one's saves are %s\n", stem,
+			        s->id);
+	}
+	snprintf(p.save_name, sizeof p.save_name, "%s", s->id[0] ? s->id : stem);
 
 	for (int side = 0; side < SIDE_COUNT; side++)
 		if (s->player[side] == PLAYER_AI)
@@ -94,6 +112,8 @@ int play_launch(struct session *s, const struct launch_opts *o)
 	launch_handlers(old);
 	int rc;
 	if (!o->plain && tui_usable()) {
+		if (note[0])
+			fprintf(stderr, "brink: %s\n", note);
 		rc = tui_play(&p);
 	} else {
 		if (!o->plain)
@@ -102,6 +122,8 @@ int play_launch(struct session *s, const struct launch_opts *o)
 		struct plain pl;
 		struct frontend fe;
 		plain_init(&pl, &fe, stdin, stdout, !isatty(STDIN_FILENO));
+		if (note[0])
+			plain_notice(&pl, note);
 		rc = play_run_notify(&p, &fe, plain_notice);
 		if (launch_stop)
 			plain_notice(&pl, p.save_dir[0] ? "stopped by a signal; the game was autosaved"

@@ -17,7 +17,8 @@ struct loop {
 	struct play *p;
 	const struct frontend *fe;
 	void (*notice)(void *ctx, const char *msg); /* NULL: stderr */
-	int saved; /* the number of turns the last good autosave held, -1: none yet */
+	int saved; /* the number of turns the last good autosave held */
+	int first; /* the first turn this run plays (where it would branch) */
 };
 
 static bool loop_stopped(const struct loop *l)
@@ -44,8 +45,19 @@ static void loop_autosave(struct loop *l)
 		return;
 	struct diags ds;
 	memset(&ds, 0, sizeof ds);
-	if (save_autosave(p->session, p->save_dir, p->save_name, &ds) == 0) {
+	struct session *s = p->session;
+	int rc = s->id[0] ? save_autosave(s, p->save_dir, l->first, &ds)
+	                  : save_claim(s, p->save_dir, p->save_name[0] ? p->save_name : s->rules.id, &ds);
+	if (rc == 0) {
 		l->saved = p->session->turns;
+		/* The game's name changes when it became a branch. */
+		if (strcmp(p->save_name, p->session->id)) {
+			snprintf(p->save_name, sizeof p->save_name, "%s", p->session->id);
+			char msg[256];
+			snprintf(msg, sizeof msg, "this game went on from a save another game also went on "
+			         "from: it is now a branch, saved as %s", p->save_name);
+			loop_notice(l, msg);
+		}
 		return;
 	}
 	char msg[DIAG_FILE_MAX + DIAG_MSG_MAX + 64];
@@ -104,7 +116,8 @@ static enum fe_status loop_orders(struct loop *l, struct orders orders[SIDE_COUN
 int play_run_notify(struct play *p, const struct frontend *fe,
                     void (*notice)(void *ctx, const char *msg))
 {
-	struct loop l = { p, fe, notice, -1 };
+	/* play_launch wrote (or found) the autosave of the turn it starts at. */
+	struct loop l = { p, fe, notice, p->session->turns, p->session->turns + 1 };
 	struct session *s = p->session;
 
 	while (!s->world.over) {

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../report/explain.h"
 #include "../save/save.h"
@@ -89,10 +90,13 @@ static void menu_leave(struct menu *m)
 }
 
 /* Run a game: leave curses, play it like `brink play`, come back. */
-static int menu_launch(struct menu *m, struct session *s)
+static int menu_launch(struct menu *m, struct session *s, const char *loaded_from)
 {
 	menu_leave(m);
-	struct launch_opts o = { false, NULL, NULL };
+	char name[256];
+	if (loaded_from)
+		save_stem(loaded_from, name, sizeof name);
+	struct launch_opts o = { .save_name = loaded_from ? name : NULL, .resume = loaded_from != NULL };
 	int rc = play_launch(s, &o);
 	/* A signal (or a lost terminal) ended the game: leave Brink, do not
 	 * come back to the title screen. */
@@ -104,6 +108,17 @@ static int menu_launch(struct menu *m, struct session *s)
 }
 
 /* ---- new game --------------------------------------------------------- */
+
+/* An empty Seed field: a fresh seed, written into the field so the player
+ * sees which game this is (and can play it again). */
+static void menu_seed_fresh(struct menu *m)
+{
+	static unsigned n;
+	if (!m->seed[0])
+		snprintf(m->seed, sizeof m->seed, "%llu",
+		         ((unsigned long long)time(NULL) * 7919ULL + (unsigned long long)getpid() * 31ULL + n++) %
+		                 1000000ULL);
+}
 
 static int start_new(struct menu *m)
 {
@@ -135,7 +150,7 @@ static int start_new(struct menu *m)
 		s->player[side] = human ? PLAYER_HUMAN : PLAYER_AI;
 		s->ai_level[side] = (uint8_t)m->ai;
 	}
-	rc = menu_launch(m, s);
+	rc = menu_launch(m, s, NULL);
 	session_free(s);
 out:
 	free(r);
@@ -218,8 +233,7 @@ static int new_game(struct menu *m, int scenario)
 			continue;
 		}
 		if (key == 's' || key == 'S') {
-			if (!m->seed[0])
-				snprintf(m->seed, sizeof m->seed, "0");
+			menu_seed_fresh(m);
 			return start_new(m);
 		}
 		enum tui_cmd c = tui_key_command(TK_LIST, key);
@@ -241,8 +255,7 @@ static int new_game(struct menu *m, int scenario)
 				m->field++;
 				break;
 			}
-			if (!m->seed[0])
-				snprintf(m->seed, sizeof m->seed, "0");
+			menu_seed_fresh(m);
 			return start_new(m);
 		case TC_BACK: case TC_QUIT: return 0;
 		case TC_HELP: if (tui_help(&m->t) < 0) return -1; break;
@@ -311,6 +324,14 @@ static int saves_find(struct save_entry *out, int max, char *dir, size_t dirlen)
 		struct stat st;
 		if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
 			continue;
+		/* Every turn's autosave is kept: list a game's last one only. */
+		char stem[256], next[1100];
+		int turn;
+		save_stem(de->d_name, stem, sizeof stem);
+		if (strcmp(stem, de->d_name) && sscanf(de->d_name + strlen(stem), "-auto-%d", &turn) == 1 &&
+		    snprintf(next, sizeof next, "%.700s/%s-auto-%02d%s", dir, stem, turn + 1, suffix) > 0 &&
+		    access(next, F_OK) == 0)
+			continue;
 		snprintf(e->name, sizeof e->name, "%.*s", (int)(len - sl), de->d_name);
 		e->mtime = st.st_mtime;
 		n++;
@@ -329,13 +350,13 @@ static void list_frame(struct tui *t, const char *title, const char *const *foot
 	tui_footer(t, foot, nfoot);
 }
 
-static int load_game(struct menu *m, struct session *s)
+static int load_game(struct menu *m, struct session *s, const char *path)
 {
 	if (s->world.over) {
 		/* A finished game: watch it again. */
 		return tui_replay_run(&m->t, s) < 0 ? -1 : 0;
 	}
-	return menu_launch(m, s);
+	return menu_launch(m, s, path);
 }
 
 static int load_screen(struct menu *m)
@@ -401,7 +422,7 @@ static int load_screen(struct menu *m)
 			struct diags *ds = calloc(1, sizeof *ds);
 			if (ds && save_read(saves[cur].path, &s, ds) == 0 && s) {
 				m->msg[0] = '\0';
-				rc = load_game(m, s);
+				rc = load_game(m, s, saves[cur].path);
 				session_free(s);
 				free(ds);
 				break;

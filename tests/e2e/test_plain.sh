@@ -55,8 +55,9 @@ has nato.out '^  poland \(Poland\): nato_forces [0-9]+, russia_forces [0-9]+, al
 	"status gives each region"
 
 # 2. The same game again: byte for byte the same output.
-play --seed 11 <nato.in >nato2.out 2>&1
+play --seed 11 <nato.in >nato2.out 2>nato2.err
 cmp -s nato.out nato2.out || { fail "same seed and input give different output"; diff nato.out nato2.out | head -20; }
+grep -q "this one's saves are door-closed-11-2" nato2.err || fail "the second game with seed 11 is not told its own save name"
 
 # 3. Playing Russia.
 turns 70 'do talks' 'do info-campaign ukraine' 'end' >russia.in

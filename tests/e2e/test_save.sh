@@ -51,12 +51,15 @@ has load.out '^\[nato 2025-Q4 AP [0-9]+\] > ' "the loaded game resumes at turn 4
 grep -q '^\[nato 2025-Q1 ' load.out && fail "the loaded game started over"
 tail -n 1 load.out | grep -Eq '^result: (nato|russia|draw|war) \(nato [0-9]+, russia [0-9]+\)$' ||
 	{ fail "the loaded game does not reach its result"; tail -n 5 load.out; }
-last=$(ls "$DIR" | grep '^mygame-auto-[0-9]*\.save$' | sort | tail -n 1)
-[ -n "$last" ] || { fail "the loaded game did not autosave under its name in $DIR"; ls "$DIR"; }
+# The game's id (door-closed-3) is in mygame.save: the loaded game goes on
+# autosaving as that game, every turn kept.
+last=$(ls "$DIR" | grep '^door-closed-3-auto-[0-9]*\.save$' | sort | tail -n 1)
+[ -n "$last" ] || { fail "the loaded game did not autosave under its id in $DIR"; ls "$DIR"; }
 if [ -n "$last" ]; then
 	status 0 "verify the finished game" "$BRINK" replay "$DIR/$last" --verify
-	n=$(ls "$DIR" | grep -c '^mygame-auto-')
-	[ "$n" -le 5 ] || fail "$n autosaves kept, want at most 5"
+	n=$(ls "$DIR" | grep -c '^door-closed-3-auto-')
+	t=$(echo "$last" | sed 's/.*-auto-0*\([0-9][0-9]*\)\.save/\1/')
+	[ "$n" -eq $((t + 1)) ] || fail "$n autosaves kept, want every turn 0..$t"
 fi
 
 # 4. Tampered copies: a digest, an order, a variable. Exit 1 with FILE:LINE: error:.
