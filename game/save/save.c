@@ -31,6 +31,9 @@
 #endif
 
 static const char *const result_names[] = { "none", "nato", "russia", "draw", "war", "peace" };
+/* The first words of every save written: how a save is told from other files. */
+#define SAVE_HEADER "# Brink save file"
+
 #define RESULT_NAMES (int)(sizeof result_names / sizeof result_names[0])
 
 static const char *result_name(int r)
@@ -219,7 +222,7 @@ char *save_format(const struct session *s)
 	size_t len = 0;
 	FILE *f = NULL;
 	if (format_config(s, &cfg) == 0 && (f = open_memstream(&text, &len))) {
-		fputs("# Brink save file (libconfig text); see docs/saves.md.\n"
+		fputs(SAVE_HEADER " (libconfig text); see docs/saves.md.\n"
 		      "# Hand edits are checked when it loads: 'brink replay FILE --verify'.\n", f);
 		config_write(&cfg, f);
 		if (fclose(f)) {
@@ -1165,12 +1168,24 @@ int save_load(const char *path, struct session **out, struct save_check *chk, st
 	struct session *s = NULL;
 	struct rules *rules = NULL;
 	int rc = -1;
+	/* Every save starts with the writer's header: without it, a file that is
+	 * not libconfig text, or has none of a save's settings, is not a save. */
+	bool header = !strncmp(text, SAVE_HEADER, strlen(SAVE_HEADER));
 	if (config_read_string(&cfg, text) != CONFIG_TRUE) {
-		diag_add(ds, DIAG_ERROR, path, config_error_line(&cfg), "%s",
-		         config_error_text(&cfg) ? config_error_text(&cfg) : "syntax error");
+		const char *why = config_error_text(&cfg) ? config_error_text(&cfg) : "syntax error";
+		if (header)
+			diag_add(ds, DIAG_ERROR, path, config_error_line(&cfg), "%s", why);
+		else
+			diag_add(ds, DIAG_ERROR, path, config_error_line(&cfg),
+			         "not a Brink save: %s (a save starts with '%s')", why, SAVE_HEADER);
 		goto done;
 	}
 	struct loader L = { path, ds, config_root_setting(&cfg) };
+	if (!header && !config_setting_get_member(L.root, "game")) {
+		diag_add(ds, DIAG_ERROR, path, 1, "not a Brink save: no 'game' setting (a save starts "
+		         "with '%s')", SAVE_HEADER);
+		goto done;
+	}
 	int fmt;
 	if (need_int(&L, L.root, "", "format", 0, 1000000, &fmt))
 		goto done;

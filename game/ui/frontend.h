@@ -40,6 +40,7 @@ struct play {
 	char save_dir[512];        /* where saves and autosaves go ("" = none) */
 	char save_name[128];       /* name of this game's saves */
 	volatile int *stop;        /* set by a signal handler: autosave and leave */
+	bool autosaved;            /* play_run: every turn played so far is in an autosave */
 };
 
 /* Play until the game ends, a player quits or *p->stop is set. Returns 0 at

@@ -68,6 +68,16 @@ static const uint64_t launch_ai_salt[SIDE_COUNT] = {
 	0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL,
 };
 
+/* What to tell the player when a signal stopped the game P, into BUF. */
+static const char *launch_stopped(const struct play *p, char *buf, size_t len)
+{
+	if (p->autosaved)
+		snprintf(buf, len, "stopped by a signal; the game was autosaved in %s", p->save_dir);
+	else
+		snprintf(buf, len, "stopped by a signal; the game was not saved");
+	return buf;
+}
+
 int play_launch(struct session *s, const struct launch_opts *o)
 {
 	struct play p;
@@ -111,10 +121,13 @@ int play_launch(struct session *s, const struct launch_opts *o)
 	struct sigaction old[LAUNCH_NSIGNALS];
 	launch_handlers(old);
 	int rc;
+	char stopped[1024];
 	if (!o->plain && tui_usable()) {
 		if (note[0])
 			fprintf(stderr, "brink: %s\n", note);
 		rc = tui_play(&p);
+		if (launch_stop) /* the terminal is restored: say it where the shell shows it */
+			fprintf(stderr, "brink: %s\n", launch_stopped(&p, stopped, sizeof stopped));
 	} else {
 		if (!o->plain)
 			fputs("brink: this terminal cannot run the full-screen interface; using plain mode\n",
@@ -126,8 +139,7 @@ int play_launch(struct session *s, const struct launch_opts *o)
 			plain_notice(&pl, note);
 		rc = play_run_notify(&p, &fe, plain_notice);
 		if (launch_stop)
-			plain_notice(&pl, p.save_dir[0] ? "stopped by a signal; the game was autosaved"
-			                                 : "stopped by a signal");
+			plain_notice(&pl, launch_stopped(&p, stopped, sizeof stopped));
 		fflush(stdout);
 	}
 	launch_restore(old);

@@ -41,6 +41,7 @@ static void loop_notice(const struct loop *l, const char *msg)
 static void loop_autosave(struct loop *l)
 {
 	struct play *p = l->p;
+	p->autosaved = p->save_dir[0] && l->saved == p->session->turns;
 	if (!p->save_dir[0] || l->saved == p->session->turns)
 		return;
 	struct diags ds;
@@ -50,6 +51,7 @@ static void loop_autosave(struct loop *l)
 	                  : save_claim(s, p->save_dir, p->save_name[0] ? p->save_name : s->rules.id, &ds);
 	if (rc == 0) {
 		l->saved = p->session->turns;
+		p->autosaved = true;
 		/* The game's name changes when it became a branch. */
 		if (strcmp(p->save_name, p->session->id)) {
 			snprintf(p->save_name, sizeof p->save_name, "%s", p->session->id);

@@ -10,9 +10,10 @@
 #   BRINK_TUI  the plain build, for tests that drive curses in tmux
 #   E2E_TMP    the scratch folder; XDG_DATA_HOME and XDG_CONFIG_HOME point into
 #              it, so no test reads or writes the user's own files
-# A test passes when it exits 0. Prints "ok NAME" or "FAIL NAME" (with the
-# test's output) for each, then "N passed, N failed"; exits 1 if any failed or
-# none ran. A test that runs longer than E2E_TIMEOUT seconds (default 300)
+# A test passes when it exits 0 and is skipped when it exits 77 (a tool it
+# needs, such as tmux, is missing). Prints "ok NAME", "skip NAME (reason)" or
+# "FAIL NAME" (with the test's output) for each, then "N passed, N failed,
+# N skipped"; exits 1 if any failed or none passed. A test that runs longer than E2E_TIMEOUT seconds (default 300)
 # fails. Usage: sh tests/e2e/run.sh [NAME...]  (NAME: test_plain or test_plain.sh)
 set -u
 
@@ -56,6 +57,7 @@ fi
 scratch_root=${TMPDIR:-/tmp}
 passed=0
 failed=0
+skipped=0
 for t in $tests; do
 	name=$(basename "$t" .sh)
 	if [ ! -f "$t" ]; then
@@ -84,6 +86,9 @@ for t in $tests; do
 	if [ "$rc" -eq 0 ]; then
 		echo "ok $name"
 		passed=$((passed + 1))
+	elif [ "$rc" -eq 77 ]; then
+		echo "skip $name ($(grep -m 1 '^skip' "$log" | sed 's/^skip: *//'))"
+		skipped=$((skipped + 1))
 	else
 		if [ "$rc" -eq 124 ]; then
 			echo "FAIL $name (timed out after ${timeout}s)"
@@ -96,7 +101,7 @@ for t in $tests; do
 	rm -rf "$E2E_TMP" "$log"
 done
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then
 	exit 1
 fi

@@ -104,6 +104,13 @@ has cmd.err 'truncated.save:[0-9]+: error: ' "a truncated save"
 status 1 "a save that does not exist" "$BRINK" load "$E2E_TMP/nothing.save"
 has cmd.err 'error: no such save' "a missing save"
 status 1 "verify of something that is not a save" "$BRINK" replay "$S" --verify
+has cmd.err 'door-closed.cfg:1: error: not a Brink save' "a scenario is not a save"
+printf 'root:x:0:0:root:/root:/bin/bash\n' >passwd
+status 1 "load of a text file" "$BRINK" load ./passwd --plain
+has cmd.err '^\./passwd:1: error: not a Brink save' "a text file is not a save"
+[ "$(wc -l <cmd.err)" -eq 1 ] || fail "a text file: one error line, not $(wc -l <cmd.err)"
+status 1 "report of a text file" "$BRINK" report ./passwd
+has cmd.err 'error: not a Brink save' "report: a text file is not a save"
 status 2 "load without a save" "$BRINK" load
 has cmd.err "try 'brink load --help'" "usage errors point at --help"
 status 2 "load with two saves" "$BRINK" load a b

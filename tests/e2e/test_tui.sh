@@ -11,7 +11,7 @@ BRINK_TUI=${BRINK_TUI:-$ROOT/brink}
 E2E_TMP=${E2E_TMP:-$(mktemp -d)}
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "skip: tmux is not installed"
-	exit 0
+	exit 77 # run.sh counts it as skipped, not passed
 fi
 unset TMUX
 S=brink-e2e-$$
@@ -163,7 +163,7 @@ grep -q " echo " stty.txt || fail "terminal left without echo"
 tm resize-window -t main -x 80 -y 24
 keys clear Enter
 # xterm-256color: its mouse sequences (SGR) are the ones sent below.
-keys "TERM=xterm-256color $BRINK_TUI play --seed 1; echo EXIT=\$?" Enter
+keys "TERM=xterm-256color $BRINK_TUI play --seed 1 --save-dir $E2E_TMP/ctrlc --name ctrlc; echo EXIT=\$?" Enter
 expect "You play NATO" "brink play skips the menu"
 keys Enter
 expect "NATO's orders" "game screen from brink play"
@@ -176,11 +176,16 @@ keys Escape
 wait_gone "orders for Ukraine" || fail "Esc closes the action menu"
 tm capture-pane -e -p -t main > color.txt
 grep -q "$(printf '\033')\[[0-9;]*3[0-7]m\|38;5;" color.txt || fail "no colour without NO_COLOR"
-# ... and Ctrl-C leaves cleanly (autosave, terminal restored).
+# ... and Ctrl-C leaves cleanly: an autosave of its own (a save folder no earlier step
+# wrote to), a message saying so once the terminal is restored, exit status 0.
 keys C-c
 expect "EXIT=" "Ctrl-C stops the game"
 wait_gone "TENSION" || fail "the game screen stays after Ctrl-C"
-ls "$XDG_DATA_HOME"/brink/saves/* >/dev/null 2>&1 || fail "no autosave written"
+expect "brink: stopped by a signal; the game was autosaved" "Ctrl-C says it autosaved"
+tm capture-pane -p -J -t main | grep -qF "autosaved in $E2E_TMP/ctrlc" ||
+	fail "Ctrl-C does not name the save folder"
+expect "EXIT=0" "Ctrl-C exits 0"
+ls "$E2E_TMP"/ctrlc/ctrlc-auto-00.save >/dev/null 2>&1 || fail "no autosave written by Ctrl-C"
 
 # 9. NO_COLOR: the same screen without colour escapes.
 keys clear Enter

@@ -48,7 +48,7 @@ L = list(base); i = find(L, 'var = "target.nato_forces"', sc); L[i] = L[i].repla
 L = list(base); i = find(L, 'id = "poland";', sc); L[i] = L[i].replace('poland', 'ukraine'); j = find(L, 'id = "ukraine";', i + 1); emit('scenario-duplicate-region.save', L, [(j, 'duplicate'), (sc + 1, 'does not validate')])
 drop('scenario-missing.save', 'scenario_file : ', len(base) - sc, "missing 'scenario_file'", -1)
 # not a save at all, truncated, empty
-emit('empty.save', [''], [(-1, "missing 'format'")])
+emit('empty.save', [''], [(-1, "not a Brink save")])
 open(os.path.join(out, 'not-a-save.save'), 'w').write('# expect: 2 syntax error\nThis is not a save file, just words.\n')
 L = base[:find(base, 'turn = 2;') + 1]; emit('truncated.save', L, [(len(L) - 1, 'syntax error')])
 emit('truncated-at-a-setting.save', base[:find(base, 'state : ')], [(-1, "missing 'scenario_file'")])
