@@ -1,4 +1,5 @@
-/* cmd_load.c - `brink load SAVE`: resume a saved game. */
+/* cmd_load.c - `brink load SAVE [--turn N]`: resume a saved game, or branch a what-if from turn N. */
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -12,6 +13,8 @@
 struct load_args {
 	bool plain;
 	const char *dir; /* --save-dir */
+	bool branch;     /* --turn given */
+	unsigned long long turn; /* --turn: branch from the start of this turn */
 };
 
 static const struct cmd_opt load_opts[] = {
@@ -20,6 +23,11 @@ static const struct cmd_opt load_opts[] = {
 	{ .name = "save-dir", .value = "DIR", .type = CMD_TEXT, .offset = offsetof(struct load_args, dir),
 	  .help = "the save folder to look in and to save to (default: the folder of the save "
 	          "loaded)" },
+	{ .name = "turn", .value = "N", .type = CMD_NUMBER, .offset = offsetof(struct load_args, turn),
+	  .seen = CMD_SEEN(struct load_args, branch), .max = ULLONG_MAX,
+	  .help = "a what-if: branch a new game from the start of turn N of the saved one (any turn "
+	          "it played); the original and its saves are left as they are, and the branch's "
+	          "saves record where it branched" },
 	{ .name = NULL },
 };
 
@@ -45,6 +53,19 @@ static int load_exec(int argc, char **argv)
 	diag_print(&ds, stderr); /* warnings, if any */
 	char name[4096], folder[4096];
 	save_stem(path, name, sizeof name);
+	if (a.branch) {
+		if (!s->id[0])
+			save_id_clean(name, s->id, 5);
+		int last = s->turns + (s->world.over ? 0 : 1);
+		if (last > s->rules.turns)
+			last = s->rules.turns;
+		if (a.turn > (unsigned long long)last || session_branch(s, (int)a.turn)) {
+			fprintf(stderr, "%s: error: cannot branch from turn %llu: this game can branch from "
+			        "turns 1 to %d\n", path, a.turn, last);
+			session_free(s);
+			return 1;
+		}
+	}
 	if (!dir) {
 		/* keep saving next to the save that was loaded */
 		const char *slash = strrchr(path, '/');

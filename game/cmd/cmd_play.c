@@ -24,6 +24,8 @@ struct play_args {
 	int who[SIDE_COUNT];          /* --nato/--russia: -2 human, a level, or -1 unset */
 	bool seeded;                  /* --seed given */
 	unsigned long long seed;
+	bool shortened;               /* --turns given */
+	unsigned long long turns;     /* --turns: 1..the scenario's turns */
 	struct launch_opts launch;    /* --plain, --save-dir, --name */
 };
 
@@ -89,6 +91,10 @@ static const struct cmd_opt play_opts[] = {
 	  .seen = CMD_SEEN(struct play_args, seeded), .max = ULLONG_MAX,
 	  .help = "the game's random seed (default: from the clock, printed so the game can be "
 	          "played again)" },
+	{ .name = "turns", .value = "N", .type = CMD_NUMBER, .offset = ARG(turns),
+	  .seen = CMD_SEEN(struct play_args, shortened), .min = 1, .max = RULES_MAX_TURNS,
+	  .help = "a shorter game than the scenario's: N turns, from 1 to the scenario's own "
+	          "(the save records it)" },
 	{ .name = "plain", .type = CMD_FLAG, .offset = ARG(launch.plain),
 	  .help = "line-oriented text on stdin/stdout instead of the full-screen interface: for "
 	          "screen readers, scripts and logs; type 'help' in the game for its commands" },
@@ -119,6 +125,12 @@ static int play_exec(int argc, char **argv)
 	if (!rules)
 		return 1;
 
+	if (a.shortened && a.turns > rules->turns) {
+		rc = cmd_usage_error(&cmd_play, "--turns %llu: the scenario %s has %d turns (1..%d)",
+		                     a.turns, rules->id, rules->turns, rules->turns);
+		free(rules);
+		return rc;
+	}
 	if (!a.seeded) {
 		a.seed = (unsigned long long)time(NULL) ^ (unsigned long long)getpid();
 		fprintf(stderr, "brink: seed %llu (play this game again with --seed %llu)\n", a.seed, a.seed);
@@ -129,6 +141,8 @@ static int play_exec(int argc, char **argv)
 		fputs("brink: out of memory\n", stderr);
 		return 1;
 	}
+	if (a.shortened)
+		session_set_turns(s, (int)a.turns);
 	for (int side = 0; side < SIDE_COUNT; side++) {
 		bool human = a.side == SIDE_BOTH || a.side == side;
 		int level = a.ai;

@@ -217,3 +217,29 @@ size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, si
 	}
 	return n < 0 ? 0 : (size_t)n;
 }
+
+size_t explain_branch(const struct session *s, char *buf, size_t len)
+{
+	if (!len)
+		return 0;
+	buf[0] = '\0';
+	if (!s->branch_turn)
+		return 0;
+	char date[32];
+	explain_date(&s->rules, s->branch_turn - 1, date, sizeof date);
+	int n = snprintf(buf, len, "a what-if: a branch of %s from the start of turn %d (%s)",
+	                 s->branch_from[0] ? s->branch_from : "another game", s->branch_turn, date);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t explain_length(const struct session *s, char *buf, size_t len)
+{
+	if (!len)
+		return 0;
+	buf[0] = '\0';
+	if (!s->scenario_turns || s->rules.turns >= s->scenario_turns)
+		return 0;
+	int n = snprintf(buf, len, "%d of the scenario's %d turns (--turns)", s->rules.turns,
+	                 s->scenario_turns);
+	return n < 0 ? 0 : (size_t)n;
+}

@@ -9,6 +9,7 @@
 
 #include "../engine/cause.h"
 #include "../engine/world.h"
+#include "../session/session.h"
 
 /* The band of a tension value: "Detente", "Competition", "Confrontation",
  * "Crisis", "Brink", "War". UTF8 selects "Détente". */
@@ -34,5 +35,13 @@ size_t explain_date(const struct rules *r, int t, char *buf, size_t len);
 /* The result line's word: "nato", "russia", "draw", "war"; a cooperative
  * win (RESULT_PEACE) reads "draw": the contract has no other word. */
 const char *explain_result(int result);
+
+/* Where a what-if branched: "a what-if: a branch of door-closed-9 from the
+ * start of turn 5 (2026-Q1)". Empty (returns 0) when S is not a branch. */
+size_t explain_branch(const struct session *s, char *buf, size_t len);
+
+/* A game shorter than its scenario: "6 of the scenario's 12 turns (--turns)".
+ * Empty (returns 0) when it has the scenario's length. */
+size_t explain_length(const struct session *s, char *buf, size_t len);
 
 #endif

@@ -140,6 +140,13 @@ static void md_summary(const struct session *s, const struct world *w, FILE *out
 		fprintf(out, "| Turns played | %d of %d, %s to %s |\n", s->turns, r->turns, d0, d1);
 	else
 		fprintf(out, "| Turns played | 0 of %d |\n", r->turns);
+	char what[256];
+	if (s->id[0])
+		fprintf(out, "| Game | `%s` |\n", s->id);
+	if (explain_length(s, what, sizeof what))
+		fprintf(out, "| Length | %s |\n", what);
+	if (explain_branch(s, what, sizeof what))
+		fprintf(out, "| Branch | %s |\n", what);
 	fprintf(out, "| Result | %s |\n", result_words(now));
 	if (now->over)
 		fprintf(out, "| Scores | %s %d, %s %d |\n", explain_side(r, SIDE_NATO), now->score[SIDE_NATO],

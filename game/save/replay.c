@@ -26,6 +26,10 @@ int replay_print(const struct session *s, FILE *out)
 	char date[32], line[320];
 	struct world w = s->start;
 	fprintf(out, "Replay: %s (%s), seed %llu\n", r->title, r->id, (unsigned long long)s->seed);
+	if (explain_length(s, line, sizeof line))
+		fprintf(out, "Length: %s\n", line);
+	if (explain_branch(s, line, sizeof line))
+		fprintf(out, "Branch: %s\n", line);
 	fprintf(out, "Start: tension %d (%s)\n", w.v[VAR_TENSION], explain_band(w.v[VAR_TENSION], 0));
 	for (int t = 0; t < s->turns; t++) {
 		explain_date(r, t, date, sizeof date);

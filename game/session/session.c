@@ -67,7 +67,7 @@ int session_set_turns(struct session *s, int n)
 
 int session_branch(struct session *s, int turn)
 {
-	if (turn < 1 || turn > s->turns + 1 || turn > s->rules.turns)
+	if (turn < 1 || turn > s->turns + (s->world.over ? 0 : 1) || turn > s->rules.turns)
 		return -1;
 	if (session_rewind(s, turn - 1))
 		return -1;

@@ -45,7 +45,7 @@ struct session *session_create(const struct rules *rules, uint64_t seed);
 int session_set_turns(struct session *s, int n);
 
 /* Make S a what-if branch of the game it is now, from the start of turn
- * TURN (1-based, at most s->turns + 1): drops the turns from TURN on and
+ * TURN (1-based: a turn played, or the next one of a game not over): drops the turns from TURN on and
  * records the branch point (the branch's own id is chosen when it is first
  * saved: save_claim). Returns 0, or -1 when TURN is out of range. */
 int session_branch(struct session *s, int turn);

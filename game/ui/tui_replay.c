@@ -54,8 +54,15 @@ int tui_replay_run(struct tui *t, const struct session *s)
 			explain_date(&s->rules, cur - 1, date, sizeof date);
 		else
 			snprintf(date, sizeof date, "the start");
-		snprintf(v.title, sizeof v.title, "REPLAY  %s  |  after turn %d of %d (%s)",
-		         s->rules.title, cur, turns, date);
+		char from[96] = "";
+		if (s->branch_turn)
+			snprintf(from, sizeof from, "  |  a what-if from %.40s%s", s->branch_from,
+			         cur < s->branch_turn ? " (before the branch)" : "");
+		char head[sizeof v.title + sizeof from];
+		snprintf(head, sizeof head, "REPLAY  %.60s  |  after turn %d of %d (%s)%s", s->rules.title,
+		         cur, turns, date, from);
+		memcpy(v.title, head, sizeof v.title - 1);
+		v.title[sizeof v.title - 1] = '\0';
 		tui_view_draw(t, &v);
 		int key = tui_key(t);
 		if (key == TUI_KEY_STOP) {
