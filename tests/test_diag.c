@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../game/scenario/diag.h"
+#include "../game/base/diag.h"
 
 static char *print_all(const struct diags *ds)
 {

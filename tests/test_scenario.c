@@ -40,9 +40,9 @@ static struct rules *rules_new(void)
 	return r;
 }
 
-static struct diags *diags_new(void)
+static struct diags *diags_alloc(void)
 {
-	struct diags *ds = calloc(1, sizeof *ds);
+	struct diags *ds = diags_new();
 	cr_assert(ds);
 	return ds;
 }
@@ -137,7 +137,7 @@ static void assert_round_trip(const struct rules *r, const char *what)
 	char *text = scenario_write(r);
 	cr_assert(text, "%s: scenario_write failed", what);
 	struct rules *back = rules_new();
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	int rc = scenario_load_string(text, "written", NULL, back, ds);
 	cr_assert_eq(rc, 0, "%s: the written text does not load:\n%s\n%s", what, diags_text(ds), text);
 	cr_expect_eq(ds->warnings, 0, "%s: warnings on the written text:\n%s", what, diags_text(ds));
@@ -164,7 +164,7 @@ static void assert_world_starts(const struct rules *r, const char *what)
 Test(scenario, minimal_uses_standard_rules_next_to_it)
 {
 	struct rules *r = rules_new();
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	int rc = scenario_load(GOOD_DIR "/minimal.cfg", r, ds);
 	cr_assert_eq(rc, 0, "%s", diags_text(ds));
 	cr_expect_eq(ds->n, 0, "%s", diags_text(ds));
@@ -231,7 +231,7 @@ Test(scenario, minimal_uses_standard_rules_next_to_it)
 Test(scenario, own_sections_win_and_dynamics_layer_key_by_key)
 {
 	struct rules *r = rules_new();
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	int rc = scenario_load(GOOD_DIR "/full.cfg", r, ds);
 	cr_assert_eq(rc, 0, "%s", diags_text(ds));
 	cr_expect_eq(ds->n, 0, "%s", diags_text(ds));
@@ -271,7 +271,7 @@ Test(scenario, include_is_relative_to_the_including_file)
 	cr_assert(realpath(GOOD_DIR "/with-include.cfg", path));
 	cr_assert_eq(chdir("/"), 0); /* each Criterion test runs in its own process */
 	struct rules *r = rules_new();
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	int rc = scenario_load(path, r, ds);
 	cr_assert_eq(rc, 0, "%s", diags_text(ds));
 	cr_assert_eq(r->nregions, 1);
@@ -294,7 +294,7 @@ Test(scenario, every_good_file_loads_clean_and_round_trips)
 		char path[600];
 		snprintf(path, sizeof path, GOOD_DIR "/%s", e->d_name);
 		struct rules *r = rules_new();
-		struct diags *ds = diags_new();
+		struct diags *ds = diags_alloc();
 		cr_expect_eq(scenario_load(path, r, ds), 0, "%s:\n%s", path, diags_text(ds));
 		cr_expect_eq(ds->n, 0, "%s:\n%s", path, diags_text(ds));
 		assert_round_trip(r, path);
@@ -320,7 +320,7 @@ Test(scenario, shipped_scenarios_load_and_round_trip)
 		char path[600];
 		snprintf(path, sizeof path, "scenarios/%s", e->d_name);
 		struct rules *r = rules_new();
-		struct diags *ds = diags_new();
+		struct diags *ds = diags_alloc();
 		cr_expect_eq(scenario_load(path, r, ds), 0, "%s:\n%s", path, diags_text(ds));
 		cr_expect_eq(ds->warnings, 0, "%s:\n%s", path, diags_text(ds));
 		if (ds->errors == 0) {
@@ -331,7 +331,7 @@ Test(scenario, shipped_scenarios_load_and_round_trip)
 		free(ds);
 	}
 	closedir(d);
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	bool rules = false;
 	cr_expect_eq(scenario_check("scenarios/rules/standard.cfg", ds, &rules), 0, "%s", diags_text(ds));
 	cr_expect(rules);
@@ -406,7 +406,7 @@ static void check_bad_file(const char *path)
 	int nerr = 0;
 	for (int i = 0; i < nm; i++)
 		nerr += m[i].level == DIAG_ERROR;
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	bool rules = false;
 	int rc = scenario_check(path, ds, &rules);
 	const char *all = diags_text(ds);
@@ -459,7 +459,7 @@ Test(scenario, bad_corpus_reports_each_problem_at_its_line)
 static void expect_one_error(const char *path, const char *text)
 {
 	struct rules *r = rules_new();
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	cr_expect_eq(scenario_load(path, r, ds), -1);
 	cr_assert_geq(ds->n, 1, "%s: no diagnostic", path);
 	cr_expect_str_eq(ds->d[0].file, path);
@@ -472,7 +472,7 @@ static void expect_one_error(const char *path, const char *text)
 Test(scenario, missing_file_is_reported_with_its_path_at_line_0)
 {
 	expect_one_error("tests/data/no-such-file.cfg", "cannot open");
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	struct rules *r = rules_new();
 	scenario_load("tests/data/no-such-file.cfg", r, ds);
 	cr_expect_eq(ds->d[0].line, 0);
@@ -516,7 +516,7 @@ Test(scenario, unreadable_file)
 Test(scenario, load_string_edge_cases)
 {
 	struct rules *r = rules_new();
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	cr_expect_eq(scenario_load_string(NULL, "x", NULL, r, ds), -1);
 	cr_expect_eq(ds->errors, 1);
 	cr_expect_eq(scenario_load_string("", NULL, NULL, r, ds), -1);
@@ -531,7 +531,7 @@ Test(scenario, load_string_edge_cases)
 Test(scenario, the_largest_int_in_range_is_a_range_error_not_a_wrap)
 {
 	struct rules *r = rules_new();
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	char *text = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&text, &size);
@@ -582,7 +582,7 @@ static void expect_sane(const struct rules *r, const char *what)
 static void load_mutant(const char *text, const char *what)
 {
 	struct rules *r = rules_new();
-	struct diags *ds = diags_new();
+	struct diags *ds = diags_alloc();
 	int rc = scenario_load_string(text, "mutant.cfg", GOOD_DIR, r, ds);
 	cr_assert_eq(rc != 0, ds->errors > 0, "%s: status %d with %d errors", what, rc, ds->errors);
 	if (rc == 0)
@@ -704,18 +704,18 @@ Test(scenario, find_by_path_id_and_scenario_id)
 	char dir[] = "/tmp/brink-xdg-XXXXXX";
 	make_xdg(dir);
 	char out[512];
-	cr_expect_eq(scenario_find(GOOD_DIR "/minimal.cfg", out, sizeof out), 0);
+	cr_expect_eq(scenario_find(GOOD_DIR "/minimal.cfg", out, sizeof out, NULL), 0);
 	cr_expect_str_eq(out, GOOD_DIR "/minimal.cfg");
-	cr_expect_eq(scenario_find("xtra", out, sizeof out), 0); /* found by its scenario.id */
+	cr_expect_eq(scenario_find("xtra", out, sizeof out, NULL), 0); /* found by its scenario.id */
 	char want[600];
 	snprintf(want, sizeof want, "%s/brink/scenarios/other-name.cfg", dir);
 	cr_expect_str_eq(out, want);
-	cr_expect_eq(scenario_find("no-such-scenario", out, sizeof out), -1);
-	cr_expect_eq(scenario_find("../etc/passwd", out, sizeof out), -1);
-	cr_expect_eq(scenario_find("", out, sizeof out), -1);
-	cr_expect_eq(scenario_find(GOOD_DIR "/minimal.cfg", out, 4), -1); /* does not fit */
+	cr_expect_eq(scenario_find("no-such-scenario", out, sizeof out, NULL), -1);
+	cr_expect_eq(scenario_find("../etc/passwd", out, sizeof out, NULL), -1);
+	cr_expect_eq(scenario_find("", out, sizeof out, NULL), -1);
+	cr_expect_eq(scenario_find(GOOD_DIR "/minimal.cfg", out, 4, NULL), -1); /* does not fit */
 	if (access("scenarios/" SCENARIO_DEFAULT ".cfg", R_OK) == 0) {
-		cr_expect_eq(scenario_find(SCENARIO_DEFAULT, out, sizeof out), 0);
+		cr_expect_eq(scenario_find(SCENARIO_DEFAULT, out, sizeof out, NULL), 0);
 		cr_expect_str_eq(out, "scenarios/" SCENARIO_DEFAULT ".cfg");
 	}
 	remove_xdg(dir);
@@ -726,7 +726,7 @@ Test(scenario, list_is_sorted_valid_and_first_id_wins)
 	char dir[] = "/tmp/brink-xdg-XXXXXX";
 	make_xdg(dir);
 	struct scenario_entry *e = calloc(64, sizeof *e);
-	int n = scenario_list(e, 64);
+	int n = scenario_list(e, 64, NULL);
 	bool xtra = false;
 	for (int i = 0; i < n; i++) {
 		if (i > 0)
@@ -740,8 +740,8 @@ Test(scenario, list_is_sorted_valid_and_first_id_wins)
 			cr_expect_str_eq(e[i].path, "scenarios/" SCENARIO_DEFAULT ".cfg");
 	}
 	cr_expect(xtra);
-	cr_expect_eq(scenario_list(e, 1), 1);
-	cr_expect_eq(scenario_list(e, 0), 0);
+	cr_expect_eq(scenario_list(e, 1, NULL), 1);
+	cr_expect_eq(scenario_list(e, 0, NULL), 0);
 	free(e);
 	remove_xdg(dir);
 }

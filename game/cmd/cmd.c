@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/path.h"
 #include "../scenario/scenario.h"
 #include "cmd.h"
 
@@ -36,12 +37,8 @@ int cmd_usage_error(const struct cmd *c, const char *fmt, ...)
 
 int cmd_parse_u64(const char *s, unsigned long long *out)
 {
-	if (!s || *s < '0' || *s > '9')
-		return -1;
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || *end)
+	uint64_t v;
+	if (parse_u64(s, &v) < 0)
 		return -1;
 	*out = v;
 	return 0;
@@ -422,22 +419,26 @@ int cmd_main(int argc, char **argv)
 struct rules *cmd_scenario_load(const char *name)
 {
 	char path[1024];
-	if (scenario_find(name, path, sizeof path) < 0) {
+	struct diags *warn = diags_new();
+	int found = scenario_find(name, path, sizeof path, warn);
+	diag_print(warn, stderr); /* files skipped on the way, each named */
+	diags_free(warn);
+	if (found < 0) {
 		fprintf(stderr, "brink: no scenario '%s' found (a .cfg file or an id; 'brink scenarios' "
 		                "lists them)\n", name);
 		return NULL;
 	}
 	struct rules *rules = malloc(sizeof *rules);
-	struct diags *ds = calloc(1, sizeof *ds);
+	struct diags *ds = diags_new();
 	if (!rules || !ds) {
 		free(rules);
-		free(ds);
+		diags_free(ds);
 		fputs("brink: out of memory\n", stderr);
 		return NULL;
 	}
 	int bad = scenario_load(path, rules, ds);
 	diag_print(ds, stderr);
-	free(ds);
+	diags_free(ds);
 	if (bad) {
 		free(rules);
 		return NULL;

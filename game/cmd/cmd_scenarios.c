@@ -18,7 +18,10 @@ static int scenarios_exec(int argc, char **argv)
 		fputs("brink: out of memory\n", stderr);
 		return 1;
 	}
-	n = scenario_list(e, SCENARIOS_MAX);
+	struct diags *warn = diags_new();
+	n = scenario_list(e, SCENARIOS_MAX, warn);
+	diag_print(warn, stderr); /* files left out, each named with its first error */
+	diags_free(warn);
 	int width = 0;
 	for (int i = 0; i < n; i++)
 		if ((int)strlen(e[i].id) > width)

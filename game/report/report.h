@@ -22,7 +22,7 @@
 
 #include <stdio.h>
 
-#include "../scenario/diag.h"
+#include "../base/diag.h"
 #include "../session/session.h"
 
 enum report_format { REPORT_MD, REPORT_CSV };

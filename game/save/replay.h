@@ -8,7 +8,7 @@
 
 #include <stdio.h>
 
-#include "../scenario/diag.h"
+#include "../base/diag.h"
 #include "../session/session.h"
 
 /* Print S turn by turn to OUT: date, both sides' orders, every cause in

@@ -21,6 +21,9 @@
 #include <unistd.h>
 
 #include "../ai/ai.h"
+#include "../base/cfgtext.h"
+#include "../base/folder.h"
+#include "../base/path.h"
 #include "../report/explain.h"
 #include "../scenario/scenario.h"
 #include "save.h"
@@ -249,18 +252,6 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* The folder part of PATH ("." when there is none). */
-static void path_dir(const char *path, char *out, size_t len)
-{
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		snprintf(out, len, ".");
-	else if (slash == path)
-		snprintf(out, len, "/");
-	else
-		snprintf(out, len, "%.*s", (int)(slash - path), path);
-}
-
 /* The atomic write; EXCL: never replace an existing PATH (link instead of
  * rename). Returns 0, -1 with a diagnostic, or SAVE_EXISTS (no diagnostic)
  * when EXCL and PATH exists. */
@@ -369,36 +360,33 @@ static int mkdir_p(const char *path)
 	return stat(buf, &st) == 0 && S_ISDIR(st.st_mode) ? 0 : -1;
 }
 
-static int is_dir(const char *p)
+/* The save folder's path into BUF (not created); -1 when there is none. */
+static int save_dir_name(const char *dir_override, char *buf, size_t len)
 {
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int is_file(const char *p)
-{
-	struct stat st;
-	return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+	if (dir_override && *dir_override) {
+		if ((size_t)snprintf(buf, len, "%s", dir_override) >= len)
+			return -1;
+	} else if (is_dir("saves") && (is_file("game/main.c") || is_file("Makefile"))) {
+		snprintf(buf, len, "saves");
+	} else if (folder_user("saves", buf, len)) {
+		return -1;
+	}
+	return 0;
 }
 
 int save_dir(const char *dir_override, char *out, size_t outlen)
 {
 	char buf[4096];
-	if (dir_override && *dir_override) {
-		snprintf(buf, sizeof buf, "%s", dir_override);
-	} else if (is_dir("saves") && (is_file("game/main.c") || is_file("Makefile"))) {
-		snprintf(buf, sizeof buf, "saves");
-	} else {
-		const char *xdg = getenv("XDG_DATA_HOME");
-		const char *home = getenv("HOME");
-		if (xdg && xdg[0] == '/')
-			snprintf(buf, sizeof buf, "%s/brink/saves", xdg);
-		else if (home && *home)
-			snprintf(buf, sizeof buf, "%s/.local/share/brink/saves", home);
-		else
-			return -1;
-	}
-	if (mkdir_p(buf) || strlen(buf) >= outlen)
+	if (save_dir_name(dir_override, buf, sizeof buf) || mkdir_p(buf) || strlen(buf) >= outlen)
+		return -1;
+	snprintf(out, outlen, "%s", buf);
+	return 0;
+}
+
+int save_dir_existing(const char *dir_override, char *out, size_t outlen)
+{
+	char buf[4096];
+	if (save_dir_name(dir_override, buf, sizeof buf) || !is_dir(buf) || strlen(buf) >= outlen)
 		return -1;
 	snprintf(out, outlen, "%s", buf);
 	return 0;
@@ -596,7 +584,9 @@ int save_locate(const char *name_or_path, const char *dir_override, char *out, s
 		return is_file(out) ? 0 : -1;
 	}
 	char dir[4096];
-	if (save_dir(dir_override, dir, sizeof dir) || save_path(dir, name_or_path, out, outlen))
+	/* a lookup creates nothing: a missing folder holds no save */
+	if (save_dir_existing(dir_override, dir, sizeof dir) ||
+	    save_path(dir, name_or_path, out, outlen))
 		return -1;
 	return is_file(out) ? 0 : -1;
 }
@@ -609,6 +599,8 @@ struct loader {
 	const config_setting_t *root;
 };
 
+/* A save never includes (cfgtext refuses @include in it), so the lines of
+ * the text libconfig parsed are the file's own. */
 static int line_of(const config_setting_t *s)
 {
 	int l = s ? (int)config_setting_source_line(s) : 0;
@@ -673,114 +665,19 @@ static const char *need_str(struct loader *L, const config_setting_t *g, const c
 	return s ? config_setting_get_string(s) : NULL;
 }
 
-/* Find the text inside the top-level group NAME = { ... } of TEXT, skipping
- * strings and comments. Sets *start, *end (the braces' insides) and *line
- * (the line of the opening brace). Returns 0 or -1. */
-static int group_span(const char *text, const char *name, size_t *start, size_t *end, int *line)
-{
-	int depth = 0, ln = 1;
-	size_t nlen = strlen(name);
-	const char *p = text;
-	size_t open = 0;
-	int open_depth = -1;
-	while (*p) {
-		char c = *p;
-		if (c == '\n') {
-			ln++;
-			p++;
-		} else if (c == '"') {
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '\\' && p[1])
-					p++;
-				else if (*p == '\n')
-					ln++;
-			}
-			if (*p)
-				p++;
-		} else if (c == '#' || (c == '/' && p[1] == '/')) {
-			while (*p && *p != '\n')
-				p++;
-		} else if (c == '/' && p[1] == '*') {
-			for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
-				if (*p == '\n')
-					ln++;
-			if (*p)
-				p += 2;
-		} else if (c == '{' || c == '(' || c == '[') {
-			depth++;
-			p++;
-		} else if (c == '}' || c == ')' || c == ']') {
-			depth--;
-			if (depth == open_depth && c == '}') {
-				*start = open;
-				*end = (size_t)(p - text);
-				return 0;
-			}
-			p++;
-		} else if (depth == 0 && open_depth < 0 && (isalpha((unsigned char)c) || c == '*')) {
-			const char *w = p;
-			while (isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '*')
-				p++;
-			if ((size_t)(p - w) != nlen || strncmp(w, name, nlen))
-				continue;
-			const char *q = p;
-			while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n' || *q == '=' || *q == ':') {
-				if (*q == '\n')
-					ln++;
-				q++;
-			}
-			if (*q != '{')
-				return -1;
-			p = q + 1;
-			depth++;
-			open_depth = 0;
-			open = (size_t)(p - text);
-			*line = ln;
-		} else {
-			p++;
-		}
-	}
-	return -1;
-}
-
 /* Load the embedded scenario, its diagnostics at the save's own lines. */
-static int load_scenario(struct loader *L, const char *text, struct rules *r)
+static int load_scenario(struct loader *L, const struct cfgtext *ct, struct rules *r)
 {
-	size_t a = 0, b = 0;
-	int line = 1;
-	if (!need(L, L->root, "", "scenario_file", CONFIG_TYPE_GROUP))
+	const config_setting_t *g = need(L, L->root, "", "scenario_file", CONFIG_TYPE_GROUP);
+	if (!g)
 		return -1;
-	if (group_span(text, "scenario_file", &a, &b, &line)) {
-		diag_add(L->ds, DIAG_ERROR, L->path, 1, "cannot find the 'scenario_file' group's text");
-		return -1;
-	}
-	char *sub = malloc((size_t)line + (b - a) + 1);
-	if (!sub)
-		return -1;
-	memset(sub, '\n', (size_t)line - 1);
-	memcpy(sub + line - 1, text + a, b - a);
-	sub[line - 1 + (b - a)] = '\0';
 	int errors = L->ds->errors;
-	int rc = scenario_load_string(sub, L->path, NULL, r, L->ds);
-	free(sub);
+	int rc = scenario_load_setting(g, ct, L->path, r, L->ds);
 	if (rc || L->ds->errors > errors) {
-		diag_add(L->ds, DIAG_ERROR, L->path, line,
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(g),
 		         "the scenario embedded in this save does not validate (problems above)");
 		return -1;
 	}
-	return 0;
-}
-
-static int parse_u64(const char *s, uint64_t *out)
-{
-	if (!s || !isdigit((unsigned char)*s) || strlen(s) > 20)
-		return -1;
-	char *end;
-	errno = 0;
-	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || *end)
-		return -1;
-	*out = v;
 	return 0;
 }
 
@@ -1121,38 +1018,6 @@ static int load_state(struct loader *L, const struct session *s)
 	return bad ? -1 : 0;
 }
 
-/* Read PATH whole, refusing what is too big. Returns malloc'd text or NULL. */
-static char *read_text(const char *path, struct diags *ds)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		diag_add(ds, DIAG_ERROR, path, 0, "cannot open the save: %s", strerror(errno));
-		return NULL;
-	}
-	char *buf = malloc(SAVE_FILE_MAX + 1);
-	size_t n = buf ? fread(buf, 1, SAVE_FILE_MAX + 1, f) : 0;
-	int err = ferror(f);
-	fclose(f);
-	if (!buf || err) {
-		diag_add(ds, DIAG_ERROR, path, 0, "cannot read the save");
-		free(buf);
-		return NULL;
-	}
-	if (n > SAVE_FILE_MAX) {
-		diag_add(ds, DIAG_ERROR, path, 0, "the save is larger than %d bytes: not a Brink save",
-		         SAVE_FILE_MAX);
-		free(buf);
-		return NULL;
-	}
-	if (memchr(buf, '\0', n)) {
-		diag_add(ds, DIAG_ERROR, path, 1, "the save holds NUL bytes: not a text file");
-		free(buf);
-		return NULL;
-	}
-	buf[n] = '\0';
-	return buf;
-}
-
 int save_load(const char *path, struct session **out, struct save_check *chk, struct diags *ds)
 {
 	struct save_check dummy;
@@ -1160,9 +1025,12 @@ int save_load(const char *path, struct session **out, struct save_check *chk, st
 		chk = &dummy;
 	*chk = (struct save_check){ .turns = 0, .bad_turn = -1, .bad_state = 0 };
 	*out = NULL;
-	char *text = read_text(path, ds);
-	if (!text)
+	/* the one pre-pass of every libconfig load: no @include in a save */
+	struct cfgtext ct;
+	if (cfgtext_read(&ct, path, SAVE_FILE_MAX, 0, ds)) {
+		cfgtext_free(&ct);
 		return -1;
+	}
 	config_t cfg;
 	config_init(&cfg);
 	struct session *s = NULL;
@@ -1170,8 +1038,8 @@ int save_load(const char *path, struct session **out, struct save_check *chk, st
 	int rc = -1;
 	/* Every save starts with the writer's header: without it, a file that is
 	 * not libconfig text, or has none of a save's settings, is not a save. */
-	bool header = !strncmp(text, SAVE_HEADER, strlen(SAVE_HEADER));
-	if (config_read_string(&cfg, text) != CONFIG_TRUE) {
+	bool header = !strncmp(ct.text, SAVE_HEADER, strlen(SAVE_HEADER));
+	if (config_read_string(&cfg, ct.text) != CONFIG_TRUE) {
 		const char *why = config_error_text(&cfg) ? config_error_text(&cfg) : "syntax error";
 		if (header)
 			diag_add(ds, DIAG_ERROR, path, config_error_line(&cfg), "%s", why);
@@ -1210,7 +1078,7 @@ int save_load(const char *path, struct session **out, struct save_check *chk, st
 	if (!seed_text)
 		bad = 1;
 	rules = malloc(sizeof *rules);
-	if (!rules || load_scenario(&L, text, rules) || bad)
+	if (!rules || load_scenario(&L, &ct, rules) || bad)
 		goto done;
 	s = session_create(rules, seed);
 	if (!s) {
@@ -1230,7 +1098,7 @@ done:
 	session_free(s);
 	free(rules);
 	config_destroy(&cfg);
-	free(text);
+	cfgtext_free(&ct);
 	return rc;
 }
 

@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "../scenario/diag.h"
+#include "../base/diag.h"
 #include "../session/session.h"
 
 #define SAVE_FORMAT 1

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "../scenario/diag.h"
+#include "../base/diag.h"
 #include "../session/session.h"
 
 #define SAVE_EXT ".save"
@@ -45,8 +45,13 @@ int save_load(const char *path, struct session **out, struct save_check *chk, st
 /* The text of a save of S (malloc'd, caller frees), or NULL. */
 char *save_format(const struct session *s);
 
+/* The save folder as save_dir() names it, but only when it exists: nothing
+ * is created. Returns 0 or -1. */
+int save_dir_existing(const char *dir_override, char *out, size_t outlen);
+
 /* Find a save given as a path or as a name in the save folder (DIR_OVERRIDE
- * or the default). Writes the path to OUT; returns 0, or -1 when none exists. */
+ * or the default). Writes the path to OUT; returns 0, or -1 when none exists.
+ * Creates no folder. */
 int save_locate(const char *name_or_path, const char *dir_override, char *out, size_t outlen);
 
 #endif

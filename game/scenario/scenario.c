@@ -2,9 +2,10 @@
  *
  * Loading runs in three passes, each reporting every problem it sees
  * (collected in a struct diags, never fatal):
- *   1. scenario_lex.c: before libconfig sees the text, a scan of it (and of
- *      what it includes) for integer literals libconfig would wrap silently
- *      and for @includes of things libconfig must not open;
+ *   1. game/base/cfgtext.c, the pre-pass every libconfig load shares: Brink
+ *      resolves @include itself (libconfig never sees one), keeps a map of
+ *      lines back to files, and reports integer literals libconfig would
+ *      wrap silently;
  *   2. scenario_walk.c: a walk of the tree against the schema table
  *      (schema.c): types, ranges, string lengths, required and unknown keys;
  *   3. scenario_extract.c: extraction into struct rules with the checks a
@@ -23,6 +24,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/folder.h"
+#include "../base/path.h"
 #include "check.h"
 #include "scenario_internal.h"
 
@@ -38,25 +41,52 @@ _Static_assert(sizeof dyn_fields / sizeof dyn_fields[0] == DYN_COUNT, "DYN_COUNT
 
 /* ---- diagnostics ------------------------------------------------------ */
 
-/* The name of libconfig's source file SRC as the author knows it. */
-const char *load_file(struct load *L, const char *src)
+const char *load_where(const struct load *L, int raw, int *line)
 {
-	if (!src || !*src)
-		return L->name;
-	if (src[0] == '/' || !L->basedir || !*L->basedir || !strcmp(L->basedir, "."))
-		return src;
-	snprintf(L->where, sizeof L->where, "%s/%s", L->basedir, src);
-	return L->where;
+	const char *f = L->ct ? cfgtext_where(L->ct, raw, line) : NULL;
+	if (!f) {
+		*line = raw;
+		f = L->name;
+	}
+	if (*line < 1)
+		*line = 1;
+	return f;
+}
+
+int load_line(const struct load *L, int raw)
+{
+	int line;
+	load_where(L, raw, &line);
+	return line;
+}
+
+static void load_vdiag_at(struct load *L, int level, int raw, const char *fmt, va_list ap)
+{
+	char msg[DIAG_MSG_MAX];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	int line;
+	const char *file = load_where(L, raw, &line);
+	diag_add(L->ds, level, file, line, "%s", msg);
+}
+
+void load_diag_at(struct load *L, int level, int raw, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	load_vdiag_at(L, level, raw, fmt, ap);
+	va_end(ap);
 }
 
 static void load_vdiag(struct load *L, int level, const config_setting_t *s, const char *fmt,
                        va_list ap)
 {
-	char msg[DIAG_MSG_MAX];
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	int line = s ? (int)config_setting_source_line(s) : 1;
-	diag_add(L->ds, level, load_file(L, s ? config_setting_source_file(s) : NULL),
-	         line > 0 ? line : 1, "%s", msg);
+	load_vdiag_at(L, level, s ? (int)config_setting_source_line(s) : 1, fmt, ap);
+}
+
+/* True when setting S sits on a line with a wrapped literal (already reported). */
+bool load_overflowed(const struct load *L, const config_setting_t *s)
+{
+	return L->ct && cfgtext_wrapped(L->ct, (int)config_setting_source_line(s));
 }
 
 void load_error(struct load *L, const config_setting_t *s, const char *fmt, ...)
@@ -130,8 +160,8 @@ static int find_standard(const char *basedir, char *out, size_t len)
 		if (path_join(out, len, *basedir ? basedir : ".", SCENARIO_RULES_FILE) && is_file(out))
 			return 0;
 	}
-	char dirs[SEARCH_DIRS][PATH_MAX_LEN];
-	int n = search_dirs(dirs);
+	char dirs[FOLDER_SEARCH_MAX][FOLDER_PATH_MAX];
+	int n = folder_search("scenarios", dirs);
 	for (int i = 0; i < n; i++) {
 		if (path_join(out, len, dirs[i], SCENARIO_RULES_FILE) && is_file(out))
 			return 0;
@@ -199,17 +229,12 @@ static bool root_has_any(const config_setting_t *root, const char *const *keys)
 	return false;
 }
 
-static int load_text(const char *text, size_t len, const char *name, const char *basedir,
-                     int mode, struct rules *r, struct diags *ds, bool *is_rules)
+/* Passes 2 and 3 on the parsed ROOT (a group) of the text CT. */
+static int load_root(const config_setting_t *root, const struct cfgtext *ct, const char *name,
+                     const char *basedir, int mode, struct rules *r, struct diags *ds,
+                     bool *is_rules)
 {
 	int errors0 = ds->errors;
-	memset(r, 0, sizeof *r);
-	rules_defaults(r);
-	if (len > SCENARIO_FILE_MAX) {
-		diag_add(ds, DIAG_ERROR, name, 0, "file is too big: %zu bytes, at most %d", len,
-		         SCENARIO_FILE_MAX);
-		return -1;
-	}
 	struct load *L = calloc(1, sizeof *L);
 	if (!L) {
 		diag_add(ds, DIAG_ERROR, name, 0, "out of memory");
@@ -218,51 +243,32 @@ static int load_text(const char *text, size_t len, const char *name, const char 
 	L->ds = ds;
 	L->name = name;
 	L->basedir = basedir;
+	L->ct = ct;
 	L->r = r;
-	config_t cf;
-	config_init(&cf);
-	if (basedir)
-		config_set_include_dir(&cf, basedir);
-	/* a UTF-8 byte order mark (some editors write one) is no syntax error */
-	if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
-		text += 3;
-		len -= 3;
-	}
-	/* pass 1 runs first: it also vets every @include before libconfig opens it */
-	scan_ints(L, text, len, NULL, 0);
-	if (L->include_bad)
-		goto done;
-	if (!config_read_string(&cf, text)) {
-		const char *msg = config_error_text(&cf);
-		if (msg && !strcmp(msg, "memory exhausted"))
-			msg = "nesting too deep";
-		diag_add(ds, DIAG_ERROR, load_file(L, config_error_file(&cf)), config_error_line(&cf),
-		         "%s", msg ? msg : "cannot parse");
-		goto done;
-	}
-	const config_setting_t *root = config_root_setting(&cf);
 	static const char *const scenario_keys[] = { "scenario", "sides", "world", "regions", NULL };
 	static const char *const rules_keys[] = { "actions", "events", "dynamics", "victory", NULL };
 	if (mode == MODE_AUTO)
 		mode = !root_has_any(root, scenario_keys) && root_has_any(root, rules_keys) ? MODE_RULES
 		                                                                            : MODE_SCENARIO;
 	L->rules_file = mode == MODE_RULES;
+	L->fragment = mode == MODE_FRAGMENT;
 	if (is_rules)
 		*is_rules = L->rules_file;
-	if (config_setting_length(root) == 0) {
+	if (config_setting_length(root) == 0 && !L->fragment) {
 		diag_add(ds, DIAG_ERROR, name, 1, "no settings: this is not a scenario file (it needs "
 		         "format = 1; and the sections scenario, sides, world, regions)");
 		goto done;
 	}
 	walk_group(L, root, "");
 	if (!L->rules_file) {
-		load_meta(L, root);
+		if (!L->fragment || member(root, "scenario"))
+			load_meta(L, root);
 		load_regions(L, root);
 	}
 	load_actions(L, root);
 	load_events(L, root);
 	load_dynamics(L, root);
-	if (!L->rules_file) {
+	if (!L->rules_file && !L->fragment) {
 		load_standard(L);
 		for (int s = 0; s < SIDE_COUNT; s++) {
 			bool any = false;
@@ -274,69 +280,53 @@ static int load_text(const char *text, size_t len, const char *name, const char 
 		}
 	}
 done:
-	config_destroy(&cf);
 	free(L);
 	return ds->errors > errors0 ? -1 : 0;
 }
 
-/* The folder of PATH into DIR: "." when it has none. */
-void path_dir(const char *path, char *dir, size_t len)
+/* Parse the pre-passed text CT with libconfig, then passes 2 and 3. */
+static int load_text(const struct cfgtext *ct, const char *name, const char *basedir, int mode,
+                     struct rules *r, struct diags *ds, bool *is_rules)
 {
-	const char *slash = strrchr(path, '/');
-	if (!slash)
-		snprintf(dir, len, ".");
-	else if (slash == path)
-		snprintf(dir, len, "/");
-	else
-		snprintf(dir, len, "%.*s", (int)(slash - path), path);
+	config_t cf;
+	config_init(&cf);
+	int rc = -1;
+	if (!config_read_string(&cf, ct->text)) {
+		const char *msg = config_error_text(&cf);
+		if (msg && !strcmp(msg, "memory exhausted"))
+			msg = "nesting too deep";
+		int line;
+		const char *file = cfgtext_where(ct, config_error_line(&cf), &line);
+		diag_add(ds, DIAG_ERROR, file ? file : name, line, "%s", msg ? msg : "cannot parse");
+	} else {
+		rc = load_root(config_root_setting(&cf), ct, name, basedir, mode, r, ds, is_rules);
+	}
+	config_destroy(&cf);
+	return rc;
 }
 
 int load_path(const char *path, int mode, struct rules *r, struct diags *ds, bool *is_rules)
 {
 	memset(r, 0, sizeof *r);
 	rules_defaults(r);
-	if (!path || !*path) {
-		diag_add(ds, DIAG_ERROR, "brink", 0, "no file name given");
-		return -1;
+	struct cfgtext ct;
+	int rc = -1;
+	if (cfgtext_read(&ct, path, SCENARIO_FILE_MAX, CFGTEXT_INCLUDES, ds) == 0) {
+		char dir[PATH_MAX_LEN];
+		path_dir(path, dir, sizeof dir);
+		rc = load_text(&ct, path, dir, mode, r, ds, is_rules);
 	}
-	size_t len;
-	int err;
-	char *text = file_read(path, &len, &err);
-	if (!text) {
-		if (err == EFBIG)
-			diag_add(ds, DIAG_ERROR, path, 0, "file is too big (at most %d bytes)",
-			         SCENARIO_FILE_MAX);
-		else if (err == EISDIR)
-			diag_add(ds, DIAG_ERROR, path, 0, "cannot read: it is a directory");
-		else if (err == EINVAL)
-			diag_add(ds, DIAG_ERROR, path, 0, "cannot read: not a regular file");
-		else
-			diag_add(ds, DIAG_ERROR, path, 0, "cannot open: %s", strerror(err));
-		return -1;
-	}
-	const char *nul = memchr(text, '\0', len);
-	if (nul) {
-		int line = 1;
-		for (const char *p = text; p < nul; p++)
-			line += *p == '\n';
-		diag_add(ds, DIAG_ERROR, path, line, "NUL byte in the file: this is not a text file");
-		free(text);
-		return -1;
-	}
-	char dir[PATH_MAX_LEN];
-	path_dir(path, dir, sizeof dir);
-	int rc = load_text(text, len, path, dir, mode, r, ds, is_rules);
-	free(text);
+	cfgtext_free(&ct);
 	return rc;
 }
 
 int scenario_load(const char *path, struct rules *r, struct diags *ds)
 {
-	struct diags *own = ds ? NULL : calloc(1, sizeof *own);
+	struct diags *own = ds ? NULL : diags_new();
 	if (!ds && !own)
 		return -1;
 	int rc = load_path(path, MODE_SCENARIO, r, ds ? ds : own, NULL);
-	free(own);
+	diags_free(own);
 	return rc;
 }
 
@@ -352,22 +342,46 @@ int scenario_check(const char *path, struct diags *ds, bool *is_rules)
 	return rc;
 }
 
+int scenario_check_fragment(const char *path, struct diags *ds)
+{
+	struct rules *r = malloc(sizeof *r);
+	if (!r) {
+		diag_add(ds, DIAG_ERROR, path, 0, "out of memory");
+		return -1;
+	}
+	int rc = load_path(path, MODE_FRAGMENT, r, ds, NULL);
+	free(r);
+	return rc;
+}
+
 int scenario_load_string(const char *text, const char *name, const char *basedir,
                          struct rules *r, struct diags *ds)
 {
-	struct diags *own = ds ? NULL : calloc(1, sizeof *own);
+	struct diags *own = ds ? NULL : diags_new();
 	if (!ds && !own)
 		return -1;
 	if (!name)
 		name = "<string>";
-	int rc;
-	if (!text) {
-		memset(r, 0, sizeof *r);
-		diag_add(ds ? ds : own, DIAG_ERROR, name, 0, "no text");
-		rc = -1;
-	} else {
-		rc = load_text(text, strlen(text), name, basedir, MODE_SCENARIO, r, ds ? ds : own, NULL);
-	}
-	free(own);
+	memset(r, 0, sizeof *r);
+	rules_defaults(r);
+	struct cfgtext ct;
+	int rc = -1;
+	if (cfgtext_string(&ct, text, name, basedir, SCENARIO_FILE_MAX, CFGTEXT_INCLUDES,
+	                   ds ? ds : own) == 0)
+		rc = load_text(&ct, name, basedir, MODE_SCENARIO, r, ds ? ds : own, NULL);
+	cfgtext_free(&ct);
+	diags_free(own);
 	return rc;
+}
+
+int scenario_load_setting(const struct config_setting_t *group, const struct cfgtext *ct,
+                          const char *name, struct rules *r, struct diags *ds)
+{
+	memset(r, 0, sizeof *r);
+	rules_defaults(r);
+	if (!group || config_setting_type(group) != CONFIG_TYPE_GROUP) {
+		diag_add(ds, DIAG_ERROR, name, 0, "no scenario group");
+		return -1;
+	}
+	return load_root(group, ct, name, NULL, MODE_SCENARIO, r, ds, NULL);
 }

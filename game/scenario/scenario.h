@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 #include "../engine/rules.h"
-#include "diag.h"
+#include "../base/diag.h"
 
 #define SCENARIO_FILE_MAX (1024 * 1024) /* bigger files are refused before parsing */
 #define SCENARIO_RULES_FILE "rules/standard.cfg"
@@ -25,6 +25,16 @@ int scenario_load(const char *path, struct rules *r, struct diags *ds);
 int scenario_load_string(const char *text, const char *name, const char *basedir,
                          struct rules *r, struct diags *ds);
 
+struct config_setting_t;
+struct cfgtext;
+
+/* Load the scenario held in the libconfig group GROUP of a text already
+ * read through cfgtext (CT maps its lines back to files), such as the copy
+ * embedded in a save; NAME names the file in diagnostics. Sections left out
+ * are not filled from the standard rules. Returns 0 or -1. */
+int scenario_load_setting(const struct config_setting_t *group, const struct cfgtext *ct,
+                          const char *name, struct rules *r, struct diags *ds);
+
 /* Write R as a complete, self-contained scenario file (every section,
  * actions and events included) that scenario_load_string() reads back to
  * an equal struct rules. Returns a malloc'd string the caller frees, or NULL. */
@@ -33,8 +43,10 @@ char *scenario_write(const struct rules *r);
 /* Find a scenario by path or by id: a path to an existing file is used as
  * is; otherwise ID.cfg, or any file whose scenario.id is ID, in the search
  * path (./scenarios, $XDG_DATA_HOME/brink/scenarios, the installed data
- * folder). Writes the path into OUT; returns 0 or -1 when not found. */
-int scenario_find(const char *name_or_path, char *out, size_t outlen);
+ * folder). Writes the path into OUT; returns 0 or -1 when not found. A file
+ * of those folders that cannot be read or parsed is skipped, with a warning
+ * naming it in WARN (when not NULL). */
+int scenario_find(const char *name_or_path, char *out, size_t outlen, struct diags *warn);
 
 /* The id of the default scenario. */
 #define SCENARIO_DEFAULT "door-closed"
@@ -47,7 +59,9 @@ struct scenario_entry {
 };
 
 /* List the valid scenarios on the search path, first occurrence of an id
- * winning, sorted by id. Returns how many were written to OUT (at most MAX). */
-int scenario_list(struct scenario_entry *out, int max);
+ * winning, sorted by id. Returns how many were written to OUT (at most MAX).
+ * A file that does not load is skipped, with a warning naming it and its
+ * first error in WARN (when not NULL). */
+int scenario_list(struct scenario_entry *out, int max, struct diags *warn);
 
 #endif

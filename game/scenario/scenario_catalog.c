@@ -1,46 +1,17 @@
-/* scenario_catalog.c - the scenario search path, lookup by id and the list of scenarios. */
+/* scenario_catalog.c - the scenario search path, lookup by id and the list of scenarios.
+ *
+ * Listing never dies: a file of the scenario folders that cannot be read or
+ * parsed is skipped with a warning naming it (files are read through the
+ * same pre-pass as every load: a folder, a FIFO or a hostile @include is an
+ * error of that file, never a hang or an exit). */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "../base/folder.h"
+#include "../base/path.h"
 #include "scenario_internal.h"
-
-/* ---- the search path and the standard rules -------------------------------- */
-
-bool is_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/* OUT = A/B; false (and OUT empty) when it does not fit. */
-bool path_join(char *out, size_t len, const char *a, const char *b)
-{
-	int n = snprintf(out, len, "%s/%s", a, b);
-	if (n < 0 || (size_t)n >= len) {
-		out[0] = '\0';
-		return false;
-	}
-	return true;
-}
-
-/* The scenario folders in search order; returns how many. */
-int search_dirs(char dirs[SEARCH_DIRS][PATH_MAX_LEN])
-{
-	int n = 0;
-	snprintf(dirs[n++], PATH_MAX_LEN, "scenarios");
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	if (xdg && xdg[0] == '/')
-		snprintf(dirs[n++], PATH_MAX_LEN, "%s/brink/scenarios", xdg);
-	else if (home && *home)
-		snprintf(dirs[n++], PATH_MAX_LEN, "%s/.local/share/brink/scenarios", home);
-	snprintf(dirs[n++], PATH_MAX_LEN, "%s/scenarios", BRINK_DATADIR);
-	return n;
-}
-
 
 /* ---- the catalog ------------------------------------------------------------ */
 
@@ -72,9 +43,7 @@ static int dir_files(const char *dir, char **names, int max)
 		size_t len = strlen(e->d_name);
 		if (len < 5 || strcmp(e->d_name + len - 4, ".cfg") || e->d_name[0] == '.')
 			continue;
-		char path[PATH_MAX_LEN * 2];
-		if (!path_join(path, sizeof path, dir, e->d_name) || !is_file(path))
-			continue;
+		/* not only regular files: anything else is skipped with a warning */
 		names[n] = strdup(e->d_name);
 		if (names[n])
 			n++;
@@ -84,36 +53,51 @@ static int dir_files(const char *dir, char **names, int max)
 	return n;
 }
 
-/* The scenario.id of the file PATH into ID, without a full check. */
-static int peek_id(const char *path, char *id, size_t len)
+/* Warn in WARN (when not NULL) that PATH was skipped, at its first error. */
+static void skipped(struct diags *warn, const char *path, const struct diags *ds)
 {
-	size_t n;
-	int err;
-	char *text = file_read(path, &n, &err);
-	if (!text)
-		return -1;
+	if (!warn)
+		return;
+	for (int i = 0; i < ds->n; i++)
+		if (ds->d[i].level == DIAG_ERROR) {
+			diag_add(warn, DIAG_WARNING, ds->d[i].file[0] ? ds->d[i].file : path, ds->d[i].line,
+			         "%s skipped: %s", path, ds->d[i].msg);
+			return;
+		}
+	diag_add(warn, DIAG_WARNING, path, 0, "skipped: it cannot be read");
+}
+
+/* The scenario.id of the file PATH into ID, without a full check; a file
+ * that cannot be read or parsed is reported to WARN. DS is scratch. */
+static int peek_id(const char *path, char *id, size_t len, struct diags *ds, struct diags *warn)
+{
+	diags_clear(ds);
+	struct cfgtext ct;
 	int rc = -1;
-	if (!memchr(text, '\0', n)) {
+	if (cfgtext_read(&ct, path, SCENARIO_FILE_MAX, CFGTEXT_INCLUDES, ds) == 0) {
 		config_t cf;
 		config_init(&cf);
-		char dir[PATH_MAX_LEN];
-		path_dir(path, dir, sizeof dir);
-		config_set_include_dir(&cf, dir);
 		const char *s;
-		if (config_read_string(&cf, text) && config_lookup_string(&cf, "scenario.id", &s) &&
-		    strlen(s) < len) {
+		if (!config_read_string(&cf, ct.text)) {
+			int line;
+			const char *file = cfgtext_where(&ct, config_error_line(&cf), &line);
+			diag_add(ds, DIAG_ERROR, file ? file : path, line, "%s",
+			         config_error_text(&cf) ? config_error_text(&cf) : "cannot parse");
+		} else if (config_lookup_string(&cf, "scenario.id", &s) && strlen(s) < len) {
 			snprintf(id, len, "%s", s);
 			rc = 0;
 		}
 		config_destroy(&cf);
 	}
-	free(text);
+	cfgtext_free(&ct);
+	if (ds->errors)
+		skipped(warn, path, ds);
 	return rc;
 }
 
 #define DIR_FILES_MAX 256
 
-int scenario_find(const char *name, char *out, size_t outlen)
+int scenario_find(const char *name, char *out, size_t outlen, struct diags *warn)
 {
 	if (!name || !*name || !out || !outlen)
 		return -1;
@@ -131,10 +115,14 @@ int scenario_find(const char *name, char *out, size_t outlen)
 	         name);
 	if (!id_valid(id))
 		return -1;
-	char dirs[SEARCH_DIRS][PATH_MAX_LEN];
-	int nd = search_dirs(dirs);
+	char dirs[FOLDER_SEARCH_MAX][FOLDER_PATH_MAX];
+	int nd = folder_search("scenarios", dirs);
 	char path[PATH_MAX_LEN * 2];
-	for (int i = 0; i < nd; i++) {
+	struct diags *ds = diags_new();
+	if (!ds)
+		return -1;
+	int rc = -1;
+	for (int i = 0; i < nd && rc < 0; i++) {
 		char file[RULES_ID_MAX + 8];
 		snprintf(file, sizeof file, "%s.cfg", id);
 		int found = path_join(path, sizeof path, dirs[i], file) && is_file(path);
@@ -143,20 +131,21 @@ int scenario_find(const char *name, char *out, size_t outlen)
 		for (int k = 0; k < n; k++) {
 			char fid[RULES_ID_MAX], cand[PATH_MAX_LEN * 2];
 			if (!found && path_join(cand, sizeof cand, dirs[i], names[k]) &&
-			    peek_id(cand, fid, sizeof fid) == 0 && !strcmp(fid, id)) {
+			    peek_id(cand, fid, sizeof fid, ds, warn) == 0 && !strcmp(fid, id)) {
 				found = 1;
 				memcpy(path, cand, sizeof path);
 			}
 			free(names[k]);
 		}
-		if (found) {
-			if (strlen(path) >= outlen)
-				return -1;
+		if (found && strlen(path) < outlen) {
 			snprintf(out, outlen, "%s", path);
-			return 0;
+			rc = 0;
+		} else if (found) {
+			break;
 		}
 	}
-	return -1;
+	diags_free(ds);
+	return rc;
 }
 
 static int entry_cmp(const void *a, const void *b)
@@ -164,19 +153,19 @@ static int entry_cmp(const void *a, const void *b)
 	return strcmp(((const struct scenario_entry *)a)->id, ((const struct scenario_entry *)b)->id);
 }
 
-int scenario_list(struct scenario_entry *out, int max)
+int scenario_list(struct scenario_entry *out, int max, struct diags *warn)
 {
 	if (!out || max <= 0)
 		return 0;
 	struct rules *r = malloc(sizeof *r);
-	struct diags *ds = malloc(sizeof *ds);
+	struct diags *ds = diags_new();
 	if (!r || !ds) {
 		free(r);
-		free(ds);
+		diags_free(ds);
 		return 0;
 	}
-	char dirs[SEARCH_DIRS][PATH_MAX_LEN];
-	int nd = search_dirs(dirs), count = 0;
+	char dirs[FOLDER_SEARCH_MAX][FOLDER_PATH_MAX];
+	int nd = folder_search("scenarios", dirs), count = 0;
 	for (int i = 0; i < nd; i++) {
 		char *names[DIR_FILES_MAX];
 		int n = dir_files(dirs[i], names, DIR_FILES_MAX);
@@ -184,10 +173,13 @@ int scenario_list(struct scenario_entry *out, int max)
 			char path[PATH_MAX_LEN * 2];
 			bool ok = path_join(path, sizeof path, dirs[i], names[k]);
 			free(names[k]);
-			memset(ds, 0, sizeof *ds);
-			if (!ok || count >= max || strlen(path) >= sizeof out->path ||
-			    scenario_load(path, r, ds) < 0)
+			diags_clear(ds);
+			if (!ok || count >= max || strlen(path) >= sizeof out->path)
 				continue;
+			if (scenario_load(path, r, ds) < 0) {
+				skipped(warn, path, ds);
+				continue;
+			}
 			bool seen = false;
 			for (int j = 0; j < count; j++)
 				seen = seen || !strcmp(out[j].id, r->id);
@@ -201,7 +193,7 @@ int scenario_list(struct scenario_entry *out, int max)
 		}
 	}
 	free(r);
-	free(ds);
+	diags_free(ds);
 	qsort(out, (size_t)count, sizeof *out, entry_cmp);
 	return count;
 }

@@ -97,7 +97,7 @@ void load_regions(struct load *L, const config_setting_t *root)
 		int dup = *id ? rules_region_find(r, id) : -1;
 		if (dup >= 0)
 			load_error(L, ids, "duplicate region id \"%s\" (first defined at line %d)", id,
-			           L->region_line[dup]);
+			           load_line(L, L->region_line[dup]));
 		else if (world_id_clash(id))
 			load_error(L, ids, "region id \"%s\" is taken by %s", id,
 			           strcmp(id, "target") ? "a world variable" : "target.VAR references");
@@ -148,7 +148,7 @@ void load_regions(struct load *L, const config_setting_t *root)
 	for (int i = 0; i < r->nregions; i++)
 		for (int k = 0; k < r->nregions; k++)
 			if ((r->region[i].borders >> k & 1) && !(r->region[k].borders >> i & 1))
-				diag_add(L->ds, DIAG_WARNING, load_file(L, NULL), L->region_line[k] ? L->region_line[k] : 1,
+				load_diag_at(L, DIAG_WARNING, L->region_line[k] ? L->region_line[k] : 1,
 				         "region \"%s\" borders \"%s\", but \"%s\" does not list \"%s\" in its borders",
 				         r->region[i].id, r->region[k].id, r->region[k].id, r->region[i].id);
 }
@@ -208,6 +208,10 @@ static int load_ref(struct load *L, const config_setting_t *s, bool write, bool 
 			load_error(L, s, "\"%s\": the standard rules cannot name a region (scenarios have "
 			           "different regions); use target.%s", text, name);
 			return -1;
+		} else if (L->fragment && L->r->nregions == 0) {
+			/* a fragment without regions: they are in the file that includes it */
+			ref->scope = SCOPE_REGION;
+			ref->region = RULES_NO_REGION;
 		} else {
 			int ri = rules_region_find(L->r, prefix);
 			if (ri < 0) {
@@ -398,7 +402,7 @@ void load_actions(struct load *L, const config_setting_t *root)
 		int dup = *id ? rules_action_find(r, id) : -1;
 		if (dup >= 0)
 			load_error(L, member(g, "id"), "duplicate action id \"%s\" (first defined at line %d)",
-			           id, L->action_line[dup]);
+			           id, load_line(L, L->action_line[dup]));
 		L->action_line[r->nactions] = (int)config_setting_source_line(g);
 		copy_str(a->id, sizeof a->id, id);
 		copy_str(a->name, sizeof a->name, get_str(g, "name", ""));
@@ -435,7 +439,7 @@ void load_events(struct load *L, const config_setting_t *root)
 		int dup = *id ? rules_event_find(r, id) : -1;
 		if (dup >= 0)
 			load_error(L, member(g, "id"), "duplicate event id \"%s\" (first defined at line %d)",
-			           id, L->event_line[dup]);
+			           id, load_line(L, L->event_line[dup]));
 		L->event_line[r->nevents] = (int)config_setting_source_line(g);
 		copy_str(ev->id, sizeof ev->id, id);
 		copy_str(ev->title, sizeof ev->title, get_str(g, "title", ""));

@@ -304,8 +304,8 @@ void walk_group(struct load *L, const config_setting_t *g, const char *path)
 		const char *key;
 		if (!schema_child(&schema_keys[j], path, &key) || !schema_keys[j].required)
 			continue;
-		if (root && L->rules_file && scenario_only(key))
-			continue;
+		if (root && ((L->rules_file && scenario_only(key)) || L->fragment))
+			continue; /* a fragment's other sections are in the files that include it */
 		if (!config_setting_get_member(g, key))
 			load_error(L, g, "missing required key '%s'%s%s", key, root ? "" : " in ",
 			           root ? "" : path);

@@ -525,7 +525,10 @@ int tui_menu(void)
 	struct menu *m = calloc(1, sizeof *m);
 	if (!m)
 		return 1;
-	m->nscen = scenario_list(m->scen, MENU_SCENARIOS);
+	struct diags *warn = diags_new();
+	m->nscen = scenario_list(m->scen, MENU_SCENARIOS, warn);
+	diag_print(warn, stderr); /* before the screen is taken: files skipped, named */
+	diags_free(warn);
 	for (int i = 0; i < m->nscen; i++)
 		if (!strcmp(m->scen[i].id, SCENARIO_DEFAULT))
 			m->scen_cur = i;

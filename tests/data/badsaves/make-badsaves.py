@@ -43,9 +43,9 @@ L = list(base); i = find(L, 'ai = "easy"'); del L[i]; emit('missing-ai-level.sav
 L = list(base); i = find(L, 'digest = ', t1); del L[i]; emit('missing-digest.save', L, [(t1 - 1, "missing 'turns.digest'")])
 # the embedded scenario no longer validates
 sc = find(base, 'scenario_file : ')
-L = list(base); i = find(L, 'value = 3;', sc); L[i] = L[i].replace('3', '9'); emit('scenario-out-of-range.save', L, [(i, ''), (sc + 1, 'the scenario embedded in this save does not validate')])
-L = list(base); i = find(L, 'var = "target.nato_forces"', sc); L[i] = L[i].replace('nato_forces', 'nato_forcez'); emit('scenario-unknown-variable.save', L, [(i, ''), (sc + 1, 'does not validate')])
-L = list(base); i = find(L, 'id = "poland";', sc); L[i] = L[i].replace('poland', 'ukraine'); j = find(L, 'id = "ukraine";', i + 1); emit('scenario-duplicate-region.save', L, [(j, 'duplicate'), (sc + 1, 'does not validate')])
+L = list(base); i = find(L, 'value = 3;', sc); L[i] = L[i].replace('3', '9'); emit('scenario-out-of-range.save', L, [(i, ''), (sc, 'the scenario embedded in this save does not validate')])
+L = list(base); i = find(L, 'var = "target.nato_forces"', sc); L[i] = L[i].replace('nato_forces', 'nato_forcez'); emit('scenario-unknown-variable.save', L, [(i, ''), (sc, 'does not validate')])
+L = list(base); i = find(L, 'id = "poland";', sc); L[i] = L[i].replace('poland', 'ukraine'); j = find(L, 'id = "ukraine";', i + 1); emit('scenario-duplicate-region.save', L, [(j, 'duplicate'), (sc, 'does not validate')])
 drop('scenario-missing.save', 'scenario_file : ', len(base) - sc, "missing 'scenario_file'", -1)
 # not a save at all, truncated, empty
 emit('empty.save', [''], [(-1, "not a Brink save")])

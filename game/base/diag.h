@@ -1,7 +1,8 @@
 /* diag.h - diagnostics: errors and warnings pinned to FILE:LINE, collected not fatal.
  *
  * Loaders append to a struct diags and go on, so an author sees every problem
- * of a file in one run; only main() prints them. */
+ * of a file in one run; only the commands print them. A struct diags is about
+ * 52 KB: it always lives on the heap (diags_new), never on the stack. */
 #ifndef BRINK_DIAG_H
 #define BRINK_DIAG_H
 
@@ -24,6 +25,14 @@ struct diags {
 	int n, errors, warnings, more;
 	struct diag d[DIAG_MAX];
 };
+
+/* A new, empty struct diags on the heap (NULL when out of memory); free it
+ * with diags_free. */
+struct diags *diags_new(void);
+void diags_free(struct diags *ds);
+
+/* Forget every diagnostic of DS. */
+void diags_clear(struct diags *ds);
 
 /* Append a diagnostic (printf-style message). FILE may be NULL. */
 void diag_add(struct diags *ds, int level, const char *file, int line, const char *fmt, ...)

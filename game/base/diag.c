@@ -4,6 +4,7 @@
  * replaced when a diagnostic is stored: a hostile file cannot send escape
  * sequences to the author's terminal. */
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
@@ -17,6 +18,22 @@ static void diag_copy_clean(char *dst, size_t n, const char *src)
 		dst[i] = (c < 0x20 || c == 0x7f) ? '?' : (char)c;
 	}
 	dst[i] = '\0';
+}
+
+struct diags *diags_new(void)
+{
+	return calloc(1, sizeof(struct diags));
+}
+
+void diags_free(struct diags *ds)
+{
+	free(ds);
+}
+
+void diags_clear(struct diags *ds)
+{
+	if (ds)
+		memset(ds, 0, sizeof *ds);
 }
 
 void diag_add(struct diags *ds, int level, const char *file, int line, const char *fmt, ...)
