@@ -390,6 +390,18 @@ static int unknown_command(const char *name)
 	return cmd_usage_error(NULL, "unknown command '%s'", name);
 }
 
+/* A command whose standard output could not be written failed, whatever it
+ * thought (a full disk, /dev/full, a closed descriptor): exit 1 and say so. */
+static int output_checked(int rc)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return rc;
+	fprintf(stderr, "brink: cannot write to standard output: %s\n",
+	        errno ? strerror(errno) : "write error");
+	return rc ? rc : 1;
+}
+
 int cmd_main(int argc, char **argv)
 {
 	if (argc < 2)
@@ -410,7 +422,7 @@ int cmd_main(int argc, char **argv)
 	}
 	for (int i = 0; cmd_table[i]; i++)
 		if (!strcmp(name, cmd_table[i]->name))
-			return cmd_table[i]->exec(argc - 1, argv + 1);
+			return output_checked(cmd_table[i]->exec(argc - 1, argv + 1));
 	if (name[0] == '-' && name[1])
 		return option_first(argc, argv);
 	return unknown_command(name);

@@ -3,6 +3,7 @@
  * Every problem goes to stderr as FILE:LINE: error|warning: MESSAGE; each
  * valid file gets "FILE: ok" on stdout. Exit 0 when all are valid, 1 when
  * any is not, 2 on a usage error. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,28 +11,42 @@
 #include "../scenario/check.h"
 #include "cmd.h"
 
+struct check_args {
+	bool fragment;
+};
+
+static const struct cmd_opt check_opts[] = {
+	{ .name = "fragment", .type = CMD_FLAG, .offset = offsetof(struct check_args, fragment),
+	  .help = "Check each FILE as an include fragment on its own: its syntax, its own "
+	          "includes, and the types, ranges and keys of the sections it holds; no section "
+	          "is required, and region names are left to the file that includes it." },
+	{ .name = NULL },
+};
+
 static int check_exec(int argc, char **argv)
 {
-	int n, rc = cmd_parse(&cmd_check, argc, argv, NULL, &n);
+	struct check_args a = { .fragment = false };
+	int n, rc = cmd_parse(&cmd_check, argc, argv, &a, &n);
 	if (rc)
 		return rc < 0 ? 0 : rc;
-	struct diags *ds = malloc(sizeof *ds);
+	struct diags *ds = diags_new();
 	if (!ds) {
 		fputs("brink: out of memory\n", stderr);
 		return 1;
 	}
 	int status = 0;
 	for (int i = 1; i <= n; i++) {
-		memset(ds, 0, sizeof *ds);
+		diags_clear(ds);
 		bool rules = false;
-		rc = scenario_check(argv[i], ds, &rules);
+		rc = a.fragment ? scenario_check_fragment(argv[i], ds) : scenario_check(argv[i], ds, &rules);
 		diag_print(ds, stderr);
 		if (rc == 0)
-			printf("%s: ok%s\n", argv[i], rules ? " (standard rules file)" : "");
+			printf("%s: ok%s\n", argv[i], a.fragment ? " (fragment)"
+			       : rules ? " (standard rules file)" : "");
 		else
 			status = 1;
 	}
-	free(ds);
+	diags_free(ds);
 	fflush(stdout);
 	return status;
 }
@@ -46,8 +61,10 @@ const struct cmd cmd_check = {
 	.about = "Validate scenario files. Every problem of every file is printed on stderr as "
 	         "FILE:LINE: error: MESSAGE (or warning: for a warning); each valid file gets "
 	         "\"FILE: ok\" on stdout. A file holding only format, actions, events, dynamics "
-	         "and victory is checked as a standard rules file.",
+	         "and victory is checked as a standard rules file. An @include is resolved relative "
+	         "to the including file's folder.",
 	.more = "Exit status: 0 all valid (warnings allowed), 1 any invalid, 2 usage error. "
 	        "The format: man 5 brink-scenario.",
+	.opts = check_opts,
 	.exec = check_exec,
 };
