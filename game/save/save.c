@@ -560,6 +560,50 @@ int save_autosave(struct session *s, const char *dir, int first_turn, struct dia
 	return save_claim(s, dir, s->branch_from, ds);
 }
 
+static int path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int save_folder_list(const char *dir, char ***out)
+{
+	*out = NULL;
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	char **list = NULL;
+	int n = 0, cap = 0;
+	size_t el = strlen(SAVE_EXT);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || len <= el || strcmp(e->d_name + len - el, SAVE_EXT))
+			continue;
+		char *p = malloc(strlen(dir) + len + 2);
+		if (!p)
+			break;
+		sprintf(p, "%s/%s", dir, e->d_name);
+		if (!is_file(p)) {
+			free(p);
+			continue;
+		}
+		if (n == cap) {
+			char **grown = realloc(list, sizeof *list * (size_t)(cap = cap ? cap * 2 : 16));
+			if (!grown) {
+				free(p);
+				break;
+			}
+			list = grown;
+		}
+		list[n++] = p;
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(list, (size_t)n, sizeof *list, path_cmp);
+	*out = list;
+	return n;
+}
+
 void save_stem(const char *path, char *out, size_t len)
 {
 	const char *b = strrchr(path, '/');

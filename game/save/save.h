@@ -31,6 +31,11 @@ int save_dir(const char *dir_override, char *out, size_t outlen);
  * so nothing lands outside DIR. Returns 0, or -1 for an empty name. */
 int save_path(const char *dir, const char *name, char *out, size_t outlen);
 
+/* The saves (*.save, not hidden) directly in folder DIR, sorted by name:
+ * *OUT is a malloc'd array of malloc'd paths (the caller frees both).
+ * Returns how many, or -1 when DIR cannot be read. */
+int save_folder_list(const char *dir, char ***out);
+
 /* The name of the game a save at PATH holds, for saves that do not record
  * their id: the file name without ".save" and without "-auto-TT". */
 void save_stem(const char *path, char *out, size_t len);

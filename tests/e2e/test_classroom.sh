@@ -2,7 +2,7 @@
 # test_classroom.sh - the class kit end to end: every game's autosaves in its own name
 # (two games with one seed, a resumed older save), `play --turns`, `load --turn`
 # what-ifs that leave the original byte for byte, and the what-if recipe of
-# docs/saves.md after a whole 12-turn game.
+# docs/saves.md after a whole 12-turn game, `report --class` over a folder of saves.
 # Run by tests/e2e/run.sh (BRINK, ROOT, E2E_TMP set; the working folder is scratch).
 set -u
 S=$ROOT/scenarios/door-closed.cfg
@@ -97,6 +97,49 @@ status 0 "verify the branch" "$BRINK" replay "$DIR/lesson-b1-auto-05.save" --ver
 echo quit >in.txt
 status 0 "load --turn 5 again" "$BRINK" load lesson-auto-12 --save-dir "$DIR" --turn 5 --plain
 has cmd.out 'saved as lesson-b2' "a second branch is lesson-b2"
+
+# 5. report --class over a folder of saves: one row per game (its latest save), md and csv.
+C=$E2E_TMP/class
+: >in.txt
+for i in 1 2 3; do
+	lv=dove
+	[ "$i" -eq 2 ] && lv=hawk
+	status 0 "class game $i" "$BRINK" play "$S" --plain --nato $lv --russia hawk --seed 42 --name table-$i --save-dir "$C"
+done
+# and one shortened game, and a what-if of table-1
+status 0 "class game 4" "$BRINK" play "$S" --plain --nato dove --russia dove --seed 42 --turns 4 --name table-4 --save-dir "$C"
+status 0 "a what-if of table-1" "$BRINK" load table-1-auto-12 --save-dir "$C" --turn 6 --plain
+status 0 "report --class DIR" "$BRINK" report --class "$C"
+cp cmd.out class.md
+has class.md '^# Class report: 5 games of The Door Closes' "the title counts the games once each"
+n=$(grep -c '^| table-' class.md)
+[ "$n" -eq 5 ] || fail "$n rows of games, want 5 (one per game, not per autosave)"
+has class.md '^\| table-2 \| AI hawk \| AI hawk \| war \(' "the hawks' game is a war"
+has class.md '^\| table-4 \| AI dove \| AI dove \| .* \| 4 of 4 \|' "the short game has 4 turns"
+has class.md '^\| table-1-b1 \(what-if\) \|' "the what-if has its row"
+has class.md '^## The spread across the class' "the spread"
+has class.md '^\| Final tension \| [0-9]+\.[0-9] \| [0-9]+ \| [0-9]+ \|$' "mean, min and max"
+has class.md '^Results of 5 games: ' "the tally"
+has class.md '^`A` table-1, `B` table-1-b1, `C` table-2, `D` table-3, `E` table-4$' "the chart's legend"
+has class.md '^- table-2 went to war in 20[0-9][0-9]-Q[1-4] after ' "a prompt on the war"
+has class.md '^- table-1-b1 replayed table-1 from turn 6' "a prompt on the what-if"
+status 0 "report --class --format csv" "$BRINK" report --class "$C" --format csv
+[ "$(wc -l <cmd.out)" -eq 6 ] || { fail "csv: want a header and 5 rows"; cat cmd.out; }
+has cmd.out '^game,scenario,seed,nato,russia,result,' "the csv header"
+has cmd.out '^table-2,door-closed,42,AI hawk,AI hawk,war,' "the csv row of the war"
+has cmd.out '^table-1-b1,.*,table-1,6$' "the csv says where the what-if branched"
+# files and folders mixed; a game given twice counts once
+status 0 "report --class FILE FILE DIR" "$BRINK" report --class "$C/table-2-auto-01.save" "$C/table-3-auto-12.save" "$C" --out out.md
+n=$(grep -c '^| table-' out.md)
+[ "$n" -eq 5 ] || fail "files and folders: $n rows, want 5"
+# a bad save: named on stderr, left out, exit 1
+printf 'format = 1;\n' >"$C/broken.save"
+status 1 "report --class with a bad save" "$BRINK" report --class "$C"
+has cmd.err "broken.save:[0-9]+: error: " "the bad save is named"
+n=$(grep -c '^| table-' cmd.out)
+[ "$n" -eq 5 ] || fail "the good saves are still reported ($n rows)"
+status 1 "report --class of a missing save" "$BRINK" report --class nosuch.save
+status 2 "two saves without --class" "$BRINK" report "$C/table-1-auto-12.save" "$C/table-2-auto-01.save"
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 exit 0

@@ -1,0 +1,544 @@
+/* report_class.c - the class report: a row per game, the class's spread, one chart, debrief prompts.
+ *
+ * The facts of each game are read from its session: results and scores from
+ * the world, tension turn by turn from the world's history, agreements,
+ * incidents, miscalculations and war from each turn's cause log. Prompts for
+ * the debrief are chosen from those facts (a war and what led to it, two
+ * tables that began the same game and ended apart, a what-if beside its
+ * original, the most agreements, the steepest rise); dates, bands, sides
+ * and results are worded by explain. */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../ai/ai.h"
+#include "explain.h"
+#include "report.h"
+#include "report_class.h"
+
+#define CLASS_CRISIS 60    /* the Crisis band starts here (explain_band) */
+#define CLASS_CHART_MAX 52 /* games on the ASCII chart: A-Z, a-z */
+#define CLASS_PROMPTS_MAX 3 /* prompts of one kind */
+
+/* What the report needs of one game. */
+struct facts {
+	const struct class_game *g;
+	int result;                 /* enum result */
+	int score[SIDE_COUNT];
+	int turns, length;          /* turns played; turns in the game */
+	int tension_start, tension_end, tension_peak;
+	int war_turn;               /* the turn war broke out (1-based), 0: none */
+	int crisis_since;           /* the turn (1-based) since which tension stayed >= Crisis, 0 */
+	int crises;                 /* times tension rose into the Crisis band */
+	int agreements, incidents, miscalcs, failed;
+	int rise, rise_turn;        /* the largest one-turn rise of tension, and its turn */
+};
+
+static int tension_after(const struct session *s, int t)
+{
+	return s->world.history[t][VAR_TENSION];
+}
+
+static void facts_of(const struct class_game *g, struct facts *f)
+{
+	const struct session *s = g->s;
+	memset(f, 0, sizeof *f);
+	f->g = g;
+	f->result = s->world.result;
+	f->score[SIDE_NATO] = s->world.score[SIDE_NATO];
+	f->score[SIDE_RUSSIA] = s->world.score[SIDE_RUSSIA];
+	f->turns = s->turns;
+	f->length = s->rules.turns;
+	f->tension_start = f->tension_peak = tension_after(s, 0);
+	for (int t = 1; t <= s->turns; t++) {
+		int before = tension_after(s, t - 1), v = tension_after(s, t);
+		if (v > f->tension_peak)
+			f->tension_peak = v;
+		if (v - before > f->rise)
+			f->rise = v - before, f->rise_turn = t;
+		if (v >= CLASS_CRISIS && before < CLASS_CRISIS)
+			f->crises++;
+		if (v >= CLASS_CRISIS && !f->crisis_since)
+			f->crisis_since = t;
+		else if (v < CLASS_CRISIS)
+			f->crisis_since = 0;
+		const struct cause_log *log = &s->log[t - 1];
+		for (int i = 0; i < log->n && i < CAUSE_MAX; i++) {
+			const struct cause *c = &log->rec[i];
+			if (c->kind == CAUSE_AGREEMENT && c->var == VAR_NONE)
+				f->agreements++;
+			else if (c->kind == CAUSE_INCIDENT && c->var == VAR_NONE)
+				f->incidents++;
+			else if (c->kind == CAUSE_MISCALC && c->source)
+				f->miscalcs++;
+			else if (c->kind == CAUSE_ORDER_FAILED)
+				f->failed++;
+			else if (c->kind == CAUSE_WAR && !f->war_turn)
+				f->war_turn = t;
+		}
+	}
+	f->tension_end = tension_after(s, s->turns);
+}
+
+static const char *result_id(int r)
+{
+	static const char *const ids[] = { "none", "nato", "russia", "draw", "war", "peace" };
+	return r >= 0 && r <= RESULT_PEACE ? ids[r] : "none";
+}
+
+/* "human" or "AI hard". */
+static void player_words(const struct session *s, int side, char *buf, size_t len)
+{
+	const char *lvl = ai_level_name(s->ai_level[side]);
+	if (s->player[side] == PLAYER_AI)
+		snprintf(buf, len, "AI %s", lvl ? lvl : "?");
+	else
+		snprintf(buf, len, "human");
+}
+
+/* "NATO wins", "a draw", "war", "cooperative peace", "in progress". */
+static void result_name(const struct rules *r, int result, char *buf, size_t len)
+{
+	switch (result) {
+	case RESULT_NATO:
+	case RESULT_RUSSIA:
+		snprintf(buf, len, "%s wins", explain_side(r, result == RESULT_NATO ? SIDE_NATO : SIDE_RUSSIA));
+		break;
+	case RESULT_DRAW: snprintf(buf, len, "a draw"); break;
+	case RESULT_WAR: snprintf(buf, len, "war"); break;
+	case RESULT_PEACE: snprintf(buf, len, "cooperative peace"); break;
+	default: snprintf(buf, len, "in progress"); break;
+	}
+}
+
+/* "war (2026-Q2)", "NATO wins", "in progress (5 of 12)". */
+static void result_text(const struct facts *f, char *buf, size_t len)
+{
+	const struct session *s = f->g->s;
+	char date[32], what[64];
+	result_name(&s->rules, f->result, what, sizeof what);
+	if (f->result == RESULT_WAR && f->war_turn) {
+		explain_date(&s->rules, f->war_turn - 1, date, sizeof date);
+		snprintf(buf, len, "war (%s)", date);
+	} else if (f->result == RESULT_NONE) {
+		snprintf(buf, len, "in progress (%d of %d)", f->turns, f->length);
+	} else {
+		snprintf(buf, len, "%s", what);
+	}
+}
+
+/* ---- Markdown --------------------------------------------------------- */
+
+static void md_games(const struct facts *f, int n, FILE *out)
+{
+	const struct rules *r = &f[0].g->s->rules;
+	fprintf(out, "## The games\n\n"
+	             "| Game | %s | %s | Result | Scores | War | Tension (start, peak, end) | Turns | "
+	             "Agreements | Incidents | Miscalculations | Crises |\n"
+	             "|---|---|---|---|---|---|---|---|---|---|---|---|\n",
+	        explain_side(r, SIDE_NATO), explain_side(r, SIDE_RUSSIA));
+	for (int i = 0; i < n; i++) {
+		const struct session *s = f[i].g->s;
+		char a[64], b[64], res[64], war[32] = "no";
+		player_words(s, SIDE_NATO, a, sizeof a);
+		player_words(s, SIDE_RUSSIA, b, sizeof b);
+		result_text(&f[i], res, sizeof res);
+		if (f[i].war_turn)
+			snprintf(war, sizeof war, "turn %d", f[i].war_turn);
+		char scores[48] = "-";
+		if (s->world.over)
+			snprintf(scores, sizeof scores, "%d : %d", f[i].score[SIDE_NATO], f[i].score[SIDE_RUSSIA]);
+		fprintf(out, "| %s%s | %s | %s | %s | %s | %s | %d, %d, %d | %d of %d | %d | %d | %d | %d |\n",
+		        f[i].g->name, s->branch_turn ? " (what-if)" : "", a, b, res, scores, war,
+		        f[i].tension_start, f[i].tension_peak, f[i].tension_end, f[i].turns, f[i].length,
+		        f[i].agreements, f[i].incidents, f[i].miscalcs, f[i].crises);
+	}
+	fprintf(out, "\nScores are NATO : Russia, counted when a game is over. A crisis is a rise of "
+	             "tension into the Crisis band (%d and up).\n\n", CLASS_CRISIS);
+}
+
+/* Mean (one decimal), min and max of one measure over the games. */
+static void md_spread_row(const char *what, const struct facts *f, int n, size_t off, int over_only,
+                          FILE *out)
+{
+	long sum = 0;
+	int k = 0, lo = 0, hi = 0;
+	for (int i = 0; i < n; i++) {
+		if (over_only && !f[i].g->s->world.over)
+			continue;
+		int v = *(const int *)((const char *)&f[i] + off);
+		if (!k || v < lo)
+			lo = v;
+		if (!k || v > hi)
+			hi = v;
+		sum += v;
+		k++;
+	}
+	if (!k) {
+		fprintf(out, "| %s | - | - | - |\n", what);
+		return;
+	}
+	long tenths = (sum * 10 + (sum >= 0 ? k / 2 : -k / 2)) / k;
+	fprintf(out, "| %s | %ld.%ld | %d | %d |\n", what, tenths / 10, labs(tenths % 10), lo, hi);
+}
+
+static void md_spread(const struct facts *f, int n, FILE *out)
+{
+	const struct rules *r = &f[0].g->s->rules;
+	fprintf(out, "## The spread across the class\n\n| | mean | min | max |\n|---|---|---|---|\n");
+	char what[64];
+	md_spread_row("Final tension", f, n, offsetof(struct facts, tension_end), 0, out);
+	md_spread_row("Peak tension", f, n, offsetof(struct facts, tension_peak), 0, out);
+	snprintf(what, sizeof what, "%s score (games over)", explain_side(r, SIDE_NATO));
+	md_spread_row(what, f, n, offsetof(struct facts, score) + sizeof(int) * SIDE_NATO, 1, out);
+	snprintf(what, sizeof what, "%s score (games over)", explain_side(r, SIDE_RUSSIA));
+	md_spread_row(what, f, n, offsetof(struct facts, score) + sizeof(int) * SIDE_RUSSIA, 1, out);
+	md_spread_row("Turns played", f, n, offsetof(struct facts, turns), 0, out);
+	md_spread_row("Agreements", f, n, offsetof(struct facts, agreements), 0, out);
+	md_spread_row("Incidents", f, n, offsetof(struct facts, incidents), 0, out);
+	md_spread_row("Miscalculations", f, n, offsetof(struct facts, miscalcs), 0, out);
+	md_spread_row("Crises", f, n, offsetof(struct facts, crises), 0, out);
+	int tally[RESULT_PEACE + 1] = { 0 };
+	for (int i = 0; i < n; i++)
+		tally[f[i].result >= 0 && f[i].result <= RESULT_PEACE ? f[i].result : 0]++;
+	static const int order[] = { RESULT_NATO, RESULT_RUSSIA, RESULT_DRAW, RESULT_PEACE, RESULT_WAR,
+	                             RESULT_NONE };
+	fprintf(out, "\nResults of %d game%s:", n, n == 1 ? "" : "s");
+	const char *sep = " ";
+	for (size_t k = 0; k < sizeof order / sizeof order[0]; k++) {
+		int res = order[k];
+		if (!tally[res])
+			continue;
+		char words[64];
+		result_name(r, res, words, sizeof words);
+		fprintf(out, "%s%s %d", sep, words, tally[res]);
+		sep = ", ";
+	}
+	fprintf(out, ".\n\n");
+}
+
+static char chart_mark(int i)
+{
+	return (char)(i < 26 ? 'A' + i : 'a' + (i - 26));
+}
+
+static void md_chart(const struct facts *f, int n, const char *png, FILE *out)
+{
+	int cols = 1, shown = n < CLASS_CHART_MAX ? n : CLASS_CHART_MAX;
+	for (int i = 0; i < n; i++)
+		if (f[i].turns + 1 > cols)
+			cols = f[i].turns + 1;
+	int width = cols <= 36 ? 2 : 1;
+	fprintf(out, "## Tension in every game\n\nEach game is a letter (the legend is below); `*` marks "
+	             "where several games stood at once.\n\n```text\n");
+	for (int level = 100; level >= 0; level -= 10) {
+		fprintf(out, "%3d |", level);
+		for (int t = 0; t < cols; t++) {
+			char mark = ' ';
+			for (int i = 0; i < shown; i++) {
+				if (t > f[i].turns)
+					continue;
+				int v = tension_after(f[i].g->s, t);
+				if ((v + 5) / 10 * 10 != level)
+					continue;
+				mark = mark == ' ' ? chart_mark(i) : '*';
+			}
+			fprintf(out, "%*c", width, mark);
+		}
+		fprintf(out, "\n");
+	}
+	fprintf(out, "    +");
+	for (int t = 0; t < cols * width; t++)
+		fputc('-', out);
+	fprintf(out, "\n     ");
+	for (int t = 0; t < cols; t++)
+		fprintf(out, "%*d", width, t % 10);
+	fprintf(out, "\n     turn (0 = start; every 10th turn reads 0)\n```\n\n");
+	for (int i = 0; i < shown; i++)
+		fprintf(out, "%s`%c` %s", i ? ", " : "", chart_mark(i), f[i].g->name);
+	if (n > shown)
+		fprintf(out, " (and %d more games, not charted)", n - shown);
+	fprintf(out, "\n\n");
+	if (png)
+		fprintf(out, "![Tension in every game](%s)\n\n", png);
+}
+
+/* The first turn (1-based) whose orders differ between A and B, 0 when
+ * none of the turns both played differ. */
+static int first_difference(const struct session *a, const struct session *b)
+{
+	int n = a->turns < b->turns ? a->turns : b->turns;
+	for (int t = 0; t < n; t++)
+		for (int side = 0; side < SIDE_COUNT; side++) {
+			const struct orders *x = &a->orders[t][side], *y = &b->orders[t][side];
+			if (x->n != y->n || memcmp(x->list, y->list, sizeof x->list[0] * (size_t)x->n))
+				return t + 1;
+		}
+	return 0;
+}
+
+static int same_start(const struct session *a, const struct session *b)
+{
+	return a->seed == b->seed && !strcmp(a->rules.id, b->rules.id) && a->rules.turns == b->rules.turns &&
+	       world_hash(&a->start) == world_hash(&b->start);
+}
+
+static void md_prompts(const struct facts *f, int n, FILE *out)
+{
+	fprintf(out, "## Debrief prompts\n\nDrawn from what happened in these games:\n\n");
+	int told = 0;
+	char date[32], date2[32], res[64], res2[64];
+	/* Wars: when, and what led there (the first few; then how many more). */
+	int wars = 0;
+	for (int i = 0; i < n; i++) {
+		const struct facts *g = &f[i];
+		if (!g->war_turn)
+			continue;
+		if (++wars > CLASS_PROMPTS_MAX)
+			continue;
+		const struct rules *r = &g->g->s->rules;
+		explain_date(r, g->war_turn - 1, date, sizeof date);
+		fprintf(out, "- %s went to war in %s after %d incident%s and %d miscalculation%s", g->g->name,
+		        date, g->incidents, g->incidents == 1 ? "" : "s", g->miscalcs, g->miscalcs == 1 ? "" : "s");
+		if (g->crisis_since && g->crisis_since < g->war_turn) {
+			explain_date(r, g->crisis_since - 1, date2, sizeof date2);
+			fprintf(out, "; tension had stood in the Crisis band or above since %s", date2);
+		}
+		fprintf(out, ". Which move could either side have made differently, and when was it "
+		             "too late?\n");
+		told++;
+	}
+	if (wars > CLASS_PROMPTS_MAX)
+		fprintf(out, "- %d more games went to war (%d in all): did they take the same road?\n",
+		        wars - CLASS_PROMPTS_MAX, wars);
+	/* Two tables that began the same game and ended apart: for each pair of
+	 * results, the two games that stayed alike longest. */
+	int pairs = 0;
+	for (int ra = 0; ra <= RESULT_PEACE; ra++)
+		for (int rb = ra + 1; rb <= RESULT_PEACE; rb++) {
+			int bi = -1, bj = -1, bt = 0;
+			for (int i = 0; i < n; i++)
+				for (int j = 0; j < n; j++) {
+					const struct session *a = f[i].g->s, *b = f[j].g->s;
+					if (f[i].result != ra || f[j].result != rb || !a->world.over || !b->world.over ||
+					    !same_start(a, b))
+						continue;
+					int t = first_difference(a, b);
+					if (t > bt)
+						bi = i, bj = j, bt = t;
+				}
+			if (bi < 0 || ++pairs > CLASS_PROMPTS_MAX)
+				continue;
+			if (f[bi].war_turn && !f[bj].war_turn) {
+				int k = bi; /* the peaceful game first */
+				bi = bj, bj = k;
+			}
+			result_text(&f[bi], res, sizeof res);
+			result_text(&f[bj], res2, sizeof res2);
+			explain_date(&f[bi].g->s->rules, bt - 1, date, sizeof date);
+			fprintf(out, "- %s and %s began the same game (seed %llu) and ended apart (%s: %s; %s: "
+			             "%s). Their orders first differed in turn %d (%s). What did each table "
+			             "expect the other side to do?\n", f[bi].g->name, f[bj].g->name,
+			        (unsigned long long)f[bi].g->s->seed, f[bi].g->name, res, f[bj].g->name, res2, bt,
+			        date);
+			told++;
+		}
+	/* A what-if beside its original. */
+	for (int i = 0; i < n; i++) {
+		const struct session *b = f[i].g->s;
+		if (!b->branch_turn)
+			continue;
+		for (int j = 0; j < n; j++) {
+			if (j == i || strcmp(f[j].g->s->id, b->branch_from))
+				continue;
+			result_text(&f[i], res, sizeof res);
+			result_text(&f[j], res2, sizeof res2);
+			explain_date(&b->rules, b->branch_turn - 1, date, sizeof date);
+			if (f[i].result == f[j].result && f[i].tension_end == f[j].tension_end)
+				fprintf(out, "- %s replayed %s from turn %d (%s) and ended as the original did (%s, "
+				             "final tension %d). Why did playing it again change nothing that "
+				             "mattered?\n", f[i].g->name, f[j].g->name, b->branch_turn, date, res,
+				        f[i].tension_end);
+			else
+				fprintf(out, "- %s replayed %s from turn %d (%s): %s, final tension %d (the original: "
+				             "%s, %d). What changed, and why?\n", f[i].g->name, f[j].g->name,
+				        b->branch_turn, date, res, f[i].tension_end, res2, f[j].tension_end);
+			told++;
+		}
+	}
+	/* The most agreements: reciprocity. */
+	int best = -1;
+	for (int i = 0; i < n; i++)
+		if (f[i].agreements > 0 && (best < 0 || f[i].agreements > f[best].agreements))
+			best = i;
+	if (best >= 0) {
+		fprintf(out, "- %s reached the most agreements (%d): both sides proposed the same thing in "
+		             "the same turn. How did they come to trust that the other would match them?\n",
+		        f[best].g->name, f[best].agreements);
+		told++;
+	}
+	int none = 0;
+	for (int i = 0; i < n; i++)
+		none += f[i].agreements == 0 && f[i].turns > 0;
+	if (none > 1) {
+		fprintf(out, "- %d games reached no agreement at all. What stood in the way of matching "
+		             "proposals?\n", none);
+		told++;
+	}
+	/* The steepest rise: the spiral. */
+	int steep = -1;
+	for (int i = 0; i < n; i++)
+		if (f[i].rise > 0 && (steep < 0 || f[i].rise > f[steep].rise))
+			steep = i;
+	if (steep >= 0) {
+		explain_date(&f[steep].g->s->rules, f[steep].rise_turn - 1, date, sizeof date);
+		fprintf(out, "- The steepest rise of tension in one turn: %s in %s (+%d). Did either side "
+		             "mean to threaten, or to make itself safer? (The spiral model: measures taken for "
+		             "defence look like threats from the other side.)\n",
+		        f[steep].g->name, date, f[steep].rise);
+		told++;
+	}
+	int higher = 0, played = 0;
+	for (int i = 0; i < n; i++)
+		if (f[i].turns > 0) {
+			played++;
+			higher += f[i].tension_end > f[i].tension_start;
+		}
+	if (played > 1) {
+		fprintf(out, "- In %d of %d games tension ended higher than it began. Which does the class's "
+		             "record support better here: deterrence (firmness keeps the peace) or the spiral "
+		             "(firmness feeds the other side's fear)?\n", higher, played);
+		told++;
+	}
+	if (!told)
+		fprintf(out, "- No turn was played yet.\n");
+	fprintf(out, "\n");
+}
+
+/* ---- CSV -------------------------------------------------------------- */
+
+static void csv_field(const char *s, FILE *out)
+{
+	if (!strpbrk(s, ",\"\n")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void csv_write(const struct facts *f, int n, FILE *out)
+{
+	fprintf(out, "game,scenario,seed,nato,russia,result,nato_score,russia_score,war_turn,war_date,"
+	             "tension_start,tension_peak,tension_end,turns,length,agreements,incidents,"
+	             "miscalculations,crises,failed_orders,branch_from,branch_turn\n");
+	for (int i = 0; i < n; i++) {
+		const struct session *s = f[i].g->s;
+		char a[64], b[64], date[32] = "";
+		player_words(s, SIDE_NATO, a, sizeof a);
+		player_words(s, SIDE_RUSSIA, b, sizeof b);
+		if (f[i].war_turn)
+			explain_date(&s->rules, f[i].war_turn - 1, date, sizeof date);
+		csv_field(f[i].g->name, out);
+		fputc(',', out);
+		csv_field(s->rules.id, out);
+		fprintf(out, ",%llu,%s,%s,%s,", (unsigned long long)s->seed, a, b, result_id(f[i].result));
+		if (s->world.over)
+			fprintf(out, "%d,%d,", f[i].score[SIDE_NATO], f[i].score[SIDE_RUSSIA]);
+		else
+			fprintf(out, ",,");
+		fprintf(out, "%d,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,", f[i].war_turn, date, f[i].tension_start,
+		        f[i].tension_peak, f[i].tension_end, f[i].turns, f[i].length, f[i].agreements,
+		        f[i].incidents, f[i].miscalcs, f[i].crises, f[i].failed);
+		csv_field(s->branch_from, out);
+		fprintf(out, ",%d\n", s->branch_turn);
+	}
+}
+
+int report_class_write(const struct class_game *g, int n, int format, const char *png, FILE *out)
+{
+	struct facts *f = calloc(n > 0 ? (size_t)n : 1, sizeof *f);
+	if (!f)
+		return -1;
+	for (int i = 0; i < n; i++)
+		facts_of(&g[i], &f[i]);
+	if (format == REPORT_CSV) {
+		csv_write(f, n, out);
+	} else if (n == 0) {
+		fprintf(out, "# Class report\n\nNo games.\n");
+	} else {
+		int scen = 1;
+		for (int i = 1; i < n; i++)
+			scen &= !strcmp(g[i].s->rules.id, g[0].s->rules.id);
+		fprintf(out, "# Class report: %d game%s", n, n == 1 ? "" : "s");
+		if (scen)
+			fprintf(out, " of %s (`%s`)", g[0].s->rules.title, g[0].s->rules.id);
+		fprintf(out, "\n\n");
+		md_games(f, n, out);
+		md_spread(f, n, out);
+		md_chart(f, n, png, out);
+		md_prompts(f, n, out);
+	}
+	free(f);
+	return fflush(out) || ferror(out) ? -1 : 0;
+}
+
+static int on_path(const char *prog)
+{
+	const char *path = getenv("PATH");
+	char buf[4096];
+	while (path && *path) {
+		const char *colon = strchr(path, ':');
+		size_t len = colon ? (size_t)(colon - path) : strlen(path);
+		if (len && (size_t)snprintf(buf, sizeof buf, "%.*s/%s", (int)len, path, prog) < sizeof buf &&
+		    access(buf, X_OK) == 0)
+			return 1;
+		path = colon ? colon + 1 : NULL;
+	}
+	return 0;
+}
+
+int report_class_png(const struct class_game *g, int n, const char *path, struct diags *ds)
+{
+	if (!on_path("gnuplot"))
+		return 1;
+	if (strpbrk(path, "'\"\n\\")) {
+		diag_add(ds, DIAG_ERROR, path, 0, "no chart: gnuplot cannot be given this file name");
+		return -1;
+	}
+	FILE *p = popen("gnuplot 2>/dev/null", "w");
+	if (!p) {
+		diag_add(ds, DIAG_ERROR, path, 0, "no chart: gnuplot did not start");
+		return -1;
+	}
+	fprintf(p, "set terminal pngcairo size 1000,500\nset output '%s'\n"
+	           "set title 'Tension in every game'\nset xlabel 'turn'\nset ylabel 'tension'\n"
+	           "set yrange [0:100]\nset grid\nset key outside right\nplot ", path);
+	for (int i = 0; i < n; i++) {
+		/* gnuplot's titles are quoted: keep names to their safe characters */
+		char name[SESSION_ID_MAX + 16];
+		size_t k = 0;
+		for (const char *c = g[i].name; *c && k + 1 < sizeof name; c++)
+			name[k++] = strchr("'\"\\\n", *c) ? '_' : *c;
+		name[k] = '\0';
+		fprintf(p, "%s'-' using 1:2 with linespoints lw 2 title '%s'", i ? ", " : "", name);
+	}
+	fprintf(p, "\n");
+	for (int i = 0; i < n; i++) {
+		for (int t = 0; t <= g[i].s->turns; t++)
+			fprintf(p, "%d %d\n", t, tension_after(g[i].s, t));
+		fprintf(p, "e\n");
+	}
+	int rc = pclose(p);
+	if (rc != 0 || access(path, F_OK) != 0) {
+		diag_add(ds, DIAG_ERROR, path, 0, "no chart: gnuplot failed");
+		return -1;
+	}
+	return 0;
+}

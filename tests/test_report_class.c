@@ -1,0 +1,155 @@
+/* test_report_class.c - the class report: a row per game with the games' own counts, the
+ * spread, every game on the chart, prompts drawn from what happened (a war, two tables
+ * that began alike and ended apart, a what-if beside its original), the CSV. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../game/ai/ai.h"
+#include "../game/report/report.h"
+#include "../game/report/report_class.h"
+#include "../game/scenario/scenario.h"
+
+#define SCENARIO "scenarios/door-closed.cfg"
+
+static struct rules rules;
+
+static void rules_once(void)
+{
+	struct diags ds = { 0 };
+	cr_assert_eq(scenario_load(SCENARIO, &rules, &ds), 0);
+}
+
+/* A whole game of seed SEED, NATO and Russia played by the AI levels given. */
+static struct session *game_ai(uint64_t seed, int nato, int russia)
+{
+	struct session *s = session_create(&rules, seed);
+	struct ai ai[SIDE_COUNT];
+	ai_init(&ai[SIDE_NATO], nato, SIDE_NATO, seed ^ 1);
+	ai_init(&ai[SIDE_RUSSIA], russia, SIDE_RUSSIA, seed ^ 2);
+	s->player[SIDE_NATO] = s->player[SIDE_RUSSIA] = PLAYER_AI;
+	s->ai_level[SIDE_NATO] = (uint8_t)nato;
+	s->ai_level[SIDE_RUSSIA] = (uint8_t)russia;
+	while (!s->world.over) {
+		struct orders o[SIDE_COUNT] = { 0 };
+		for (int side = 0; side < SIDE_COUNT; side++)
+			ai_choose(&ai[side], &s->world, &s->rules, &o[side]);
+		cr_assert_eq(session_submit(s, o), 0);
+	}
+	return s;
+}
+
+static int count_kind(const struct session *s, int kind)
+{
+	int n = 0;
+	for (int t = 0; t < s->turns; t++)
+		for (int i = 0; i < s->log[t].n; i++) {
+			const struct cause *c = &s->log[t].rec[i];
+			n += c->kind == kind && (kind == CAUSE_MISCALC ? c->source != 0 : c->var == VAR_NONE);
+		}
+	return n;
+}
+
+static char *class_text(const struct class_game *g, int n, int format)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	cr_assert_eq(report_class_write(g, n, format, NULL, f), 0);
+	fclose(f);
+	return buf;
+}
+
+/* The line of TEXT that starts with START, copied into LINE. */
+static int line_of(const char *text, const char *start, char *line, size_t len)
+{
+	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+		if (!strncmp(p, start, strlen(start))) {
+			size_t k = strcspn(p, "\n");
+			snprintf(line, len, "%.*s", (int)(k < len ? k : len - 1), p);
+			return 1;
+		}
+	return 0;
+}
+
+Test(report_class, a_row_per_game_with_its_own_counts, .init = rules_once)
+{
+	struct session *war = game_ai(42, AI_HAWK, AI_HAWK);
+	struct session *calm = game_ai(42, AI_DOVE, AI_DOVE);
+	cr_assert_eq(war->world.result, RESULT_WAR, "hawk against hawk ends in war here");
+	cr_assert_neq(calm->world.result, RESULT_WAR);
+	struct class_game g[2] = { { war, "table-1" }, { calm, "table-2" } };
+	char *md = class_text(g, 2, REPORT_MD);
+	char line[1024], want[256];
+	cr_assert(line_of(md, "| table-1 |", line, sizeof line), "a row for table-1:\n%s", md);
+	/* the row's counts are the game's own */
+	snprintf(want, sizeof want, "| %d of %d | %d | %d | %d |", war->turns, war->rules.turns,
+	         count_kind(war, CAUSE_AGREEMENT), count_kind(war, CAUSE_INCIDENT),
+	         count_kind(war, CAUSE_MISCALC));
+	cr_assert_not_null(strstr(line, want), "'%s' in '%s'", want, line);
+	cr_assert_not_null(strstr(line, "| war ("), "%s", line);
+	cr_assert(line_of(md, "| table-2 |", line, sizeof line));
+	snprintf(want, sizeof want, "| %d : %d |", calm->world.score[SIDE_NATO], calm->world.score[SIDE_RUSSIA]);
+	cr_assert_not_null(strstr(line, want), "'%s' in '%s'", want, line);
+	/* the spread, the tally, the chart's legend */
+	snprintf(want, sizeof want, "| Turns played | %d.%d | %d | %d |",
+	         (war->turns + calm->turns) * 10 / 2 / 10, (war->turns + calm->turns) * 10 / 2 % 10,
+	         war->turns < calm->turns ? war->turns : calm->turns,
+	         war->turns > calm->turns ? war->turns : calm->turns);
+	cr_assert_not_null(strstr(md, want), "'%s' in\n%s", want, md);
+	cr_assert_not_null(strstr(md, "Results of 2 games:"));
+	cr_assert_not_null(strstr(md, "war 1"));
+	cr_assert_not_null(strstr(md, "`A` table-1, `B` table-2"));
+	/* the prompts: the war, and the two tables that began alike */
+	cr_assert(line_of(md, "- table-1 went to war in ", line, sizeof line), "%s", md);
+	snprintf(want, sizeof want, "after %d incident", count_kind(war, CAUSE_INCIDENT));
+	cr_assert_not_null(strstr(line, want), "%s", line);
+	cr_assert(line_of(md, "- table-2 and table-1 began the same game (seed 42)", line, sizeof line),
+	          "%s", md);
+	free(md);
+	session_free(war);
+	session_free(calm);
+}
+
+Test(report_class, a_what_if_is_told_beside_its_original, .init = rules_once)
+{
+	struct session *orig = game_ai(7, AI_HAWK, AI_NORMAL);
+	snprintf(orig->id, sizeof orig->id, "table-3");
+	struct session *what = game_ai(7, AI_HAWK, AI_NORMAL);
+	snprintf(what->id, sizeof what->id, "table-3");
+	cr_assert_eq(session_branch(what, 2), 0);
+	struct orders none[SIDE_COUNT] = { 0 };
+	while (!what->world.over)
+		cr_assert_eq(session_submit(what, none), 0);
+	snprintf(what->id, sizeof what->id, "table-3-b1");
+	struct class_game g[2] = { { orig, "table-3" }, { what, "table-3-b1" } };
+	char *md = class_text(g, 2, REPORT_MD);
+	char line[1024];
+	cr_assert(line_of(md, "| table-3-b1 (what-if) |", line, sizeof line), "%s", md);
+	cr_assert(line_of(md, "- table-3-b1 replayed table-3 from turn 2", line, sizeof line), "%s", md);
+	free(md);
+	session_free(orig);
+	session_free(what);
+}
+
+Test(report_class, csv_has_a_header_and_a_row_per_game, .init = rules_once)
+{
+	struct session *a = game_ai(1, AI_EASY, AI_EASY), *b = game_ai(2, AI_HARD, AI_HAWK);
+	struct class_game g[2] = { { a, "a" }, { b, "b, with a comma" } };
+	char *csv = class_text(g, 2, REPORT_CSV);
+	int lines = 0;
+	for (const char *p = csv; *p; p++)
+		lines += *p == '\n';
+	cr_assert_eq(lines, 3, "%s", csv);
+	cr_assert_eq(strncmp(csv, "game,scenario,seed,nato,russia,result,nato_score,russia_score,war_turn,", 71), 0);
+	cr_assert_not_null(strstr(csv, "\n\"b, with a comma\",door-closed,2,AI hard,AI hawk,"), "%s", csv);
+	char want[128];
+	snprintf(want, sizeof want, "\na,door-closed,1,AI easy,AI easy,%s,",
+	         a->world.result == RESULT_WAR ? "war" : a->world.result == RESULT_NATO ? "nato"
+	         : a->world.result == RESULT_RUSSIA ? "russia" : a->world.result == RESULT_DRAW ? "draw" : "peace");
+	cr_assert_not_null(strstr(csv, want), "'%s' in %s", want, csv);
+	free(csv);
+	session_free(a);
+	session_free(b);
+}
