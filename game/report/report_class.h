@@ -11,7 +11,7 @@
 
 #include <stdio.h>
 
-#include "../scenario/diag.h"
+#include "../base/diag.h"
 #include "../session/session.h"
 
 /* One game of the class. */
