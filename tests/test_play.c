@@ -10,7 +10,7 @@
 
 #include "../game/ui/null.h"
 #include "../game/ui/plain.h"
-#include "../game/report/explain.h"
+#include "../game/explain/explain.h"
 #include "../game/save/save.h"
 #include "../game/ui/play.h"
 #include "fixture.h"

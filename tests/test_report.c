@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "../game/engine/rng.h"
-#include "../game/report/explain.h"
+#include "../game/explain/explain.h"
 #include "../game/report/report.h"
 #include "../game/scenario/scenario.h"
 

@@ -9,7 +9,7 @@
 #include <wchar.h>
 
 #include "../game/engine/turn.h"
-#include "../game/report/explain.h"
+#include "../game/explain/explain.h"
 #include "../game/ui/tui.h"
 #include "../game/ui/tui_game.h"
 #include "../game/ui/tui_map.h"

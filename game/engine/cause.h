@@ -1,6 +1,6 @@
 /* cause.h - the cause log: one typed record per variable change, and headlines.
  *
- * The engine appends; it never words anything. game/report/explain.c turns
+ * The engine appends; it never words anything. game/explain/explain.c turns
  * records into sentences for every front end. The log of a turn lives in the
  * world and is cleared when the next turn resolves. */
 #ifndef BRINK_CAUSE_H

@@ -12,7 +12,7 @@
 
 #include "../ai/ai.h"
 #include "../engine/turn.h"
-#include "explain.h"
+#include "../explain/explain.h"
 #include "report.h"
 
 #define TOP_TURNS 5     /* turns shown under "largest tension changes" */
@@ -45,52 +45,16 @@ static void player_text(const struct session *s, int side, char *buf, size_t len
 	}
 }
 
-/* "Deploy forces in Poland; Propose talks", or "none". */
-static void orders_words(const struct rules *r, const struct orders *o, char *buf, size_t len)
-{
-	size_t n = 0;
-	buf[0] = '\0';
-	for (int i = 0; i < o->n && n < len; i++) {
-		const struct order *d = &o->list[i];
-		const char *name = d->action < r->nactions ? r->action[d->action].name : "?";
-		int k = d->region < r->nregions
-		        ? snprintf(buf + n, len - n, "%s%s in %s", i ? "; " : "", name, r->region[d->region].name)
-		        : snprintf(buf + n, len - n, "%s%s", i ? "; " : "", name);
-		if (k < 0)
-			break;
-		n += (size_t)k;
-	}
-	if (!o->n)
-		snprintf(buf, len, "none");
-}
-
 /* "deploy:poland;talks" for the CSV. */
 static void orders_ids(const struct rules *r, const struct orders *o, char *buf, size_t len)
 {
 	size_t n = 0;
 	buf[0] = '\0';
-	for (int i = 0; i < o->n && n < len; i++) {
-		const struct order *d = &o->list[i];
-		const char *id = d->action < r->nactions ? r->action[d->action].id : "?";
-		int k = d->region < r->nregions
-		        ? snprintf(buf + n, len - n, "%s%s:%s", i ? ";" : "", id, r->region[d->region].id)
-		        : snprintf(buf + n, len - n, "%s%s", i ? ";" : "", id);
-		if (k < 0)
-			break;
-		n += (size_t)k;
-	}
-}
-
-static const char *result_words(const struct world *w)
-{
-	switch (w->result) {
-	case RESULT_NONE: return "in progress";
-	case RESULT_NATO: return "NATO wins";
-	case RESULT_RUSSIA: return "Russia wins";
-	case RESULT_DRAW: return "draw";
-	case RESULT_WAR: return "war: both sides lose";
-	case RESULT_PEACE: return "cooperative peace: both sides win";
-	default: return "?";
+	for (int i = 0; i < o->n && i < ORDERS_MAX && n + 2 < len; i++) {
+		if (i)
+			buf[n++] = ';';
+		size_t k = explain_order_ids(r, &o->list[i], ':', buf + n, len - n);
+		n += k < len - n ? k : len - n - 1;
 	}
 }
 
@@ -147,7 +111,9 @@ static void md_summary(const struct session *s, const struct world *w, FILE *out
 		fprintf(out, "| Length | %s |\n", what);
 	if (explain_branch(s, what, sizeof what))
 		fprintf(out, "| Branch | %s |\n", what);
-	fprintf(out, "| Result | %s |\n", result_words(now));
+	char res[160];
+	explain_outcome_short(r, now->result, res, sizeof res);
+	fprintf(out, "| Result | %s |\n", res);
 	if (now->over)
 		fprintf(out, "| Scores | %s %d, %s %d |\n", explain_side(r, SIDE_NATO), now->score[SIDE_NATO],
 		        explain_side(r, SIDE_RUSSIA), now->score[SIDE_RUSSIA]);
@@ -172,8 +138,8 @@ static void md_orders(const struct session *s, FILE *out)
 	        explain_side(r, SIDE_RUSSIA));
 	for (int t = 0; t < s->turns; t++) {
 		explain_date(r, t, date, sizeof date);
-		orders_words(r, &s->orders[t][SIDE_NATO], a, sizeof a);
-		orders_words(r, &s->orders[t][SIDE_RUSSIA], b, sizeof b);
+		explain_orders(r, &s->orders[t][SIDE_NATO], a, sizeof a);
+		explain_orders(r, &s->orders[t][SIDE_RUSSIA], b, sizeof b);
 		fprintf(out, "| %d | %s | %s | %s |\n", t + 1, date, a, b);
 	}
 	fprintf(out, "\n");
@@ -305,26 +271,19 @@ static void md_why(const struct session *s, const struct world *w, FILE *out)
 	explain_date(r, from, date, sizeof date);
 	fprintf(out, "The climb began in turn %d (%s), at tension %d (%s). The chain of turns and causes:\n\n",
 	        from + 1, date, w[from].v[VAR_TENSION], explain_band(w[from].v[VAR_TENSION], 0));
-	int step = 0, best_t = -1, best_i = -1, best = 0;
+	int step = 0;
 	for (int t = from; t < war; t++) {
 		int a = w[t].v[VAR_TENSION], b = w[t + 1].v[VAR_TENSION];
 		explain_date(r, t, date, sizeof date);
 		fprintf(out, "%d. Turn %d (%s): tension %d to %d (%+d), %s\n", ++step, t + 1, date, a, b, b - a,
 		        explain_band(b, 0));
 		md_turn_causes(s, t, 1, out);
-		for (int i = 0; i < s->log[t].n && i < CAUSE_MAX; i++) {
-			const struct cause *c = &s->log[t].rec[i];
-			if (c->var == VAR_TENSION && c->delta > best) {
-				best = c->delta;
-				best_t = t;
-				best_i = i;
-			}
-		}
 	}
-	if (best_t >= 0) {
+	struct explain_step push;
+	if (explain_war_road(s->log, war, war - from, &push, 1) == 1) {
 		char line[320];
-		explain_cause(r, &s->log[best_t].rec[best_i], line, sizeof line);
-		fprintf(out, "\nThe largest single push on the way: %s, in turn %d.\n", line, best_t + 1);
+		explain_cause(r, &s->log[push.turn].rec[push.index], line, sizeof line);
+		fprintf(out, "\nThe largest single push on the way: %s, in turn %d.\n", line, push.turn + 1);
 	}
 	fprintf(out, "\n");
 }
@@ -385,10 +344,11 @@ static void md_scores(const struct session *s, const struct world *w, FILE *out)
 	for (int i = 0; i < r->nregions; i++)
 		held[turn_controller(now, r, i)] += r->region[i].value;
 	fprintf(out, "## Final scores\n\n");
+	char res[160];
+	explain_outcome_short(r, now->result, res, sizeof res);
 	if (now->over)
-		fprintf(out, "- %s: %d\n- %s: %d\n- Result: %s (`result: %s`)\n", explain_side(r, SIDE_NATO),
-		        now->score[SIDE_NATO], explain_side(r, SIDE_RUSSIA), now->score[SIDE_RUSSIA],
-		        result_words(now), explain_result(now->result));
+		fprintf(out, "- %s: %d\n- %s: %d\n- Result: %s\n", explain_side(r, SIDE_NATO),
+		        now->score[SIDE_NATO], explain_side(r, SIDE_RUSSIA), now->score[SIDE_RUSSIA], res);
 	else
 		fprintf(out, "The game is not over. Region values held now: %s %d, %s %d.\n",
 		        explain_side(r, SIDE_NATO), held[SIDE_NATO], explain_side(r, SIDE_RUSSIA), held[SIDE_RUSSIA]);

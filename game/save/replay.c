@@ -2,22 +2,15 @@
 #include <stdio.h>
 
 #include "../engine/turn.h"
-#include "../report/explain.h"
+#include "../explain/explain.h"
 #include "replay.h"
 #include "save_internal.h"
 
 static void orders_line(const struct rules *r, int side, const struct orders *o, FILE *out)
 {
-	fprintf(out, "  %s orders:", explain_side(r, side));
-	if (!o->n)
-		fprintf(out, " none");
-	for (int i = 0; i < o->n && i < ORDERS_MAX; i++) {
-		const struct order *d = &o->list[i];
-		fprintf(out, "%s %s", i ? ";" : "", d->action < r->nactions ? r->action[d->action].name : "?");
-		if (d->region < r->nregions)
-			fprintf(out, " in %s", r->region[d->region].name);
-	}
-	fprintf(out, "\n");
+	char words[ORDERS_MAX * (RULES_NAME_MAX * 2 + 8)];
+	explain_orders(r, o, words, sizeof words);
+	fprintf(out, "  %s orders: %s\n", explain_side(r, side), words);
 }
 
 int replay_print(const struct session *s, FILE *out)

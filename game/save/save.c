@@ -24,7 +24,7 @@
 #include "../base/cfgtext.h"
 #include "../base/folder.h"
 #include "../base/path.h"
-#include "../report/explain.h"
+#include "../explain/explain.h"
 #include "../scenario/scenario.h"
 #include "save.h"
 #include "save_internal.h"
@@ -33,16 +33,9 @@
 #define BRINK_VERSION "0"
 #endif
 
-static const char *const result_names[] = { "none", "nato", "russia", "draw", "war", "peace" };
 /* The first words of every save written: how a save is told from other files. */
 #define SAVE_HEADER "# Brink save file"
 
-#define RESULT_NAMES (int)(sizeof result_names / sizeof result_names[0])
-
-static const char *result_name(int r)
-{
-	return r >= 0 && r < RESULT_NAMES ? result_names[r] : "none";
-}
 
 static void date_text(const struct rules *r, int t, char *buf, size_t len)
 {
@@ -106,15 +99,6 @@ static int setting_copy(config_setting_t *parent, const char *name, const config
 	return 0;
 }
 
-static void order_text(const struct rules *r, const struct order *o, char *buf, size_t len)
-{
-	const char *a = o->action < r->nactions ? r->action[o->action].id : "?";
-	if (o->region < r->nregions)
-		snprintf(buf, len, "%s %s", a, r->region[o->region].id);
-	else
-		snprintf(buf, len, "%s", a);
-}
-
 static int format_config(const struct session *s, config_t *cfg)
 {
 	const struct rules *r = &s->rules;
@@ -132,7 +116,7 @@ static int format_config(const struct session *s, config_t *cfg)
 	add_int(g, "turns", r->turns);
 	date_text(r, w->over && s->turns ? s->turns - 1 : s->turns, buf, sizeof buf);
 	add_str(g, "date", buf);
-	add_str(g, "result", result_name(w->result));
+	add_str(g, "result", explain_result_id(w->result));
 
 	config_setting_t *pl = config_setting_add(root, "players", CONFIG_TYPE_GROUP);
 	for (int side = 0; side < SIDE_COUNT; side++) {
@@ -163,7 +147,7 @@ static int format_config(const struct session *s, config_t *cfg)
 			config_setting_t *l = config_setting_add(tg, side_id(side), CONFIG_TYPE_LIST);
 			const struct orders *o = &s->orders[t][side];
 			for (int i = 0; i < o->n && i < ORDERS_MAX; i++) {
-				order_text(r, &o->list[i], buf, sizeof buf);
+				explain_order_ids(r, &o->list[i], ' ', buf, sizeof buf);
 				add_str(l, NULL, buf);
 			}
 		}
@@ -174,7 +158,7 @@ static int format_config(const struct session *s, config_t *cfg)
 	config_setting_t *st = config_setting_add(root, "state", CONFIG_TYPE_GROUP);
 	add_int(st, "turn", w->turn);
 	add_bool(st, "over", w->over);
-	add_str(st, "result", result_name(w->result));
+	add_str(st, "result", explain_result_id(w->result));
 	config_setting_t *ap = config_setting_add(st, "ap", CONFIG_TYPE_GROUP);
 	config_setting_t *sc = config_setting_add(st, "score", CONFIG_TYPE_GROUP);
 	for (int side = 0; side < SIDE_COUNT; side++) {
@@ -762,10 +746,12 @@ static int load_players(struct loader *L, struct session *s)
 			who = NULL;
 		}
 		int level = lvl ? ai_level_parse(lvl) : -1;
-		if (lvl && level < 0)
+		if (lvl && level < 0) {
+			char levels[160];
+			ai_level_list(levels, sizeof levels);
 			diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(p, "ai")),
-			         "'%s.ai' is '%s': not an AI level (easy, normal, hard, hawk, dove, "
-			         "tit-for-tat, random)", where, lvl);
+			         "'%s.ai' is '%s': not an AI level (%s)", where, lvl, levels);
+		}
 		if (!who || level < 0) {
 			rc = -1;
 			continue;
@@ -871,10 +857,9 @@ static int load_order(struct loader *L, struct session *s, int t, int side,
 		return 0;
 	char why[160] = "";
 	if (st == ORDER_REQUIREMENT && failed >= 0 && failed < r->action[a].nrequires) {
-		char ref[96];
-		const struct cond *c = &r->action[a].requires[failed];
-		explain_ref(r, c->ref, ref, sizeof ref);
-		snprintf(why, sizeof why, " (%s must be %d..%d)", ref, c->min, c->max);
+		char cond[140];
+		explain_cond(r, &r->action[a].requires[failed], region, cond, sizeof cond);
+		snprintf(why, sizeof why, " (%s)", cond);
 	}
 	diag_add(L->ds, DIAG_ERROR, L->path, line, "turn %d: %s cannot order '%s' at that point: %s%s",
 	         t, side_id(side), text, order_status_text(st), why);
@@ -990,10 +975,10 @@ static int load_state(struct loader *L, const struct session *s)
 	const char *res = need_str(L, st, "state", "result");
 	if (!res)
 		bad = 1;
-	else if (strcmp(res, result_name(w->result))) {
+	else if (strcmp(res, explain_result_id(w->result))) {
 		diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(st, "result")),
 		         "'state.result' is '%s' in the save but the recorded orders replay to '%s'", res,
-		         result_name(w->result));
+		         explain_result_id(w->result));
 		bad = 1;
 	}
 	static const char *const sub[2] = { "ap", "score" };

@@ -12,6 +12,7 @@
 #include "../ai/ai.h"
 #include "../engine/rng.h"
 #include "../engine/turn.h"
+#include "../explain/explain.h"
 #include "sim.h"
 
 #define SIM_BLOCK 8192 /* games per block: bounds memory, keeps rows in order */
@@ -30,14 +31,7 @@ uint64_t sim_shard_games(const struct sim_config *c)
 
 const char *sim_result_word(int result)
 {
-	switch (result) {
-	case RESULT_NATO: return "nato";
-	case RESULT_RUSSIA: return "russia";
-	case RESULT_DRAW: return "draw";
-	case RESULT_WAR: return "war";
-	case RESULT_PEACE: return "peace";
-	default: return "none";
-	}
+	return explain_result_id(result);
 }
 
 void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index, struct sim_game *g,

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "../engine/turn.h"
-#include "../report/explain.h"
+#include "../explain/explain.h"
 #include "../save/save.h"
 #include "plain.h"
 
@@ -61,16 +61,6 @@ static int plain_ap_left(const struct play *p, int side, const struct orders *o)
 	return plain_world(p)->ap[side] - orders_spent(o, plain_rules(p));
 }
 
-/* "Deploy forces in Poland" or "Propose talks". */
-static void plain_order_words(const struct rules *r, const struct order *o, char *buf, size_t len)
-{
-	const char *name = o->action < r->nactions ? r->action[o->action].name : "?";
-	if (o->region < r->nregions)
-		snprintf(buf, len, "%s in %s", name, r->region[o->region].name);
-	else
-		snprintf(buf, len, "%s", name);
-}
-
 /* A variable's value for people: "nato" for enum variables, else the number. */
 static void plain_value(int var, int v, char *buf, size_t len)
 {
@@ -81,31 +71,13 @@ static void plain_value(int var, int v, char *buf, size_t len)
 		snprintf(buf, len, "%d", v);
 }
 
-/* "target.alignment must be at least 20": a requirement as the rules state it. */
-static void plain_cond(const struct rules *r, const struct cond *k, char *buf, size_t len)
-{
-	char ref[RULES_ID_MAX * 2 + 8];
-	explain_ref(r, k->ref, ref, sizeof ref);
-	const struct var_info *vi = k->ref.var < VAR_COUNT ? &var_info[k->ref.var] : NULL;
-	if (vi && vi->enum_names && k->min == k->max)
-		snprintf(buf, len, "%s must be %s", ref, var_enum_name((enum var)k->ref.var, k->min));
-	else if (vi && k->min > vi->min && k->max < vi->max)
-		snprintf(buf, len, "%s must be between %d and %d", ref, k->min, k->max);
-	else if (vi && k->min > vi->min)
-		snprintf(buf, len, "%s must be at least %d", ref, k->min);
-	else if (vi && k->max < vi->max)
-		snprintf(buf, len, "%s must be at most %d", ref, k->max);
-	else
-		snprintf(buf, len, "%s must be between %d and %d", ref, k->min, k->max);
-}
-
 /* The current value of a requirement's variable, for the region REGION
- * when it reads target.*: "now 10". */
+ * when it reads target.*: "now +10". */
 static void plain_cond_now(const struct play *p, const struct cond *k, int region, char *buf,
                            size_t len)
 {
 	char v[32];
-	plain_value(k->ref.var, world_ref(plain_world(p), plain_rules(p), k->ref, region), v, sizeof v);
+	explain_cond_now(plain_world(p), plain_rules(p), k, region, v, sizeof v);
 	snprintf(buf, len, "now %s", v);
 }
 
@@ -226,7 +198,7 @@ static void plain_why_no_region(struct plain *pl, struct play *p, int side, cons
 				continue;
 			char cond[160], now[48];
 			if (first) {
-				plain_cond(r, &act->requires[k], cond, sizeof cond);
+				explain_cond(r, &act->requires[k], RULES_NO_REGION, cond, sizeof cond);
 				fprintf(pl->out, "%s%s (", said ? "; " : "", cond);
 			}
 			plain_cond_now(p, &act->requires[k], i, now, sizeof now);
@@ -293,7 +265,7 @@ static void plain_actions(struct plain *pl, struct play *p, int side, const stru
 			fputs(": ", pl->out);
 			if (st == ORDER_REQUIREMENT && act->target == TARGET_WORLD && failed >= 0) {
 				char cond[160], now[48];
-				plain_cond(r, &act->requires[failed], cond, sizeof cond);
+				explain_cond(r, &act->requires[failed], RULES_NO_REGION, cond, sizeof cond);
 				plain_cond_now(p, &act->requires[failed], RULES_NO_REGION, now, sizeof now);
 				fprintf(pl->out, "%s (%s)", cond, now);
 			} else if (st == ORDER_REQUIREMENT) {
@@ -347,7 +319,7 @@ static void plain_do(struct plain *pl, struct play *p, int side, struct orders *
 	enum order_status st = orders_add(plain_world(p), r, side, o, a, region, &failed);
 	switch (st) {
 	case ORDER_OK:
-		plain_order_words(r, &o->list[o->n - 1], what, sizeof what);
+		explain_order(r, &o->list[o->n - 1], what, sizeof what);
 		fprintf(pl->out, "queued: %s (%d AP; %d AP left).\n", what, act->cost,
 		        plain_ap_left(p, side, o));
 		break;
@@ -367,19 +339,14 @@ static void plain_do(struct plain *pl, struct play *p, int side, struct orders *
 	case ORDER_REQUIREMENT: {
 		char cond[160] = "a requirement", now[48] = "";
 		if (failed >= 0 && failed < act->nrequires) {
-			plain_cond(r, &act->requires[failed], cond, sizeof cond);
+			explain_cond(r, &act->requires[failed], region, cond, sizeof cond);
 			plain_cond_now(p, &act->requires[failed], region, now, sizeof now);
 		}
-		if (region != RULES_NO_REGION && failed >= 0 &&
-		    act->requires[failed].ref.scope == SCOPE_TARGET)
-			fprintf(pl->out, "error: requirement not met: %s (%s: %s).\n", cond,
-			        r->region[region].id, now);
-		else
-			fprintf(pl->out, "error: requirement not met: %s (%s).\n", cond, now);
+		fprintf(pl->out, "error: requirement not met: %s (%s).\n", cond, now);
 		break;
 	}
 	case ORDER_REPEAT:
-		plain_order_words(r, &(struct order){ (uint8_t)a, (uint8_t)region }, what, sizeof what);
+		explain_order(r, &(struct order){ (uint8_t)a, (uint8_t)region }, what, sizeof what);
 		fprintf(pl->out, "error: %s is already ordered this turn (once per action and target).\n",
 		        what);
 		break;
@@ -402,7 +369,7 @@ static void plain_orders_list(struct plain *pl, struct play *p, int side, const 
 	fprintf(pl->out, "Orders of %s this turn, %d AP left:\n", explain_side(r, side),
 	        plain_ap_left(p, side, o));
 	for (int i = 0; i < o->n; i++) {
-		plain_order_words(r, &o->list[i], what, sizeof what);
+		explain_order(r, &o->list[i], what, sizeof what);
 		fprintf(pl->out, "  %d. %s (%d AP)\n", i + 1, what,
 		        o->list[i].action < r->nactions ? r->action[o->list[i].action].cost : 0);
 	}
@@ -702,7 +669,7 @@ static enum fe_status plain_orders(void *ctx, struct play *p, int side, struct o
 				fputs("error: no order to undo.\n", pl->out);
 				continue;
 			}
-			plain_order_words(plain_rules(p), &out->list[out->n - 1], what, sizeof what);
+			explain_order(plain_rules(p), &out->list[out->n - 1], what, sizeof what);
 			orders_undo(out);
 			fprintf(pl->out, "undone: %s; %d AP left.\n", what, plain_ap_left(p, side, out));
 		} else if (!strcmp(cmd, "end")) {
@@ -757,7 +724,7 @@ static void plain_resolution(void *ctx, struct play *p)
 		if (o->n == 0)
 			fputs("nothing", pl->out);
 		for (int i = 0; i < o->n; i++) {
-			plain_order_words(r, &o->list[i], line, sizeof line);
+			explain_order(r, &o->list[i], line, sizeof line);
 			fprintf(pl->out, "%s%s", i ? "; " : "", line);
 		}
 		fputs(".\n", pl->out);
@@ -784,53 +751,25 @@ static void plain_resolution(void *ctx, struct play *p)
 	fflush(pl->out);
 }
 
-/* The road to war: the biggest tension rises of the last turns, told in the
- * order they happened. */
+/* Tension turn by turn, then the road to war: the biggest tension rises of
+ * the last turns, in the order they happened. */
 static void plain_war_road(struct plain *pl, const struct play *p)
 {
 	const struct session *s = p->session;
-	const struct rules *r = plain_rules(p);
-	struct war_step { int t, i, delta; } top[PLAIN_WAR_CAUSES];
-	int ntop = 0;
-	int from = s->turns > PLAIN_WAR_TURNS ? s->turns - PLAIN_WAR_TURNS : 0;
+	struct explain_step road[PLAIN_WAR_CAUSES];
+	int n = explain_war_road(s->log, s->turns, PLAIN_WAR_TURNS, road, PLAIN_WAR_CAUSES);
 	char d[16], line[512];
 
-	for (int t = from; t < s->turns; t++)
-		for (int i = 0; i < s->log[t].n; i++) {
-			const struct cause *c = &s->log[t].rec[i];
-			if (c->var != VAR_TENSION || c->delta <= 0)
-				continue;
-			/* keep the biggest; among equals the earliest */
-			int at = ntop;
-			while (at > 0 && top[at - 1].delta < c->delta)
-				at--;
-			if (at >= PLAIN_WAR_CAUSES)
-				continue;
-			if (ntop < PLAIN_WAR_CAUSES)
-				ntop++;
-			memmove(&top[at + 1], &top[at], (size_t)(ntop - 1 - at) * sizeof top[0]);
-			top[at].t = t;
-			top[at].i = i;
-			top[at].delta = c->delta;
-		}
 	fputs("Tension turn by turn:", pl->out);
 	for (int t = 0; t <= s->turns && t <= RULES_MAX_TURNS; t++)
 		fprintf(pl->out, " %d", t < s->turns ? s->world.history[t][VAR_TENSION] : s->world.v[VAR_TENSION]);
 	fputs(".\n", pl->out);
-	if (ntop == 0)
+	if (n == 0)
 		return;
 	fputs("The road to war, the biggest rises in tension of the last turns:\n", pl->out);
-	/* chronological: sort the chosen few by (turn, record) */
-	for (int a = 1; a < ntop; a++)
-		for (int b = a; b > 0 && (top[b - 1].t > top[b].t ||
-		                          (top[b - 1].t == top[b].t && top[b - 1].i > top[b].i)); b--) {
-			struct war_step tmp = top[b];
-			top[b] = top[b - 1];
-			top[b - 1] = tmp;
-		}
-	for (int k = 0; k < ntop; k++) {
-		explain_cause(r, &s->log[top[k].t].rec[top[k].i], line, sizeof line);
-		fprintf(pl->out, "  %s: %s\n", plain_date(p, top[k].t, d, sizeof d), line);
+	for (int k = 0; k < n; k++) {
+		explain_cause(plain_rules(p), &s->log[road[k].turn].rec[road[k].index], line, sizeof line);
+		fprintf(pl->out, "  %s: %s\n", plain_date(p, road[k].turn, d, sizeof d), line);
 	}
 }
 
@@ -844,21 +783,11 @@ static void plain_game_over(void *ctx, struct play *p)
 	if (!pl->intro_done)
 		plain_intro(pl, p);
 	fprintf(pl->out, "\n== Game over after %s ==\n", plain_date(p, w->turn > 0 ? w->turn - 1 : 0, d, sizeof d));
-	switch (w->result) {
-	case RESULT_WAR:
-		fputs("War: tension reached 100. Both sides lose.\n", pl->out);
+	char outcome[160];
+	explain_outcome(r, w->result, outcome, sizeof outcome);
+	fprintf(pl->out, "%s\n", outcome);
+	if (w->result == RESULT_WAR)
 		plain_war_road(pl, p);
-		break;
-	case RESULT_PEACE:
-		fputs("Both sides win together: tension ended low with no active conflict.\n", pl->out);
-		break;
-	case RESULT_DRAW:
-		fputs("A draw: both sides hold regions worth the same.\n", pl->out);
-		break;
-	default:
-		fprintf(pl->out, "%s wins on the regions it holds.\n",
-		        explain_side(r, w->result == RESULT_NATO ? SIDE_NATO : SIDE_RUSSIA));
-	}
 	fprintf(pl->out, "Final tension %d (%s).\n", w->v[VAR_TENSION], explain_band(w->v[VAR_TENSION], 0));
 	fputs("Regions:", pl->out);
 	for (int i = 0; i < r->nregions; i++) {

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../engine/turn.h"
-#include "../report/explain.h"
+#include "../explain/explain.h"
 #include "tui_game.h"
 
 #define SIDE_W 25      /* side panel width at 80 columns */
@@ -219,11 +219,9 @@ static void draw_news(struct tui *t, struct tui_view *v, int x, int y, int w, in
 
 void tui_order_text(const struct rules *r, const struct order *o, char *buf, size_t len)
 {
-	const struct action *a = &r->action[o->action];
-	if (o->region < r->nregions)
-		snprintf(buf, len, "%s: %s (%d)", a->name, r->region[o->region].name, a->cost);
-	else
-		snprintf(buf, len, "%s (%d)", a->name, a->cost);
+	char what[160];
+	explain_order(r, o, what, sizeof what);
+	snprintf(buf, len, "%.120s (%d)", what, o->action < r->nactions ? r->action[o->action].cost : 0);
 }
 
 static void draw_orders(struct tui *t, struct tui_view *v, int x, int y, int w, int h)

@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../report/explain.h"
+#include "../explain/explain.h"
 #include "../save/save.h"
 #include "../scenario/scenario.h"
 #include "launch.h"
@@ -189,10 +189,13 @@ static void new_game_draw(struct menu *m)
 		for (int i = 0; i < n && row < LINES - 3; i++)
 			tui_put(t, row++, x, COLS - 2 * x, TR_NORMAL, wrapped[i]);
 	}
-	static const char *const hints[] = {
+	char levels[200], list[160];
+	ai_level_list(list, sizeof list);
+	snprintf(levels, sizeof levels, "Computer levels: %s.", list);
+	const char *const hints[] = {
 		"Left/Right changes a choice; digits type the seed (same seed, same game).",
 		"You choose your side; the computer plays the other at the level chosen.",
-		"Computer levels: easy, normal, hard; hawk, dove, tit-for-tat, random to study them.",
+		levels,
 	};
 	if (row < LINES - 4)
 		tui_put(t, LINES - 4, x, COLS - 2 * x, TR_DIM, hints[m->field == 3 ? 0 : m->field == 2 ? 2 : 1]);

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../engine/turn.h"
-#include "../report/explain.h"
+#include "../explain/explain.h"
 #include "../save/save.h"
 #include "play.h"
 #include "tui.h"
@@ -38,34 +38,24 @@ static const char *const orders_footer[] = {
 
 /* ---- the action menu -------------------------------------------------- */
 
+#define TUI_WAR_CAUSES 10 /* tension rises shown at the end of the game */
+#define TUI_WAR_TURNS 3   /* how many last turns they are taken from */
+
 struct menu_item {
 	int action, region;
 	enum order_status status;
 	int failed;
 };
 
+/* A requirement and its value now: "needs alignment of at least +20 in
+ * Ukraine (now -5)". */
 static void cond_text(const struct world *w, const struct rules *r, const struct cond *c,
                       int target, char *buf, size_t len)
 {
-	char name[96];
-	int region = c->ref.scope == SCOPE_TARGET ? target : c->ref.region;
-	explain_var(r, c->ref.var, c->ref.scope == SCOPE_WORLD ? RULES_NO_REGION : region, name,
-	            sizeof name);
-	const struct var_info *vi = &var_info[c->ref.var];
-	int now = world_ref(w, r, c->ref, target);
-	if (vi->enum_names) {
-		const char *lo = var_enum_name((enum var)c->ref.var, c->min);
-		const char *nowname = var_enum_name((enum var)c->ref.var, now);
-		if (c->min == c->max)
-			snprintf(buf, len, "%s must be %s (now %s)", name, lo ? lo : "?", nowname ? nowname : "?");
-		else
-			snprintf(buf, len, "%s is not allowed (now %s)", name, nowname ? nowname : "?");
-	} else if (c->max >= vi->max)
-		snprintf(buf, len, "%s must be at least %d (now %d)", name, c->min, now);
-	else if (c->min <= vi->min)
-		snprintf(buf, len, "%s must be at most %d (now %d)", name, c->max, now);
-	else
-		snprintf(buf, len, "%s must be %d to %d (now %d)", name, c->min, c->max, now);
+	char cond[160], now[32];
+	explain_cond(r, c, target, cond, sizeof cond);
+	explain_cond_now(w, r, c, target, now, sizeof now);
+	snprintf(buf, len, "%s (now %s)", cond, now);
 }
 
 /* Apply effects E to a copy of W and list what they change: a copy of the
@@ -283,9 +273,10 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 			enum order_status st = orders_add(w, r, side, q, it->action, it->region, &failed);
 			const struct action *a = &r->action[it->action];
 			if (st == ORDER_OK) {
-				snprintf(g->view.status, sizeof g->view.status, "Queued: %s%s%s (%d AP)", a->name,
-				         it->region < r->nregions ? " in " : "",
-				         it->region < r->nregions ? r->region[it->region].name : "", a->cost);
+				char what[160];
+				explain_order(r, &(struct order){ (uint8_t)it->action, (uint8_t)it->region }, what,
+				              sizeof what);
+				snprintf(g->view.status, sizeof g->view.status, "Queued: %.120s (%d AP)", what, a->cost);
 				g->view.status_role = TR_HEADER;
 				g->view.order_sel = q->n - 1;
 				return 0;
@@ -636,19 +627,6 @@ static void fe_resolution(void *ctx, struct play *p)
 	free(lines);
 }
 
-struct cause_ref {
-	int turn;
-	struct cause c;
-};
-
-static int cause_cmp(const void *a, const void *b)
-{
-	const struct cause_ref *x = a, *y = b;
-	if (x->c.delta != y->c.delta)
-		return y->c.delta - x->c.delta;
-	return x->turn - y->turn;
-}
-
 /* The end-of-game page; shared with the menu's view of a finished save. */
 static int game_over_page(struct tui *t, const struct session *s)
 {
@@ -661,13 +639,9 @@ static int game_over_page(struct tui *t, const struct session *s)
 	int n = 0;
 #define LINE(role_, ...) do { if (n < nmax) { snprintf(lines[n].text, sizeof lines[n].text, __VA_ARGS__); \
 	lines[n++].role = (role_); } } while (0)
-	const char *res = w->result == RESULT_WAR ? "WAR. Tension reached 100: both sides lose."
-	                : w->result == RESULT_NATO ? "NATO wins."
-	                : w->result == RESULT_RUSSIA ? "Russia wins."
-	                : w->result == RESULT_PEACE ? "Both sides win: a cooperative peace."
-	                : w->result == RESULT_DRAW ? "A draw." : "The game is not over.";
-	LINE(w->result == RESULT_WAR ? TR_BAD : TR_TITLE, "Result: %s  (result: %s)", res,
-	     explain_result(w->result));
+	char res[160];
+	explain_outcome(r, w->result, res, sizeof res);
+	LINE(w->result == RESULT_WAR ? TR_BAD : TR_TITLE, "Result: %s", res);
 	LINE(TR_NORMAL, "Score: NATO %d, Russia %d.   Security index: %d of 100", w->score[SIDE_NATO],
 	     w->score[SIDE_RUSSIA], world_security_index(w, r));
 	LINE(TR_NORMAL, "Final tension %d (%s) after %d turns.", w->v[VAR_TENSION],
@@ -705,26 +679,19 @@ static int game_over_page(struct tui *t, const struct session *s)
 		LINE(TR_DIM, "%s", axis);
 	}
 	LINE(TR_NORMAL, "%s", "");
-	/* The largest pushes on tension over the last turns. */
-	int from = s->turns > 3 ? s->turns - 3 : 0;
-	struct cause_ref *refs = malloc(sizeof *refs * CAUSE_MAX * 3);
-	int nr = 0;
-	for (int tt = from; refs && tt < s->turns; tt++)
-		for (int i = 0; i < s->log[tt].n; i++)
-			if (s->log[tt].rec[i].var == VAR_TENSION && s->log[tt].rec[i].delta > 0)
-				refs[nr++] = (struct cause_ref){ tt, s->log[tt].rec[i] };
-	if (refs && nr) {
-		qsort(refs, (size_t)nr, sizeof *refs, cause_cmp);
+	/* The largest pushes on tension over the last turns: the road to war. */
+	struct explain_step road[TUI_WAR_CAUSES];
+	int nr = explain_war_road(s->log, s->turns, TUI_WAR_TURNS, road, TUI_WAR_CAUSES);
+	if (nr) {
 		LINE(TR_TITLE, "%s", w->result == RESULT_WAR ? "What led to war: the largest rises of "
 		     "tension in the last turns" : "The largest rises of tension in the last turns");
-		for (int i = 0; i < nr && i < 10; i++) {
+		for (int i = 0; i < nr; i++) {
 			char date[32], buf[240];
-			explain_date(r, refs[i].turn, date, sizeof date);
-			explain_cause(r, &refs[i].c, buf, sizeof buf);
+			explain_date(r, road[i].turn, date, sizeof date);
+			explain_cause(r, &s->log[road[i].turn].rec[road[i].index], buf, sizeof buf);
 			LINE(TR_NORMAL, "  %.20s  %.200s", date, buf);
 		}
 	}
-	free(refs);
 	LINE(TR_NORMAL, "%s", "");
 	LINE(TR_DIM, "%s", "Press r to replay the game turn by turn.");
 #undef LINE

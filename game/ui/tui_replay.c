@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "../engine/turn.h"
-#include "../report/explain.h"
+#include "../explain/explain.h"
 #include "tui.h"
 #include "tui_game.h"
 

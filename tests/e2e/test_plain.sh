@@ -142,7 +142,7 @@ hasnt bad.out '^result: ' "quit ends the game with a result"
 
 # 7. Requirement not met: the requirement and the current value.
 printf 'do open-door ukraine\nactions\nquit\n' | play --seed 1 >req.out 2>&1 || fail "requirement: exit $?"
-has req.out '^error: requirement not met: target\.[a-z_]+ must be .+ \(ukraine: now [-a-z0-9]+\)\.$' \
+has req.out '^error: requirement not met: needs .+ in Ukraine \(now [-+a-z0-9]+\)\.$' \
 	"requirement not met names the requirement and the value"
 has req.out '^Not possible now:$' "actions lists the unavailable ones"
 has req.out '^  open-door: Open the door, 3 AP, region: ' "why open-door is unavailable"

@@ -1,4 +1,7 @@
-/* explain.c - the one place that words cause records, variables, bands and dates. */
+/* explain.c - the one place that words the game: causes, orders, requirements, results.
+ *
+ * See explain.h. Nothing here prints: every function fills a buffer, so each
+ * front end lays the same words out its own way. */
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +27,13 @@ const char *explain_side(const struct rules *r, int side)
 	if (side == SIDE_NATO || side == SIDE_RUSSIA)
 		return r->side[side].name[0] ? r->side[side].name : (side == SIDE_NATO ? "NATO" : "Russia");
 	return "Both sides";
+}
+
+/* Copy TEXT into BUF like snprintf("%s"); returns the length written. */
+static size_t explain_copy(char *buf, size_t len, const char *text)
+{
+	int n = snprintf(buf, len, "%s", text);
+	return n < 0 ? 0 : (size_t)n >= len ? (len ? len - 1 : 0) : (size_t)n;
 }
 
 static const char *region_name(const struct rules *r, int region)
@@ -134,7 +144,7 @@ static void where(const struct rules *r, int region, char *buf, size_t len)
 
 size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, size_t len)
 {
-	char ch[160], in[RULES_NAME_MAX + 8], ref[RULES_ID_MAX * 2 + 8];
+	char ch[160], in[RULES_NAME_MAX + 8];
 	int n = 0;
 	switch (c->kind) {
 	case CAUSE_ORDER:
@@ -144,19 +154,10 @@ size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, si
 	case CAUSE_ORDER_FAILED: {
 		where(r, c->region, in, sizeof in);
 		const char *why = "a requirement no longer held";
-		char cond[96] = "";
+		char cond[160] = "";
 		if (c->source < r->nactions && c->delta >= 0 && c->delta < r->action[c->source].nrequires) {
-			const struct cond *k = &r->action[c->source].requires[c->delta];
-			explain_ref(r, k->ref, ref, sizeof ref);
-			const struct var_info *vi = k->ref.var < VAR_COUNT ? &var_info[k->ref.var] : NULL;
-			if (vi && vi->enum_names && k->min == k->max)
-				snprintf(cond, sizeof cond, "%s must be %s", ref, var_enum_name(k->ref.var, k->min));
-			else if (vi && k->min > vi->min && k->max < vi->max)
-				snprintf(cond, sizeof cond, "%s must be %d..%d", ref, k->min, k->max);
-			else if (vi && k->min > vi->min)
-				snprintf(cond, sizeof cond, "%s must be at least %d", ref, k->min);
-			else
-				snprintf(cond, sizeof cond, "%s must be at most %d", ref, k->max);
+			explain_cond(r, &r->action[c->source].requires[c->delta], c->region, cond,
+			             sizeof cond);
 			why = cond;
 		}
 		n = snprintf(buf, len, "%s: %s%s failed: %s", explain_side(r, c->side),
@@ -218,6 +219,185 @@ size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, si
 	return n < 0 ? 0 : (size_t)n;
 }
 
+const char *explain_result_id(int result)
+{
+	switch (result) {
+	case RESULT_NATO: return "nato";
+	case RESULT_RUSSIA: return "russia";
+	case RESULT_DRAW: return "draw";
+	case RESULT_WAR: return "war";
+	case RESULT_PEACE: return "peace";
+	default: return "none";
+	}
+}
+
+size_t explain_outcome(const struct rules *r, int result, char *buf, size_t len)
+{
+	int n;
+	switch (result) {
+	case RESULT_NATO:
+	case RESULT_RUSSIA:
+		n = snprintf(buf, len, "%s wins on the regions it holds.",
+		             explain_side(r, result == RESULT_NATO ? SIDE_NATO : SIDE_RUSSIA));
+		break;
+	case RESULT_WAR:
+		n = snprintf(buf, len, "War: tension reached 100. Both sides lose.");
+		break;
+	case RESULT_PEACE:
+		n = snprintf(buf, len, "Both sides win together: tension ended low with no active "
+		                       "conflict.");
+		break;
+	case RESULT_DRAW:
+		n = snprintf(buf, len, "A draw: both sides hold regions worth the same.");
+		break;
+	default:
+		n = snprintf(buf, len, "The game is not over.");
+	}
+	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t explain_outcome_short(const struct rules *r, int result, char *buf, size_t len)
+{
+	int n;
+	switch (result) {
+	case RESULT_NATO:
+	case RESULT_RUSSIA:
+		n = snprintf(buf, len, "%s wins",
+		             explain_side(r, result == RESULT_NATO ? SIDE_NATO : SIDE_RUSSIA));
+		break;
+	case RESULT_WAR: n = snprintf(buf, len, "war: both sides lose"); break;
+	case RESULT_PEACE: n = snprintf(buf, len, "cooperative peace: both sides win"); break;
+	case RESULT_DRAW: n = snprintf(buf, len, "draw"); break;
+	default: n = snprintf(buf, len, "in progress");
+	}
+	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t explain_order(const struct rules *r, const struct order *o, char *buf, size_t len)
+{
+	int n = o->region < r->nregions
+	        ? snprintf(buf, len, "%s in %s", action_name(r, o->action), r->region[o->region].name)
+	        : snprintf(buf, len, "%s", action_name(r, o->action));
+	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t explain_orders(const struct rules *r, const struct orders *o, char *buf, size_t len)
+{
+	size_t n = 0;
+	if (len)
+		buf[0] = '\0';
+	if (!o->n)
+		return explain_copy(buf, len, "none");
+	for (int i = 0; i < o->n && i < ORDERS_MAX && n + 1 < len; i++) {
+		if (i)
+			n += explain_copy(buf + n, len - n, "; ");
+		if (n + 1 < len) {
+			size_t k = explain_order(r, &o->list[i], buf + n, len - n);
+			n += k < len - n ? k : len - n - 1; /* a cut order ends the text */
+		}
+	}
+	return n;
+}
+
+size_t explain_order_ids(const struct rules *r, const struct order *o, char sep, char *buf,
+                         size_t len)
+{
+	const char *a = o->action < r->nactions ? r->action[o->action].id : "?";
+	int n = o->region < r->nregions ? snprintf(buf, len, "%s%c%s", a, sep, r->region[o->region].id)
+	                                : snprintf(buf, len, "%s", a);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t explain_value(int var, int value, char *buf, size_t len)
+{
+	const char *name = var < VAR_COUNT ? var_enum_name((enum var)var, value) : NULL;
+	int n = name ? snprintf(buf, len, "%s", name)
+	        : var < VAR_COUNT && var_info[var].min < 0 ? snprintf(buf, len, "%+d", value)
+	        : snprintf(buf, len, "%d", value);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+/* " in Poland", " in the region" (a target not chosen yet) or "" (world). */
+static void cond_place(const struct rules *r, struct varref ref, int target, char *buf, size_t len)
+{
+	int region = ref.scope == SCOPE_TARGET ? target : ref.scope == SCOPE_REGION ? ref.region : -1;
+	if (ref.scope == SCOPE_WORLD)
+		buf[0] = '\0';
+	else if (region >= 0 && region < r->nregions)
+		snprintf(buf, len, " in %s", r->region[region].name);
+	else
+		snprintf(buf, len, " in the region");
+}
+
+/* A variable's label inside a sentence: "tension", but "NATO forces". */
+static void label_in_sentence(const char *label, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", label);
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
+		buf[0] = (char)(buf[0] - 'A' + 'a');
+}
+
+size_t explain_cond(const struct rules *r, const struct cond *k, int target, char *buf, size_t len)
+{
+	if (k->ref.var >= VAR_COUNT)
+		return explain_copy(buf, len, "needs a condition on an unknown variable");
+	const struct var_info *vi = &var_info[k->ref.var];
+	char place[RULES_NAME_MAX + 16], lo[32], hi[32], label[48];
+	label_in_sentence(vi->label, label, sizeof label);
+	cond_place(r, k->ref, target, place, sizeof place);
+	explain_value(k->ref.var, k->min, lo, sizeof lo);
+	explain_value(k->ref.var, k->max, hi, sizeof hi);
+	int n;
+	if (vi->enum_names && k->min == k->max)
+		n = snprintf(buf, len, "needs %s to be %s%s", label, lo, place);
+	else if (k->min > vi->min && k->max < vi->max)
+		n = snprintf(buf, len, "needs %s between %s and %s%s", label, lo, hi, place);
+	else if (k->min > vi->min)
+		n = snprintf(buf, len, "needs %s of at least %s%s", label, lo, place);
+	else if (k->max < vi->max)
+		n = snprintf(buf, len, "needs %s of at most %s%s", label, hi, place);
+	else
+		n = snprintf(buf, len, "needs %s between %s and %s%s", label, lo, hi, place);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t explain_cond_now(const struct world *w, const struct rules *r, const struct cond *k,
+                        int target, char *buf, size_t len)
+{
+	return explain_value(k->ref.var, world_ref(w, r, k->ref, target), buf, len);
+}
+
+int explain_war_road(const struct cause_log *logs, int nturns, int window,
+                     struct explain_step *out, int max)
+{
+	int n = 0;
+	for (int t = nturns > window ? nturns - window : 0; t < nturns; t++)
+		for (int i = 0; i < logs[t].n && i < CAUSE_MAX; i++) {
+			int d = logs[t].rec[i].delta;
+			if (logs[t].rec[i].var != VAR_TENSION || d <= 0)
+				continue;
+			/* keep the biggest, ordered by size; among equals the earliest */
+			int at = n;
+			while (at > 0 && logs[out[at - 1].turn].rec[out[at - 1].index].delta < d)
+				at--;
+			if (at >= max)
+				continue;
+			if (n < max)
+				n++;
+			memmove(&out[at + 1], &out[at], (size_t)(n - 1 - at) * sizeof *out);
+			out[at] = (struct explain_step){ t, i };
+		}
+	/* the road is told in the order it was travelled: by turn, then record */
+	for (int a = 1; a < n; a++)
+		for (int b = a; b > 0 && (out[b - 1].turn > out[b].turn ||
+		                          (out[b - 1].turn == out[b].turn && out[b - 1].index > out[b].index));
+		     b--) {
+			struct explain_step tmp = out[b];
+			out[b] = out[b - 1];
+			out[b - 1] = tmp;
+		}
+	return n;
+}
 size_t explain_branch(const struct session *s, char *buf, size_t len)
 {
 	if (!len)

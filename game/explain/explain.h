@@ -1,0 +1,97 @@
+/* explain.h - the one place that words the game: causes, orders, requirements, results.
+ *
+ * The engine logs typed records and holds numbers; this module turns them into
+ * the player's words, so the curses UI, plain mode, the text replay, reports and
+ * save diagnostics tell the same story. The front ends only lay the text out.
+ * Every function writes at most LEN bytes into BUF (always terminated) and
+ * returns the length it wrote, or returns a string that lives for ever. */
+#ifndef BRINK_EXPLAIN_H
+#define BRINK_EXPLAIN_H
+
+#include <stddef.h>
+
+#include "../engine/cause.h"
+#include "../engine/order.h"
+#include "../engine/world.h"
+#include "../session/session.h"
+
+/* The band of a tension value: "Detente", "Competition", "Confrontation",
+ * "Crisis", "Brink", "War". UTF8 selects "Détente". */
+const char *explain_band(int tension, int utf8);
+
+/* "NATO" / "Russia" from the scenario's side names. */
+const char *explain_side(const struct rules *r, int side);
+
+/* "Tension" or "Poland: stability" for a variable. */
+size_t explain_var(const struct rules *r, int var, int region, char *buf, size_t len);
+
+/* One sentence for record C, e.g.
+ * "Tension +3 (NATO: Deploy forces in Poland)" or
+ * "Incident: Airspace violation over the Baltics". Returns strlen. */
+size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, size_t len);
+
+/* A variable reference as written in files: "tension", "poland.stability". */
+size_t explain_ref(const struct rules *r, struct varref ref, char *buf, size_t len);
+
+/* "2025-Q1" for turn T. */
+size_t explain_date(const struct rules *r, int t, char *buf, size_t len);
+
+/* The result line's word: "nato", "russia", "draw", "war"; a cooperative
+ * win (RESULT_PEACE) reads "draw": the contract has no other word. */
+const char *explain_result(int result);
+
+/* The result as files write it (saves, CSV): "none", "nato", "russia",
+ * "draw", "war", "peace". */
+const char *explain_result_id(int result);
+
+/* The result as a sentence for people, e.g. "NATO wins on the regions it
+ * holds." or "War: tension reached 100. Both sides lose." */
+size_t explain_outcome(const struct rules *r, int result, char *buf, size_t len);
+
+/* The result in a few words for tables: "NATO wins", "war: both sides lose". */
+size_t explain_outcome_short(const struct rules *r, int result, char *buf, size_t len);
+
+/* An order for people: "Deploy forces in Poland", "Propose talks". */
+size_t explain_order(const struct rules *r, const struct order *o, char *buf, size_t len);
+
+/* Orders for people, "; " between them: "Deploy forces in Poland; Propose
+ * talks", or "none". */
+size_t explain_orders(const struct rules *r, const struct orders *o, char *buf, size_t len);
+
+/* An order as files write it: "deploy" SEP "poland", or "talks". */
+size_t explain_order_ids(const struct rules *r, const struct order *o, char sep, char *buf,
+                         size_t len);
+
+/* A value of variable VAR for people: "nato" for enum variables, "+20" for
+ * signed ones (alignment), else "20". */
+size_t explain_value(int var, int value, char *buf, size_t len);
+
+/* Requirement K of an action in the player's words, for the target region
+ * TARGET (RULES_NO_REGION: not chosen yet): "needs alignment of at least +20
+ * in Ukraine", "needs tension of at most 60". */
+size_t explain_cond(const struct rules *r, const struct cond *k, int target, char *buf, size_t len);
+
+/* The value K's variable has now, for TARGET: "+12", "frozen". */
+size_t explain_cond_now(const struct world *w, const struct rules *r, const struct cond *k,
+                        int target, char *buf, size_t len);
+
+/* One step on the road to war: record INDEX of turn TURN's cause log. */
+struct explain_step {
+	int turn, index;
+};
+
+/* The road to war: the MAX biggest rises of tension in the last WINDOW of
+ * the NTURNS turns of LOGS (among equal rises the earliest), into OUT in the
+ * order they happened. Returns how many. */
+int explain_war_road(const struct cause_log *logs, int nturns, int window,
+                     struct explain_step *out, int max);
+
+/* Where a what-if branched: "a what-if: a branch of door-closed-9 from the
+ * start of turn 5 (2026-Q1)". Empty (returns 0) when S is not a branch. */
+size_t explain_branch(const struct session *s, char *buf, size_t len);
+
+/* A game shorter than its scenario: "6 of the scenario's 12 turns (--turns)".
+ * Empty (returns 0) when it has the scenario's length. */
+size_t explain_length(const struct session *s, char *buf, size_t len);
+
+#endif

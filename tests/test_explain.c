@@ -1,0 +1,119 @@
+/* test_explain.c - the one wording module: orders, requirements in the player's words,
+ * results without internal tags, the road to war over a turn window. Expected strings
+ * are written out by hand. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "../game/explain/explain.h"
+#include "fixture.h"
+
+static struct rules R;
+
+static void setup(void)
+{
+	fixture_rules(&R);
+}
+
+TestSuite(explain, .init = setup);
+
+Test(explain, orders_in_words_and_ids)
+{
+	char buf[256];
+	struct order deploy = { FX_DEPLOY, 2 }, talks = { FX_TALKS, RULES_NO_REGION };
+	explain_order(&R, &deploy, buf, sizeof buf);
+	cr_assert_str_eq(buf, "Deploy forces in Ukraine");
+	explain_order(&R, &talks, buf, sizeof buf);
+	cr_assert_str_eq(buf, "Propose talks");
+	struct orders o = { 2, { deploy, talks } };
+	explain_orders(&R, &o, buf, sizeof buf);
+	cr_assert_str_eq(buf, "Deploy forces in Ukraine; Propose talks");
+	struct orders none = { 0, { { 0, 0 } } };
+	explain_orders(&R, &none, buf, sizeof buf);
+	cr_assert_str_eq(buf, "none");
+	explain_order_ids(&R, &deploy, ':', buf, sizeof buf);
+	cr_assert_str_eq(buf, "deploy:ukraine");
+	explain_order_ids(&R, &talks, ' ', buf, sizeof buf);
+	cr_assert_str_eq(buf, "talks");
+	/* a buffer too small cuts the text and stays terminated */
+	char tiny[10];
+	cr_assert_eq(explain_orders(&R, &o, tiny, sizeof tiny), 9);
+	cr_assert_str_eq(tiny, "Deploy fo");
+}
+
+Test(explain, requirements_in_the_players_words)
+{
+	char buf[256];
+	const struct cond *align = &R.action[FX_DEPLOY].requires[0]; /* target.alignment >= 20 */
+	explain_cond(&R, align, 2, buf, sizeof buf);
+	cr_assert_str_eq(buf, "needs alignment of at least +20 in Ukraine");
+	explain_cond(&R, align, RULES_NO_REGION, buf, sizeof buf);
+	cr_assert_str_eq(buf, "needs alignment of at least +20 in the region");
+	const struct cond *member = &R.action[FX_DOOR].requires[0]; /* target.member is none */
+	explain_cond(&R, member, 0, buf, sizeof buf);
+	cr_assert_str_eq(buf, "needs membership to be none in Poland");
+	struct cond tension = { { SCOPE_WORLD, VAR_TENSION, RULES_NO_REGION }, 0, 60 };
+	explain_cond(&R, &tension, 1, buf, sizeof buf);
+	cr_assert_str_eq(buf, "needs tension of at most 60");
+	struct cond band = { { SCOPE_REGION, VAR_STABILITY, 3 }, 20, 40 };
+	explain_cond(&R, &band, 0, buf, sizeof buf);
+	cr_assert_str_eq(buf, "needs stability between 20 and 40 in the Caucasus");
+	cr_assert_null(strstr(buf, "target."), "no file syntax in the player's words");
+
+	struct world w;
+	world_init(&w, &R, 1);
+	explain_cond_now(&w, &R, align, 3, buf, sizeof buf); /* the Caucasus starts at -20 */
+	cr_assert_str_eq(buf, "-20");
+	explain_cond_now(&w, &R, member, 0, buf, sizeof buf);
+	cr_assert_str_eq(buf, "nato");
+}
+
+Test(explain, results_without_internal_tags)
+{
+	char buf[256];
+	cr_assert_str_eq(explain_result(RESULT_PEACE), "draw");
+	cr_assert_str_eq(explain_result_id(RESULT_PEACE), "peace");
+	cr_assert_str_eq(explain_result_id(RESULT_NONE), "none");
+	explain_outcome(&R, RESULT_RUSSIA, buf, sizeof buf);
+	cr_assert_str_eq(buf, "Russia wins on the regions it holds.");
+	explain_outcome(&R, RESULT_WAR, buf, sizeof buf);
+	cr_assert_str_eq(buf, "War: tension reached 100. Both sides lose.");
+	explain_outcome_short(&R, RESULT_NATO, buf, sizeof buf);
+	cr_assert_str_eq(buf, "NATO wins");
+	for (int res = RESULT_NONE; res <= RESULT_PEACE; res++) {
+		explain_outcome(&R, res, buf, sizeof buf);
+		cr_assert_null(strstr(buf, "result:"), "outcome %d: '%s'", res, buf);
+	}
+}
+
+/* A tension record of DELTA, and a record of another variable. */
+static void tension(struct cause_log *log, int delta)
+{
+	cause_add(log, (struct cause){ CAUSE_DRIFT, SIDE_BOTH, VAR_TENSION, RULES_NO_REGION,
+	                               (int16_t)delta, 0 });
+}
+
+Test(explain, the_road_to_war_over_a_window)
+{
+	static struct cause_log logs[5];
+	memset(logs, 0, sizeof logs);
+	tension(&logs[0], 9);  /* turn 0: outside a window of 4 */
+	tension(&logs[1], 2);
+	tension(&logs[1], 5);
+	cause_add(&logs[2], (struct cause){ CAUSE_DRIFT, SIDE_BOTH, VAR_DIALOGUE, RULES_NO_REGION, 8, 0 });
+	tension(&logs[2], -6); /* a fall is no step toward war */
+	tension(&logs[3], 5);  /* as big as turn 1's: the earlier one wins a tie */
+	tension(&logs[4], 7);
+	struct explain_step road[3];
+	int n = explain_war_road(logs, 5, 4, road, 3);
+	cr_assert_eq(n, 3);
+	/* the three biggest of turns 1..4 (7, 5, 5), told in the order they happened */
+	cr_assert_eq(road[0].turn, 1);
+	cr_assert_eq(road[0].index, 1);
+	cr_assert_eq(road[1].turn, 3);
+	cr_assert_eq(road[2].turn, 4);
+	cr_assert_eq(explain_war_road(logs, 5, 5, road, 1), 1);
+	cr_assert_eq(road[0].turn, 0, "a window of 5 turns reaches the +9 of turn 0");
+	cr_assert_eq(explain_war_road(logs, 5, 1, road, 3), 1);
+	cr_assert_eq(road[0].turn, 4);
+	cr_assert_eq(explain_war_road(logs, 0, 4, road, 3), 0);
+}
