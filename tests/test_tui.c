@@ -356,7 +356,7 @@ Test(tui, game_screen_shows_map_panel_and_orders_at_80x24)
 	cr_assert(screen_has("Confrontation"), "the band's name");
 	cr_assert(screen_has("Miscalculation"));
 	cr_assert(screen_has("NATO: 3 of 4 AP left"));
-	cr_assert(screen_has("1. Deploy forces: Poland (1)"), "the queued order");
+	cr_assert(screen_has("1. Deploy forces in Poland"), "the queued order, worded by explain");
 	cr_assert(screen_has("Security index"));
 	char buf[64];
 	snprintf(buf, sizeof buf, "N%3d R%3d", world_get(&W, &R, VAR_NATO_FORCES, 0),

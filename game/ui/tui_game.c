@@ -217,13 +217,6 @@ static void draw_news(struct tui *t, struct tui_view *v, int x, int y, int w, in
 	free(lines);
 }
 
-void tui_order_text(const struct rules *r, const struct order *o, char *buf, size_t len)
-{
-	char what[160];
-	explain_order(r, o, what, sizeof what);
-	snprintf(buf, len, "%.120s (%d)", what, o->action < r->nactions ? r->action[o->action].cost : 0);
-}
-
 static void draw_orders(struct tui *t, struct tui_view *v, int x, int y, int w, int h)
 {
 	int row = y + 1, last = y + h - 1;
@@ -236,7 +229,7 @@ static void draw_orders(struct tui *t, struct tui_view *v, int x, int y, int w, 
 				tui_put(t, row++, x + 2, w - 3, TR_DIM, "(none)");
 			for (int i = 0; i < v->shown[s].n && row < last; i++) {
 				char buf[160];
-				tui_order_text(v->r, &v->shown[s].list[i], buf, sizeof buf);
+				explain_order(v->r, &v->shown[s].list[i], buf, sizeof buf);
 				tui_put(t, row++, x + 2, w - 3, TR_NORMAL, buf);
 			}
 		}
@@ -260,7 +253,7 @@ static void draw_orders(struct tui *t, struct tui_view *v, int x, int y, int w, 
 	int top = v->order_sel >= body ? v->order_sel - body + 1 : 0;
 	for (int i = top; i < v->queued->n && row < last; i++) {
 		char buf[160];
-		tui_order_text(v->r, &v->queued->list[i], buf, sizeof buf);
+		explain_order(v->r, &v->queued->list[i], buf, sizeof buf);
 		bool sel = v->focus == TF_ORDERS && i == v->order_sel;
 		tui_putf(t, row++, x + 1, w - 2, sel ? TR_SELECT : TR_NORMAL, "%d. %s", i + 1, buf);
 	}

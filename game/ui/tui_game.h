@@ -49,9 +49,6 @@ int tui_news_lines(const struct rules *r, const struct cause_log *log, struct tu
 int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
                 const struct world *w, int region, int turn);
 
-/* "Deploy forces in Poland (1)" for order O: its words and its cost. */
-void tui_order_text(const struct rules *r, const struct order *o, char *buf, size_t len);
-
 /* The help page: the security dilemma in five lines and every key. */
 int tui_help(struct tui *t);
 

@@ -603,7 +603,7 @@ static void fe_resolution(void *ctx, struct play *p)
 		}
 		for (int i = 0; i < o[side].n && n < nmax; i++) {
 			char buf[160];
-			tui_order_text(r, &o[side].list[i], buf, sizeof buf);
+			explain_order(r, &o[side].list[i], buf, sizeof buf);
 			snprintf(lines[n].text, sizeof lines[n].text, "  %s", buf);
 			lines[n++].role = side == SIDE_NATO ? TR_NATO : TR_RUSSIA;
 		}

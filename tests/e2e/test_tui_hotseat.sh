@@ -77,7 +77,7 @@ keys Enter
 expect "orders for" "action menu"
 keys Enter
 expect "Queued:" "NATO queued an order"
-order=$(screen | sed -n 's/.*1\. \([A-Za-z][A-Za-z ]*\):.*/\1/p' | head -n 1)
+order=$(screen | sed -n 's/.*1\. \([A-Za-z][A-Za-z ]*[a-z]\) in [A-Z].*/\1/p' | head -n 1)
 [ -n "$order" ] || fail "cannot read NATO's order from the screen"
 keys e
 expect "AP left unspent" "confirm"
