@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "../ai/ai.h"
-#include "explain.h"
+#include "../explain/explain.h"
 #include "report.h"
 #include "report_class.h"
 
