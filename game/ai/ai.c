@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../engine/rng.h"
+#include "../engine/turn.h"
 #include "ai_policy.h"
 
 static const char *const level_names[AI_LEVEL_COUNT] = {
@@ -27,25 +28,106 @@ void ai_init(struct ai *ai, int level, int side, uint64_t seed)
 }
 
 /* Tit-for-tat: open cooperatively, then answer the other side's last turn in
- * kind, judged by the stance of the orders it gave (from the public log). */
+ * kind, reading its pressure and its offers apart (the same rule for both
+ * sides): pressure is answered with pressure, an offer with the same offer. */
 static void choose_tit_for_tat(struct ai *ai, const struct world *w, const struct rules *r,
                                struct orders *out)
 {
-	int n = 0;
-	int stance = ai_last_stance(w, r, 1 - ai->side, &n);
-	bool answer = n > 0 && stance > 0;
+	struct ai_reading last;
+	ai_read_last(w, r, 1 - ai->side, &last);
+	bool answer = last.press > 0;
 	const struct ai_weights *wt = ai_weights_of(answer ? AI_HAWK : AI_DOVE);
 	struct ai_menu m;
 	ai_menu_build(w, r, ai->side, wt, &m);
 	/* the tilt makes the answer unmistakable: pressure for pressure */
 	ai_menu_fill(w, r, ai->side, wt, &m, -1, answer ? -60 : 60, &ai->rng, out);
+	if (!answer || last.offers == 0)
+		return;
+	/* ... and an offer is met by the same offer, in place of pressure if need be */
+	for (int i = 0; i < w->log.n && i < CAUSE_MAX; i++) {
+		const struct cause *c = &w->log.rec[i];
+		if (c->kind != CAUSE_ORDER || c->side == ai->side || !rules_action_is_proposal(r, c->source))
+			continue;
+		for (int k = 0; k < out->n; k++)
+			if (out->list[k].action == c->source)
+				return;
+		while (out->n > 0 && orders_add(w, r, ai->side, out, c->source, c->region, NULL) == ORDER_NO_AP)
+			out->n--;
+		if (out->n == 0)
+			orders_add(w, r, ai->side, out, c->source, c->region, NULL);
+		return;
+	}
+}
+
+/* Did this side's proposals of last turn go unmatched? From the public log. */
+static void track_offers(struct ai *ai, const struct world *w, const struct rules *r)
+{
+	bool offered = false, agreed = false;
+	for (int i = 0; i < w->log.n && i < CAUSE_MAX; i++) {
+		const struct cause *c = &w->log.rec[i];
+		if (c->kind == CAUSE_ORDER && c->side == ai->side && rules_action_is_proposal(r, c->source))
+			offered = true;
+		if (c->kind == CAUSE_AGREEMENT && c->var == VAR_NONE)
+			agreed = true;
+	}
+	if (agreed)
+		ai->unanswered = 0;
+	else if (offered && ai->unanswered < 255)
+		ai->unanswered++;
+}
+
+int ai_crisis_choice(struct ai *ai, const struct world *w, const struct rules *r)
+{
+	if (!w->crisis || w->over)
+		return CRISIS_NONE;
+	switch (ai->level) {
+	case AI_HAWK: return CRISIS_FIRM;
+	case AI_DOVE: return CRISIS_BACK;
+	case AI_RANDOM: return rng_below(&ai->rng, 2) ? CRISIS_FIRM : CRISIS_BACK;
+	case AI_TIT_FOR_TAT: {
+		struct ai_reading last;
+		ai_read_last(w, r, 1 - ai->side, &last);
+		return last.press > 0 ? CRISIS_FIRM : CRISIS_BACK;
+	}
+	default: break;
+	}
+	/* the expected worth of each choice, the other side standing firm at
+	 * even odds, a war in the both-firm case at the rules' chance */
+	int side = ai->side;
+	const struct ai_weights *wt = ai_weights_of(ai->level);
+	int war = world_crisis_war_pct(w, r);
+	long worth[2] = { 0, 0 }; /* [0] firm, [1] back */
+	for (int mine = 0; mine < 2; mine++)
+		for (int theirs = 0; theirs < 2; theirs++) {
+			bool f[SIDE_COUNT];
+			f[side] = mine == 0;
+			f[1 - side] = theirs == 0;
+			int outcome = f[SIDE_NATO] && f[SIDE_RUSSIA] ? CRISIS_BOTH_FIRM
+			              : f[SIDE_NATO]                  ? CRISIS_NATO_FIRM
+			              : f[SIDE_RUSSIA]                ? CRISIS_RUSSIA_FIRM
+			                                              : CRISIS_BOTH_BACK;
+			struct world s = *w;
+			turn_crisis_outcome(&s, r, outcome);
+			long v = ai_eval(&s, r, side, wt);
+			if (outcome == CRISIS_BOTH_FIRM)
+				v = (v * (100 - war) - (long)wt->war * war) / 100;
+			worth[mine] += v;
+		}
+	if (wt->noise > 0)
+		worth[0] += (long)rng_below(&ai->rng, (uint32_t)(2 * wt->noise + 1)) - wt->noise;
+	return worth[0] > worth[1] ? CRISIS_FIRM : CRISIS_BACK;
 }
 
 void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out)
 {
 	out->n = 0;
+	out->crisis = CRISIS_NONE;
 	if (w->over)
 		return;
+	track_offers(ai, w, r);
+	struct ai_weights wt = *ai_weights_of(AI_NORMAL);
+	if (ai->unanswered >= 2)
+		wt.trust = 0; /* it stops offering to a side that never answers */
 	switch (ai->level) {
 	case AI_RANDOM:
 		ai_random_orders(w, r, ai->side, &ai->rng, out);
@@ -54,15 +136,16 @@ void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, stru
 		choose_tit_for_tat(ai, w, r, out);
 		break;
 	case AI_NORMAL:
-		ai_search_normal(ai, w, r, out);
+		ai_search_normal(ai, w, r, &wt, out);
 		break;
 	case AI_HARD:
-		ai_search_hard(ai, w, r, out);
+		ai_search_hard(ai, w, r, &wt, out);
 		break;
 	default: /* easy, hawk, dove, greedy: one ply, each with its weights */
 		ai_fill(w, r, ai->side, ai_weights_of(ai->level), -1, &ai->rng, out);
 		break;
 	}
+	out->crisis = (uint8_t)ai_crisis_choice(ai, w, r);
 }
 
 int ai_level_parse(const char *name)

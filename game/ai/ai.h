@@ -23,6 +23,7 @@ struct ai {
 	uint8_t side;      /* enum side it plays */
 	uint64_t rng;      /* its own random stream */
 	uint32_t budget;   /* hard: playouts per decision (not wall time, for determinism) */
+	uint8_t unanswered;/* turns in a row its proposals went unmatched (from the public log) */
 };
 
 /* Set up an AI of LEVEL for SIDE, seeded from SEED. */
@@ -31,6 +32,9 @@ void ai_init(struct ai *ai, int level, int side, uint64_t seed);
 /* Choose this turn's orders into OUT (cleared first). Never fails: at worst
  * the orders are empty. */
 void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out);
+
+/* Stand firm or back down in W's open crisis (CRISIS_NONE when none). */
+int ai_crisis_choice(struct ai *ai, const struct world *w, const struct rules *r);
 
 /* "normal" -> AI_NORMAL, ...; -1 when unknown. */
 int ai_level_parse(const char *name);

@@ -14,6 +14,8 @@
 #include "ai_policy.h"
 
 #define RV(var) ((var) - VAR_WORLD_END)
+#define AI_POINT 12 /* units per victory point scored */
+#define AI_CRED 3   /* units per point of credibility over the other side's */
 
 /* Personalities. Units: one alignment point of a value-1 region is 1. */
 static const struct ai_weights weights[AI_LEVEL_COUNT] = {
@@ -69,7 +71,27 @@ int ai_action_stance(const struct rules *r, int action)
 	for (int i = 0; i < a->nagreed; i++)
 		agreed += effect_stance(&a->agreed[i]);
 	s += agreed / 2;
-	return s >= -4 && s <= 4 ? 0 : s; /* a dead zone: +1 tension is not a threat */
+	if (s >= -4 && s <= 4)
+		s = 0; /* a dead zone: +1 tension is not a threat */
+	/* pulling a region toward one's own side is pressure, for either side */
+	if (s < 5 && (rules_action_presses(r, action, SIDE_NATO) || rules_action_presses(r, action, SIDE_RUSSIA)))
+		s = s < 0 ? s : 5;
+	return s;
+}
+
+void ai_read_last(const struct world *w, const struct rules *r, int side, struct ai_reading *out)
+{
+	*out = (struct ai_reading){ 0, 0, 0 };
+	for (int i = 0; i < w->log.n && i < CAUSE_MAX; i++) {
+		const struct cause *c = &w->log.rec[i];
+		if ((c->kind != CAUSE_ORDER && c->kind != CAUSE_ORDER_FAILED) || c->side != side)
+			continue;
+		out->orders++;
+		if (rules_action_is_proposal(r, c->source))
+			out->offers++;
+		else if (ai_action_stance(r, c->source) > 0)
+			out->press++;
+	}
 }
 
 int ai_last_stance(const struct world *w, const struct rules *r, int side, int *n)
@@ -108,7 +130,7 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 {
 	int opp = 1 - side;
 	if (w->over) {
-		int margin = (w->score[side] - w->score[opp]) * 50;
+		int margin = (w->score[side] - w->score[opp]) * AI_POINT;
 		switch (w->result) {
 		case RESULT_WAR: return -wt->war;
 		case RESULT_PEACE: return 1500;
@@ -121,7 +143,7 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 	int ctl = r->victory.control > 0 ? r->victory.control : 40;
 	int own_forces = RV(side == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES);
 	int other_forces = RV(side == SIDE_NATO ? VAR_RUSSIA_FORCES : VAR_NATO_FORCES);
-	int regions = 0, forces = 0, stab = 0, border = 0, nborder = 0;
+	int regions = 0, forces = 0, stab = 0, border = 0, nborder = 0, facing = 0;
 	for (int i = 0; i < r->nregions; i++) {
 		const int16_t *v = w->region[i].v;
 		int value = r->region[i].value;
@@ -134,12 +156,25 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 		stab += v[RV(VAR_STABILITY)];
 		if (r->region[i].borders_russia) {
 			border += v[RV(VAR_NATO_FORCES)] + v[RV(VAR_RUSSIA_FORCES)];
+			facing += clampi(v[RV(VAR_NATO_FORCES)], 0, v[RV(VAR_RUSSIA_FORCES)]);
 			nborder++;
 		}
 	}
 	int val = regions + forces / 3;
 	if (wt->region != 100)
 		val = val * wt->region / 100;
+	/* the score so far, what holding the regions will still score, and
+	 * credibility (it scores at the end and makes deterrence believed) */
+	int left_turns = r->turns - w->turn;
+	int held = 0;
+	for (int i = 0; i < r->nregions; i++) {
+		int c = turn_controller(w, r, i);
+		if (c != SIDE_BOTH)
+			held += c == side ? r->region[i].value : -r->region[i].value;
+	}
+	val += (w->score[side] - w->score[opp]) * AI_POINT;
+	val += held * (left_turns * d->turn_points + d->end_points) * AI_POINT * wt->region / 100;
+	val += (w->credibility[side] - w->credibility[opp]) * AI_CRED;
 	val += (projected_ap(w, r, side) - projected_ap(w, r, opp)) * wt->ap;
 	/* the shared security index: low tension, high dialogue, stable regions */
 	int t = w->v[VAR_TENSION];
@@ -156,6 +191,8 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 		drift -= w->v[VAR_ARMS_CONTROL] / d->arms_divisor;
 	if (d->cyber_divisor > 0)
 		drift += w->v[VAR_CYBER] / d->cyber_divisor;
+	if (d->spiral_divisor > 0)
+		drift += facing / d->spiral_divisor;
 	int left = r->turns - w->turn;
 	int horizon = left < 2 ? left : 2;
 	t += drift * horizon + turn_miscalc_chance(w, r) * 9 * horizon / 10000; /* an incident: ~+9 */
@@ -175,28 +212,26 @@ struct undo {
 	} e[2 * RULES_MAX_EFFECTS];
 };
 
-/* Apply N effects for TARGET straight to the scratch world S, remembering the
- * old values in U (if not NULL). */
-static void scratch_apply(struct world *s, const struct rules *r, const struct effect *e, int n,
-                          int target, struct undo *u)
+/* Apply N effects of SIDE for TARGET straight to the scratch world S (the
+ * engine's effect rule, deterrence BLUNT included; no cause log),
+ * remembering the old values in U (if not NULL). */
+static void scratch_apply(struct world *s, const struct rules *r, int side, const struct effect *e,
+                          int n, int target, int blunt, struct undo *u)
 {
 	for (int i = 0; i < n; i++) {
-		int var = e[i].ref.var;
-		int16_t *slot;
-		if (var < VAR_WORLD_END) {
-			slot = &s->v[var];
-		} else if (var < VAR_REGION_STORED_END) {
-			int region = e[i].ref.scope == SCOPE_TARGET   ? target
-			             : e[i].ref.scope == SCOPE_REGION ? e[i].ref.region
-			                                               : RULES_NO_REGION;
-			if (region < 0 || region >= r->nregions)
-				continue;
-			slot = &s->region[region].v[RV(var)];
-		} else {
+		int var, region, delta;
+		if (!turn_effect_delta(s, r, side, &e[i], target, blunt, &var, &region, &delta))
 			continue;
-		}
-		int now = e[i].op == EFFECT_SET ? e[i].value : *slot + e[i].value;
-		now = clampi(now, var_info[var].min, var_info[var].max);
+		int16_t *slot;
+		if (var < VAR_WORLD_END)
+			slot = &s->v[var];
+		else if (var < VAR_REGION_STORED_END)
+			slot = &s->region[region].v[RV(var)];
+		else if (var == VAR_RED_LINE)
+			slot = &s->red_line[region];
+		else
+			continue;
+		int now = clampi(*slot + delta, var_info[var].min, var_info[var].max);
 		if (u && u->n < (int)(sizeof u->e / sizeof u->e[0])) {
 			u->e[u->n].slot = slot;
 			u->e[u->n].old = *slot;
@@ -235,11 +270,12 @@ static int order_worth(struct world *s, const struct rules *r, int side, const s
 {
 	const struct action *act = &r->action[a];
 	struct undo u = { 0 };
-	scratch_apply(s, r, act->effects, act->neffects, target, &u);
+	int blunt = turn_blunt(s, r, side, a, target);
+	scratch_apply(s, r, side, act->effects, act->neffects, target, blunt, &u);
 	int alone = ai_eval(s, r, side, wt) - base;
 	int worth = alone;
 	if (act->nagreed && match > 0) {
-		scratch_apply(s, r, act->agreed, act->nagreed, target, &u);
+		scratch_apply(s, r, SIDE_BOTH, act->agreed, act->nagreed, target, 0, &u);
 		int agreed = ai_eval(s, r, side, wt) - base;
 		worth = alone + (agreed - alone) * match / 100;
 	}
@@ -320,6 +356,7 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
                  const struct ai_menu *m, int first, int tilt, uint64_t *rng, struct orders *out)
 {
 	out->n = 0;
+	out->crisis = CRISIS_NONE;
 	if (w->over || m->n == 0)
 		return 0;
 	struct world s;
@@ -379,7 +416,8 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 		spent += act->cost;
 		total += now.p[c].gain;
 		if (!wt->quick) {
-			scratch_apply(&s, r, act->effects, act->neffects, target, NULL);
+			scratch_apply(&s, r, side, act->effects, act->neffects, target,
+			              turn_blunt(&s, r, side, now.p[c].action, target), NULL);
 			base = ai_eval(&s, r, side, wt);
 		}
 	}
@@ -398,6 +436,7 @@ void ai_random_orders(const struct world *w, const struct rules *r, int side, ui
                       struct orders *out)
 {
 	out->n = 0;
+	out->crisis = CRISIS_NONE;
 	if (w->over || side < 0 || side >= SIDE_COUNT)
 		return;
 	int slots = 0, cheapest = RULES_MAX_AP + 1;

@@ -46,6 +46,14 @@ int ai_action_stance(const struct rules *r, int action);
  * log (CAUSE_ORDER and CAUSE_ORDER_FAILED records); *n gets how many. */
 int ai_last_stance(const struct world *w, const struct rules *r, int side, int *n);
 
+/* What SIDE did last turn, read from W's public cause log: orders that
+ * pressed a region or raised tension (stance > 0), proposals, and all orders.
+ * The same rule for both sides. */
+struct ai_reading {
+	int press, offers, orders;
+};
+void ai_read_last(const struct world *w, const struct rules *r, int side, struct ai_reading *out);
+
 /* Worth of W for SIDE under weights WT: higher is better for SIDE. A game
  * over is valued by its result; a war costs both sides. */
 int ai_eval(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt);
@@ -87,8 +95,10 @@ void ai_random_orders(const struct world *w, const struct rules *r, int side, ui
 
 /* The search levels: normal (one turn against sampled replies) and hard
  * (Monte Carlo playouts within ai->budget). */
-void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out);
-void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out);
+void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *r,
+                      const struct ai_weights *wt, struct orders *out);
+void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
+                    const struct ai_weights *wt, struct orders *out);
 
 /* Default playouts per hard decision (calibrated by make bench). */
 #define AI_HARD_BUDGET 96

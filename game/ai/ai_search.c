@@ -47,10 +47,9 @@ static int cand_add(struct orders *cand, int n, const struct orders *o)
 /* Candidate order sets for SIDE from its menu M: the greedy best, greedy
  * sets opening with the 2nd..VARIANTS-th best order, and one tilted toward
  * cooperation and one toward pressure. Empty variants are dropped. */
-static int cand_build(const struct world *w, const struct rules *r, int side, const struct ai_menu *m,
-                      int variants, struct orders cand[CAND_MAX])
+static int cand_build(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt,
+                      const struct ai_menu *m, int variants, struct orders cand[CAND_MAX])
 {
-	const struct ai_weights *wt = ai_weights_of(AI_NORMAL);
 	struct ai_weights quick = *wt; /* variants keep the menu's estimates: cheaper */
 	quick.quick = 1;
 	struct orders o;
@@ -88,15 +87,15 @@ static int best_of(const long *val, int n)
 	return best;
 }
 
-void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out)
+void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *r,
+                      const struct ai_weights *wt, struct orders *out)
 {
 	int side = ai->side, opp = 1 - side;
-	const struct ai_weights *wt = ai_weights_of(AI_NORMAL);
 	struct ai_weights model = reply_model();
 	struct ai_menu mine, theirs;
 	ai_menu_build(w, r, side, wt, &mine);
 	struct orders cand[CAND_MAX];
-	int n = cand_build(w, r, side, &mine, 2, cand);
+	int n = cand_build(w, r, side, wt, &mine, 2, cand);
 	if (n == 1) {
 		*out = cand[0];
 		return;
@@ -119,15 +118,15 @@ void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *
 	*out = cand[best_of(val, n)];
 }
 
-void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out)
+void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
+                    const struct ai_weights *wt, struct orders *out)
 {
 	int side = ai->side, opp = 1 - side;
-	const struct ai_weights *wt = ai_weights_of(AI_NORMAL);
 	struct ai_weights model = reply_model();
 	struct ai_menu mine, theirs;
 	ai_menu_build(w, r, side, wt, &mine);
 	struct orders cand[CAND_MAX];
-	int n = cand_build(w, r, side, &mine, 5, cand);
+	int n = cand_build(w, r, side, wt, &mine, 5, cand);
 	if (n == 1) {
 		*out = cand[0];
 		return;

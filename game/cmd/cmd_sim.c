@@ -35,6 +35,7 @@ struct sim_args {
 	const char *csv;
 	struct sim_config c;
 	unsigned long long games, seed, jobs, budget; /* read into c once parsed */
+	const char *policy[SIDE_COUNT]; /* fixed:... strategies (checked once the scenario is loaded) */
 	bool games_given, budget_given, tournament, actions;
 };
 
@@ -42,10 +43,15 @@ static int parse_level(int side, void *args, const char *v, char *why, size_t le
 {
 	struct sim_args *a = args;
 	int level = ai_level_parse(v);
+	if (!strncmp(v, "fixed:", 6)) {
+		a->policy[side] = v;
+		return 0;
+	}
 	if (level < 0) {
 		char list[256];
 		ai_level_list(list, sizeof list);
-		snprintf(why, len, "unknown AI level '%s' for --%s (%s)", v, side_id(side), list);
+		snprintf(why, len, "unknown AI level '%s' for --%s (%s; or fixed:ACTION[@REGION],...)", v,
+		         side_id(side), list);
 		return -1;
 	}
 	a->c.level[side] = (uint8_t)level;
@@ -97,10 +103,11 @@ static const struct cmd_opt sim_opts[] = {
 	{ .name = "seed", .value = "S", .type = CMD_NUMBER, .offset = ARG(seed), .max = ULLONG_MAX,
 	  .help = "the batch seed (default 1); game i plays with a seed made from S and i only, "
 	          "so results never depend on --jobs" },
-	{ .name = "nato", .value = "LEVEL", .type = CMD_CUSTOM, .parse = parse_nato,
-	  .help = "NATO's AI (default normal)" },
-	{ .name = "russia", .value = "LEVEL", .type = CMD_CUSTOM, .parse = parse_russia,
-	  .help = "Russia's AI (default normal).", .note = levels_note },
+	{ .name = "nato", .value = "POLICY", .type = CMD_CUSTOM, .parse = parse_nato,
+	  .help = "NATO's AI level (default normal), or fixed:ACTION[@REGION][,...]: those orders "
+	          "every turn where affordable and allowed, firm in crises" },
+	{ .name = "russia", .value = "POLICY", .type = CMD_CUSTOM, .parse = parse_russia,
+	  .help = "Russia's, the same way.", .note = levels_note },
 	{ .name = "jobs", .value = "J", .type = CMD_NUMBER, .offset = ARG(jobs), .min = 1,
 	  .max = SIM_JOBS_MAX, .help = "play on J threads (default 1, at most " STR(SIM_JOBS_MAX) ")" },
 	{ .name = "csv", .value = "FILE", .type = CMD_TEXT, .offset = ARG(csv),
@@ -152,8 +159,8 @@ static void sim_summary(const struct rules *r, const struct sim_args *a, const s
 	const uint64_t *res = t->results;
 	uint64_t decided = res[RESULT_NATO] + res[RESULT_RUSSIA];
 	printf("scenario: %s\n", r->id);
-	printf("nato: %s\n", ai_level_name(a->c.level[SIDE_NATO]));
-	printf("russia: %s\n", ai_level_name(a->c.level[SIDE_RUSSIA]));
+	for (int s = 0; s < SIDE_COUNT; s++)
+		printf("%s: %s\n", side_id(s), a->policy[s] ? a->policy[s] : ai_level_name(a->c.level[s]));
 	printf("seed: %llu\n", (unsigned long long)a->c.seed);
 	if (a->c.shards > 1)
 		printf("shard: %llu/%llu\n", (unsigned long long)a->c.shard, (unsigned long long)a->c.shards);
@@ -166,6 +173,10 @@ static void sim_summary(const struct rules *r, const struct sim_args *a, const s
 	printf("wars: %llu\n", (unsigned long long)res[RESULT_WAR]);
 	printf("nato_win_share: %.3f\n", ratio(res[RESULT_NATO], decided));
 	printf("war_rate: %.3f\n", ratio(res[RESULT_WAR], t->games));
+	printf("draw_rate: %.3f\n", ratio(res[RESULT_DRAW], t->games));
+	printf("mean_nato_score: %.2f\n", t->games ? (double)t->score[SIDE_NATO] / (double)t->games : 0.0);
+	printf("mean_russia_score: %.2f\n",
+	       t->games ? (double)t->score[SIDE_RUSSIA] / (double)t->games : 0.0);
 	printf("mean_final_tension: %.2f\n", ratio(t->tension, t->games));
 	printf("mean_turns: %.2f\n", ratio(t->turns, t->games));
 	printf("mean_security_index: %.2f\n", ratio(t->security, t->games));
@@ -255,6 +266,14 @@ static int sim_exec(int argc, char **argv)
 	struct rules *rules = cmd_scenario_load(n ? argv[1] : SCENARIO_DEFAULT);
 	if (!rules)
 		return 1;
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		char err[200];
+		if (a.policy[side] &&
+		    sim_fixed_parse(rules, side, a.policy[side], &a.c.fixed[side], err, sizeof err) < 0) {
+			free(rules);
+			return cmd_usage_error("--%s: %s", side_id(side), err);
+		}
+	}
 
 	struct csv_out csv = { NULL, NULL };
 	if (a.csv) {

@@ -25,12 +25,31 @@ enum cause_kind {
 	CAUSE_AP,         /* an AP modifier for next turn: region = side, source = enum ap_term */
 	CAUSE_WAR,        /* headline: tension reached 100 */
 	CAUSE_END,        /* headline: the last turn is over */
+	CAUSE_CRISIS,     /* a crisis: headline (var NONE, source = the incident's event index,
+	                     region = its region, delta = enum crisis_outcome) then changes */
+	CAUSE_DETERRENCE, /* headline (var NONE): SIDE's order SOURCE on REGION was blunted by
+	                     the other side's forces or alliance; delta = percent blunted */
+	CAUSE_CREDIBILITY,/* a change by credibility rule SOURCE (enum credibility_term) */
+	CAUSE_REFUSAL,    /* a change: SIDE left the other side's standing offer SOURCE
+	                     (the proposal's action) unanswered */
+	CAUSE_SCORE,      /* a change to a side's score (var SCORE, region = side) by
+	                     scoring rule SOURCE (enum score_term) */
 	CAUSE_KIND_COUNT
 };
 
-enum drift_term { DRIFT_MILITARIZATION, DRIFT_DIALOGUE, DRIFT_ARMS_CONTROL, DRIFT_CYBER, DRIFT_COUNT };
+enum drift_term { DRIFT_MILITARIZATION, DRIFT_DIALOGUE, DRIFT_ARMS_CONTROL, DRIFT_CYBER, DRIFT_SPIRAL,
+                  DRIFT_COUNT };
 enum region_term { REGION_STABILITY, REGION_INFLUENCE, REGION_HARDENING, REGION_FORCE_DECAY, REGION_COUNT };
 enum ap_term { AP_BASE, AP_SANCTIONS, AP_COHESION_LOW, AP_COHESION_HIGH, AP_COUNT };
+/* How a crisis ended (CAUSE_CRISIS headline's delta). */
+enum crisis_outcome { CRISIS_BOTH_BACK, CRISIS_NATO_FIRM, CRISIS_RUSSIA_FIRM, CRISIS_BOTH_FIRM,
+                      CRISIS_ESCALATED, CRISIS_OUTCOME_COUNT };
+/* CAUSE_CREDIBILITY sources: a red line crossed and left unanswered, one
+ * answered (its tension), a red line drawn, a red line crossed (headline) */
+enum credibility_term { CRED_UNANSWERED, CRED_ANSWERED, CRED_CROSSED, CRED_COUNT };
+/* CAUSE_SCORE sources */
+enum score_term { SCORE_CONTROL, SCORE_SECURITY, SCORE_END_CONTROL, SCORE_CREDIBILITY,
+                  SCORE_WAR, SCORE_COUNT };
 
 struct cause {
 	uint8_t kind;   /* enum cause_kind */

@@ -16,8 +16,12 @@ struct order {
 	uint8_t region; /* target region, or RULES_NO_REGION for world actions */
 };
 
+/* A side's answer to an open crisis (world.crisis), given with its orders. */
+enum crisis_choice { CRISIS_NONE, CRISIS_FIRM, CRISIS_BACK, CRISIS_CHOICE_COUNT };
+
 struct orders {
 	uint8_t n;
+	uint8_t crisis; /* enum crisis_choice; CRISIS_NONE (no crisis, or no answer) backs down */
 	struct order list[ORDERS_MAX];
 };
 

@@ -11,6 +11,12 @@ void rules_defaults(struct rules *r)
 		.stability_pull = 4, .unstable_below = 40, .influence_step = 3,
 		.vulnerable_at = 50, .harden_step = 2, .force_decay = 2,
 		.sanctions_ap_at = 60, .axis_offset_at = 60, .cohesion_low = 40, .cohesion_high = 70,
+		.spiral_divisor = 0, .deter_pct = 0, .deter_max = 0, .member_shield = 0,
+		.credibility_start = 50, .redline_cred = 0, .redline_answer = 0, .refuse_cost = 0,
+		.crisis_back_cred = 0, .crisis_firm_cred = 0, .crisis_stake = 0,
+		.crisis_firm_tension = 0, .crisis_war_pct = 0, .crisis_war_tension = 0, .crisis_calm = 0,
+		.turn_points = 0, .end_points = 1, .security_divisor = 0, .credibility_divisor = 0,
+		.war_penalty = 0, .draw_margin = 0,
 	};
 	r->victory = (struct victory){ .control = 40, .cooperative = false };
 }
@@ -44,6 +50,29 @@ bool rules_action_for_side(const struct rules *r, int a, int side)
 	if (a < 0 || a >= r->nactions || side < 0 || side >= SIDE_COUNT)
 		return false;
 	return r->action[a].side == SIDE_BOTH || r->action[a].side == side;
+}
+
+bool rules_action_presses(const struct rules *r, int a, int side)
+{
+	if (a < 0 || a >= r->nactions)
+		return false;
+	const struct action *act = &r->action[a];
+	int forces = side == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES;
+	for (int i = 0; i < act->neffects; i++) {
+		const struct effect *e = &act->effects[i];
+		if (e->ref.scope != SCOPE_TARGET || e->op != EFFECT_ADD)
+			continue;
+		if (e->ref.var == VAR_ALIGNMENT && (side == SIDE_NATO ? e->value > 0 : e->value < 0))
+			return true;
+		if (e->ref.var == forces && e->value > 0)
+			return true;
+	}
+	return false;
+}
+
+bool rules_action_is_proposal(const struct rules *r, int a)
+{
+	return a >= 0 && a < r->nactions && r->action[a].nagreed > 0;
 }
 
 const char *side_id(int side)

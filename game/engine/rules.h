@@ -73,7 +73,7 @@ struct action {
 	struct effect agreed[RULES_MAX_EFFECTS];
 };
 
-enum event_kind { EVENT_EVENT, EVENT_INCIDENT };
+enum event_kind { EVENT_EVENT, EVENT_INCIDENT, EVENT_SCHEDULED /* fires whenever its conditions hold */ };
 
 struct event {
 	char id[RULES_ID_MAX];
@@ -121,6 +121,32 @@ struct dynamics {
 	int16_t axis_offset_at;   /* ... unless axis at or above this */
 	int16_t cohesion_low;     /* nato_cohesion below: NATO -1 AP */
 	int16_t cohesion_high;    /* nato_cohesion at or above: NATO +1 AP */
+	/* the arms-race spiral: both sides' forces facing each other on a border */
+	int16_t spiral_divisor;   /* tension += sum over border regions of min(forces) / this */
+	/* deterrence: forces blunt the other side's pull on a region's alignment */
+	int16_t deter_pct;        /* percent blunted per 10 of the defender's forces there */
+	int16_t deter_max;        /* at most this percent from forces */
+	int16_t member_shield;    /* percent more when the region is the defender's member */
+	/* credibility of commitments, 0..100 a side */
+	int16_t credibility_start;  /* at the start of the game */
+	int16_t redline_cred;       /* lost by a side whose crossed red line goes unanswered */
+	int16_t redline_answer;     /* tension added when a crossed red line is answered */
+	int16_t refuse_cost;        /* cohesion (NATO) or axis (Russia) lost by refusing talks */
+	/* crises: an incident opens one; next turn each side stands firm or backs down */
+	int16_t crisis_back_cred;   /* credibility lost by a side that backs down alone */
+	int16_t crisis_firm_cred;   /* credibility won by a side that stands firm alone */
+	int16_t crisis_stake;       /* alignment won in the crisis region by standing firm alone */
+	int16_t crisis_firm_tension;/* tension added when both stand firm */
+	int16_t crisis_war_pct;     /* percent chance of war when both stand firm ... */
+	int16_t crisis_war_tension; /* ... plus tension times this / 100 */
+	int16_t crisis_calm;        /* tension removed when both back down */
+	/* scoring (mixed motives): see turn_resolve */
+	int16_t turn_points;        /* a region's value times this, each turn it is held */
+	int16_t end_points;         /* a region's value times this, if held at the end */
+	int16_t security_divisor;   /* both sides score security index / this each turn */
+	int16_t credibility_divisor;/* each side scores credibility / this at the end */
+	int16_t war_penalty;        /* both sides lose this at war */
+	int16_t draw_margin;        /* scores this close (or closer) at the end are a draw */
 };
 
 struct victory {
@@ -150,6 +176,13 @@ struct rules {
 	struct dynamics dyn;
 	struct victory victory;
 };
+
+/* True when an action's effects pull its target region toward SIDE: its
+ * alignment toward SIDE, or SIDE's forces up (pressure on the region). */
+bool rules_action_presses(const struct rules *r, int a, int side);
+
+/* True when an action is a proposal (it has agreed effects). */
+bool rules_action_is_proposal(const struct rules *r, int a);
 
 /* The standard dynamics and victory settings, used where a scenario and the
  * standard rules file leave them out. */

@@ -1,5 +1,7 @@
-/* turn.c - resolving a turn: orders in alternating initiative, agreements, drift,
- * the miscalculation check, one event, region dynamics, AP, and the end of the game.
+/* turn.c - resolving a turn: the open crisis, orders in alternating initiative
+ * (deterrence, red lines), agreements and refused offers, drift, the
+ * miscalculation check (an incident opens a crisis), scheduled events and one
+ * drawn event, region dynamics, unanswered red lines, AP, scoring, the end.
  *
  * Everything is integer arithmetic on the world and draws from w->rng in a fixed
  * order, so the same world and orders always give the same result. War (tension
@@ -40,7 +42,7 @@ int turn_miscalc_chance(const struct world *w, const struct rules *r)
 }
 
 /* Tension reached 100: the game ends in war, both sides lose. */
-static bool war_check(struct world *w)
+static bool war_check(struct world *w, const struct rules *r)
 {
 	if (w->over)
 		return true;
@@ -48,53 +50,150 @@ static bool war_check(struct world *w)
 		return false;
 	w->over = true;
 	w->result = RESULT_WAR;
-	w->score[SIDE_NATO] = w->score[SIDE_RUSSIA] = 0;
+	w->crisis = 0;
+	w->crisis_region = RULES_NO_REGION;
 	cause_add(&w->log, (struct cause){ CAUSE_WAR, SIDE_BOTH, VAR_NONE, RULES_NO_REGION, 0, 0 });
+	int penalty = r->dyn.war_penalty;
+	for (int s = 0; s < SIDE_COUNT && penalty; s++)
+		world_change(w, VAR_SCORE, s, -penalty,
+		             (struct cause){ CAUSE_SCORE, (uint8_t)s, 0, 0, 0, SCORE_WAR });
+	return true;
+}
+
+int turn_blunt(const struct world *w, const struct rules *r, int side, int action, int target)
+{
+	const struct dynamics *d = &r->dyn;
+	if (side < 0 || side >= SIDE_COUNT || target < 0 || target >= r->nregions ||
+	    !rules_action_presses(r, action, side))
+		return 0;
+	int other = 1 - side;
+	int forces = w->region[target].v[R(other == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES)];
+	int pct = forces * d->deter_pct / 10;
+	if (pct > d->deter_max)
+		pct = d->deter_max;
+	int member = w->region[target].v[R(VAR_MEMBER)];
+	if (member == (other == SIDE_NATO ? MEMBER_NATO : MEMBER_CSTO))
+		pct += d->member_shield;
+	/* deterrence is as strong as the defender's commitments are believed */
+	pct = pct * (50 + w->credibility[other] / 2) / 100;
+	return pct < 0 ? 0 : pct > 90 ? 90 : pct;
+}
+
+bool turn_effect_delta(const struct world *w, const struct rules *r, int side, const struct effect *e,
+                       int target, int blunt, int *var, int *region, int *delta)
+{
+	*region = e->ref.scope == SCOPE_TARGET   ? target
+	          : e->ref.scope == SCOPE_REGION ? e->ref.region
+	                                          : RULES_NO_REGION;
+	*var = e->ref.var;
+	if (*var >= VAR_WORLD_END && (*region < 0 || *region >= r->nregions))
+		return false; /* a target.* effect with no target: nothing to change */
+	*delta = e->value;
+	if (e->op == EFFECT_SET) {
+		*delta -= world_get(w, r, *var, *region);
+		return true;
+	}
+	/* deterrence blunts the pull on the region's alignment toward SIDE */
+	if (blunt > 0 && *var == VAR_ALIGNMENT && e->ref.scope == SCOPE_TARGET &&
+	    (side == SIDE_NATO ? *delta > 0 : side == SIDE_RUSSIA ? *delta < 0 : false))
+		*delta = *delta * (100 - blunt) / 100;
 	return true;
 }
 
 /* Apply N effects with target region TARGET, logging each as KIND by SIDE
- * from SOURCE. Returns true when the world went to war. */
+ * from SOURCE, blunted by BLUNT percent. Returns true when the world went to war. */
 static bool apply_effects(struct world *w, const struct rules *r, const struct effect *e, int n,
-                          int target, uint8_t kind, uint8_t side, uint16_t source)
+                          int target, uint8_t kind, uint8_t side, uint16_t source, int blunt)
 {
 	for (int i = 0; i < n; i++) {
-		int region = e[i].ref.scope == SCOPE_TARGET   ? target
-		             : e[i].ref.scope == SCOPE_REGION ? e[i].ref.region
-		                                               : RULES_NO_REGION;
-		int var = e[i].ref.var;
-		if (var >= VAR_WORLD_END && (region < 0 || region >= r->nregions))
-			continue; /* a target.* effect with no target: nothing to change */
-		int delta = e[i].value;
-		if (e[i].op == EFFECT_SET)
-			delta -= world_get(w, r, var, region);
+		int var, region, delta;
+		if (!turn_effect_delta(w, r, side, &e[i], target, blunt, &var, &region, &delta))
+			continue;
 		world_change(w, var, region, delta, (struct cause){ kind, side, 0, 0, 0, source });
-		if (war_check(w))
+		if (war_check(w, r))
 			return true;
 	}
 	return false;
 }
 
-/* Carry out one order; false when its requirements no longer hold. */
-static bool resolve_order(struct world *w, const struct rules *r, int side, struct order o)
+static void cred_change(struct world *w, int side, int delta, int term)
+{
+	world_change(w, VAR_CREDIBILITY, side, delta,
+	             (struct cause){ CAUSE_CREDIBILITY, (uint8_t)side, 0, 0, 0, (uint16_t)term });
+}
+
+/* Red lines: SIDE's order A on TARGET crosses the other side's line, or
+ * answers a crossing of its own (the answer costs tension). */
+static void red_lines(struct world *w, const struct rules *r, int side, int a, int target)
+{
+	if (target < 0 || target >= r->nregions || !rules_action_presses(r, a, side))
+		return;
+	uint32_t bit = 1u << target;
+	if (w->red_line[target] == 2 - side) { /* the other side's line */
+		if (!(w->crossed & bit))
+			cause_add(&w->log, (struct cause){ CAUSE_CREDIBILITY, (uint8_t)side, VAR_NONE,
+			                                   (uint8_t)target, 0, CRED_CROSSED });
+		w->crossed |= bit;
+	} else if (w->red_line[target] == side + 1 && ((w->crossed | w->crossed_last) & bit)) {
+		w->crossed &= ~bit;
+		w->crossed_last &= ~bit;
+		world_change(w, VAR_TENSION, RULES_NO_REGION, r->dyn.redline_answer,
+		             (struct cause){ CAUSE_CREDIBILITY, (uint8_t)side, 0, 0, 0, CRED_ANSWERED });
+	}
+}
+
+int turn_apply_order(struct world *w, const struct rules *r, int side, struct order o)
 {
 	if (o.action >= r->nactions || !rules_action_for_side(r, o.action, side))
-		return false;
+		return -1;
 	const struct action *a = &r->action[o.action];
 	int target = a->target == TARGET_REGION ? o.region : RULES_NO_REGION;
 	if (a->target == TARGET_REGION && target >= r->nregions)
-		return false;
+		return -1;
 	int failed = 0;
 	if (!world_conds(w, r, a->requires, a->nrequires, target, &failed)) {
 		cause_add(&w->log, (struct cause){ CAUSE_ORDER_FAILED, (uint8_t)side,
 		                                   a->requires[failed].ref.var, (uint8_t)target,
 		                                   (int16_t)failed, o.action });
-		return false;
+		return -1;
 	}
 	cause_add(&w->log, (struct cause){ CAUSE_ORDER, (uint8_t)side, VAR_NONE, (uint8_t)target, 0,
 	                                   o.action });
-	apply_effects(w, r, a->effects, a->neffects, target, CAUSE_ACTION, (uint8_t)side, o.action);
-	return true;
+	int blunt = turn_blunt(w, r, side, o.action, target);
+	if (blunt > 0)
+		cause_add(&w->log, (struct cause){ CAUSE_DETERRENCE, (uint8_t)side, VAR_NONE, (uint8_t)target,
+		                                   (int16_t)blunt, o.action });
+	if (apply_effects(w, r, a->effects, a->neffects, target, CAUSE_ACTION, (uint8_t)side, o.action,
+	                  blunt))
+		return 0;
+	red_lines(w, r, side, o.action, target);
+	war_check(w, r);
+	return 0;
+}
+
+int turn_preview_order(const struct world *w, const struct rules *r, int side, struct order o,
+                       struct turn_preview *p)
+{
+	static const struct turn_preview empty;
+	*p = empty;
+	struct world s = *w;
+	s.log.n = 0;
+	s.log.dropped = 0;
+	if (turn_apply_order(&s, r, side, o) < 0)
+		return -1;
+	for (int i = 0; i < s.log.n && p->n < TURN_PREVIEW_MAX; i++) {
+		const struct cause *c = &s.log.rec[i];
+		if (c->kind == CAUSE_DETERRENCE)
+			p->blunt = c->delta;
+		if (c->var == VAR_NONE)
+			continue;
+		p->c[p->n].var = c->var;
+		p->c[p->n].region = c->region;
+		p->c[p->n].delta = c->delta;
+		p->n++;
+	}
+	p->war = s.over;
+	return 0;
 }
 
 /* Both sides proposed the same thing (same action, same target): an agreement. */
@@ -117,17 +216,17 @@ static void resolve_agreements(struct world *w, const struct rules *r,
 			cause_add(&w->log, (struct cause){ CAUSE_AGREEMENT, SIDE_BOTH, VAR_NONE,
 			                                   (uint8_t)target, 0, n.action });
 			apply_effects(w, r, a->agreed, a->nagreed, target, CAUSE_AGREEMENT, SIDE_BOTH,
-			              n.action);
+			              n.action, 0);
 			break;
 		}
 	}
 }
 
-static bool drift_term(struct world *w, int delta, int term)
+static bool drift_term(struct world *w, const struct rules *r, int delta, int term)
 {
 	world_change(w, VAR_TENSION, RULES_NO_REGION, delta,
 	             (struct cause){ CAUSE_DRIFT, SIDE_BOTH, 0, 0, 0, (uint16_t)term });
-	return war_check(w);
+	return war_check(w, r);
 }
 
 /* Tension drift: the arms race near Russia pushes it up, dialogue and arms
@@ -136,17 +235,27 @@ static bool resolve_drift(struct world *w, const struct rules *r)
 {
 	const struct dynamics *d = &r->dyn;
 	if (d->mil_divisor > 0 &&
-	    drift_term(w, (world_border_militarization(w, r) - d->mil_baseline) / d->mil_divisor,
+	    drift_term(w, r, (world_border_militarization(w, r) - d->mil_baseline) / d->mil_divisor,
 	               DRIFT_MILITARIZATION))
 		return true;
 	if (d->dialogue_divisor > 0 &&
-	    drift_term(w, -(w->v[VAR_DIALOGUE] / d->dialogue_divisor), DRIFT_DIALOGUE))
+	    drift_term(w, r, -(w->v[VAR_DIALOGUE] / d->dialogue_divisor), DRIFT_DIALOGUE))
 		return true;
 	if (d->arms_divisor > 0 &&
-	    drift_term(w, -(w->v[VAR_ARMS_CONTROL] / d->arms_divisor), DRIFT_ARMS_CONTROL))
+	    drift_term(w, r, -(w->v[VAR_ARMS_CONTROL] / d->arms_divisor), DRIFT_ARMS_CONTROL))
 		return true;
-	if (d->cyber_divisor > 0 && drift_term(w, w->v[VAR_CYBER] / d->cyber_divisor, DRIFT_CYBER))
+	if (d->cyber_divisor > 0 && drift_term(w, r, w->v[VAR_CYBER] / d->cyber_divisor, DRIFT_CYBER))
 		return true;
+	if (d->spiral_divisor > 0) {
+		int facing = 0;
+		for (int i = 0; i < r->nregions; i++)
+			if (r->region[i].borders_russia) {
+				int n = w->region[i].v[R(VAR_NATO_FORCES)], q = w->region[i].v[R(VAR_RUSSIA_FORCES)];
+				facing += n < q ? n : q;
+			}
+		if (facing / d->spiral_divisor && drift_term(w, r, facing / d->spiral_divisor, DRIFT_SPIRAL))
+			return true;
+	}
 	return false;
 }
 
@@ -171,6 +280,23 @@ static int popcount32(uint32_t x)
 	for (; x; x &= x - 1)
 		n++;
 	return n;
+}
+
+/* Event E happens (on TARGET); an incident opens a crisis. True at war. */
+static bool fire_event(struct world *w, const struct rules *r, int e, int target)
+{
+	const struct event *ev = &r->event[e];
+	w->fired |= 1ULL << e;
+	uint8_t ck = ev->kind == EVENT_INCIDENT ? CAUSE_INCIDENT : CAUSE_EVENT;
+	cause_add(&w->log, (struct cause){ ck, SIDE_BOTH, VAR_NONE, (uint8_t)target, 0, (uint16_t)e });
+	if (apply_effects(w, r, ev->effects, ev->neffects, target, ck, SIDE_BOTH, (uint16_t)e, 0))
+		return true;
+	if (ev->kind == EVENT_INCIDENT && r->dyn.crisis_war_pct + r->dyn.crisis_stake +
+	                                          r->dyn.crisis_back_cred > 0) {
+		w->crisis = (uint8_t)(e + 1);
+		w->crisis_region = (uint8_t)target;
+	}
+	return false;
 }
 
 /* Draw one eligible event of KIND by weight, its region uniformly among those
@@ -205,10 +331,29 @@ static bool draw_event(struct world *w, const struct rules *r, int kind)
 				break;
 			}
 	}
-	w->fired |= 1ULL << e;
-	uint8_t ck = kind == EVENT_INCIDENT ? CAUSE_INCIDENT : CAUSE_EVENT;
-	cause_add(&w->log, (struct cause){ ck, SIDE_BOTH, VAR_NONE, (uint8_t)target, 0, (uint16_t)e });
-	return apply_effects(w, r, ev->effects, ev->neffects, target, ck, SIDE_BOTH, (uint16_t)e);
+	return fire_event(w, r, e, target);
+}
+
+/* Every scheduled event whose conditions hold fires (in file order). */
+static bool scheduled_events(struct world *w, const struct rules *r)
+{
+	for (int e = 0; e < r->nevents; e++) {
+		if (r->event[e].kind != EVENT_SCHEDULED)
+			continue;
+		uint32_t set = event_targets(w, r, e);
+		if (!set)
+			continue;
+		int target = RULES_NO_REGION;
+		if (r->event[e].target == TARGET_REGION)
+			for (int i = 0; i < r->nregions; i++)
+				if (set & (1u << i)) {
+					target = i;
+					break;
+				}
+		if (fire_event(w, r, e, target))
+			return true;
+	}
+	return false;
 }
 
 /* Miscalculation: with dialogue closed and tension high, an incident may strike. */
@@ -251,6 +396,123 @@ static void resolve_regions(struct world *w, const struct rules *r)
 	}
 }
 
+void turn_crisis_outcome(struct world *w, const struct rules *r, int outcome)
+{
+	const struct dynamics *d = &r->dyn;
+	int e = w->crisis ? w->crisis - 1 : 0, region = w->crisis_region;
+	w->crisis = 0;
+	w->crisis_region = RULES_NO_REGION;
+	cause_add(&w->log, (struct cause){ CAUSE_CRISIS, SIDE_BOTH, VAR_NONE, (uint8_t)region,
+	                                   (int16_t)outcome, (uint16_t)e });
+	struct cause c = { CAUSE_CRISIS, SIDE_BOTH, 0, 0, 0, (uint16_t)e };
+	switch (outcome) {
+	case CRISIS_BOTH_BACK:
+		world_change(w, VAR_TENSION, RULES_NO_REGION, -d->crisis_calm, c);
+		break;
+	case CRISIS_NATO_FIRM:
+	case CRISIS_RUSSIA_FIRM: {
+		int win = outcome == CRISIS_NATO_FIRM ? SIDE_NATO : SIDE_RUSSIA;
+		c.side = (uint8_t)win;
+		world_change(w, VAR_CREDIBILITY, win, d->crisis_firm_cred, c);
+		if (region < r->nregions)
+			world_change(w, VAR_ALIGNMENT, region, win == SIDE_NATO ? d->crisis_stake : -d->crisis_stake,
+			             c);
+		c.side = (uint8_t)(1 - win);
+		world_change(w, VAR_CREDIBILITY, 1 - win, -d->crisis_back_cred, c);
+		break;
+	}
+	case CRISIS_BOTH_FIRM:
+		world_change(w, VAR_TENSION, RULES_NO_REGION, d->crisis_firm_tension, c);
+		break;
+	default: /* the threat that left something to chance */
+		world_change(w, VAR_TENSION, RULES_NO_REGION, 100, c);
+		break;
+	}
+	war_check(w, r);
+}
+
+/* The open crisis: each side stood firm or backed down with its orders. */
+static void resolve_crisis(struct world *w, const struct rules *r, const struct orders o[SIDE_COUNT])
+{
+	if (!w->crisis)
+		return;
+	bool firm[SIDE_COUNT] = { o[SIDE_NATO].crisis == CRISIS_FIRM, o[SIDE_RUSSIA].crisis == CRISIS_FIRM };
+	int outcome = firm[SIDE_NATO] && firm[SIDE_RUSSIA] ? CRISIS_BOTH_FIRM
+	              : firm[SIDE_NATO]                      ? CRISIS_NATO_FIRM
+	              : firm[SIDE_RUSSIA]                    ? CRISIS_RUSSIA_FIRM
+	                                                     : CRISIS_BOTH_BACK;
+	if (outcome == CRISIS_BOTH_FIRM && (int)rng_below(&w->rng, 100) < world_crisis_war_pct(w, r))
+		outcome = CRISIS_ESCALATED;
+	turn_crisis_outcome(w, r, outcome);
+}
+
+/* Standing offers: a side that proposed last turn (a public offer) and a
+ * side that answers with no proposal this turn pays for refusing. */
+static void resolve_refusals(struct world *w, const struct rules *r, const struct orders o[SIDE_COUNT],
+                             bool ok[SIDE_COUNT][ORDERS_MAX])
+{
+	uint8_t now = 0;
+	int offer[SIDE_COUNT] = { -1, -1 };
+	for (int s = 0; s < SIDE_COUNT; s++)
+		for (int i = 0; i < o[s].n && i < ORDERS_MAX; i++)
+			if (ok[s][i] && rules_action_is_proposal(r, o[s].list[i].action)) {
+				now |= (uint8_t)(1u << s);
+				offer[s] = o[s].list[i].action;
+			}
+	for (int s = 0; s < SIDE_COUNT && r->dyn.refuse_cost > 0; s++) {
+		int other = 1 - s;
+		if (!(w->offered & (1u << other)) || (now & (1u << s)))
+			continue;
+		int var = s == SIDE_NATO ? VAR_NATO_COHESION : VAR_AXIS;
+		world_change(w, var, RULES_NO_REGION, -r->dyn.refuse_cost,
+		             (struct cause){ CAUSE_REFUSAL, (uint8_t)s, 0, 0, 0,
+		                             (uint16_t)(offer[other] >= 0 ? offer[other] : 0) });
+	}
+	w->offered = now;
+}
+
+/* A red line crossed last turn and still unanswered costs its author
+ * credibility, and lapses. */
+static void resolve_red_lines(struct world *w, const struct rules *r)
+{
+	for (int i = 0; i < r->nregions; i++) {
+		uint32_t bit = 1u << i;
+		if (!(w->crossed_last & bit) || w->red_line[i] == RED_LINE_NONE)
+			continue;
+		int owner = w->red_line[i] - 1;
+		cred_change(w, owner, -r->dyn.redline_cred, CRED_UNANSWERED);
+		world_change(w, VAR_RED_LINE, i, -w->red_line[i],
+		             (struct cause){ CAUSE_CREDIBILITY, (uint8_t)owner, 0, 0, 0, CRED_UNANSWERED });
+	}
+	w->crossed_last = w->crossed;
+	w->crossed = 0;
+}
+
+static void score(struct world *w, int side, int points, int term)
+{
+	if (points)
+		world_change(w, VAR_SCORE, side, points,
+		             (struct cause){ CAUSE_SCORE, (uint8_t)side, 0, 0, 0, (uint16_t)term });
+}
+
+/* Each turn: the regions each side holds, and both sides' share of the
+ * common security. */
+static void resolve_score(struct world *w, const struct rules *r)
+{
+	const struct dynamics *d = &r->dyn;
+	int held[SIDE_COUNT] = { 0, 0 };
+	for (int i = 0; i < r->nregions; i++) {
+		int c = turn_controller(w, r, i);
+		if (c != SIDE_BOTH)
+			held[c] += r->region[i].value;
+	}
+	int sec = d->security_divisor > 0 ? world_security_index(w, r) / d->security_divisor : 0;
+	for (int s = 0; s < SIDE_COUNT; s++) {
+		score(w, s, held[s] * d->turn_points, SCORE_CONTROL);
+		score(w, s, sec, SCORE_SECURITY);
+	}
+}
+
 static void ap_term(struct world *w, int side, int delta, int term)
 {
 	w->ap[side] = (uint8_t)(w->ap[side] + delta);
@@ -274,23 +536,35 @@ static void resolve_ap(struct world *w, const struct rules *r)
 		ap_term(w, SIDE_NATO, +1, AP_COHESION_HIGH);
 }
 
-/* The last turn is over: score the regions each side controls. */
+/* The last turn is over: score the regions each side holds and its
+ * credibility; the higher score wins, scores within the margin draw. */
 static void resolve_end(struct world *w, const struct rules *r)
 {
-	w->score[SIDE_NATO] = w->score[SIDE_RUSSIA] = 0;
+	const struct dynamics *d = &r->dyn;
+	int held[SIDE_COUNT] = { 0, 0 };
 	bool active = false;
 	for (int i = 0; i < r->nregions; i++) {
 		int c = turn_controller(w, r, i);
 		if (c != SIDE_BOTH)
-			w->score[c] = (int16_t)(w->score[c] + r->region[i].value);
+			held[c] += r->region[i].value;
 		if (w->region[i].v[R(VAR_CONFLICT)] == CONFLICT_ACTIVE)
 			active = true;
 	}
+	for (int s = 0; s < SIDE_COUNT; s++) {
+		score(w, s, held[s] * d->end_points, SCORE_END_CONTROL);
+		if (d->credibility_divisor > 0)
+			score(w, s, w->credibility[s] / d->credibility_divisor, SCORE_CREDIBILITY);
+	}
 	w->over = true;
+	w->crisis = 0;
+	w->crisis_region = RULES_NO_REGION;
+	int gap = w->score[SIDE_NATO] - w->score[SIDE_RUSSIA];
 	if (r->victory.cooperative && w->v[VAR_TENSION] < 40 && !active)
 		w->result = RESULT_PEACE;
-	else if (w->score[SIDE_NATO] != w->score[SIDE_RUSSIA])
-		w->result = w->score[SIDE_NATO] > w->score[SIDE_RUSSIA] ? RESULT_NATO : RESULT_RUSSIA;
+	else if (gap > d->draw_margin)
+		w->result = RESULT_NATO;
+	else if (-gap > d->draw_margin)
+		w->result = RESULT_RUSSIA;
 	else
 		w->result = RESULT_DRAW;
 	cause_add(&w->log, (struct cause){ CAUSE_END, SIDE_BOTH, VAR_NONE, RULES_NO_REGION, 0,
@@ -305,6 +579,7 @@ int turn_resolve(struct world *w, const struct rules *r, const struct orders ord
 	w->log.dropped = 0;
 
 	bool ok[SIDE_COUNT][ORDERS_MAX] = { { false } };
+	resolve_crisis(w, r, orders);
 	int first = turn_initiative(w->turn);
 	int most = orders[0].n > orders[1].n ? orders[0].n : orders[1].n;
 	if (most > ORDERS_MAX)
@@ -313,14 +588,19 @@ int turn_resolve(struct world *w, const struct rules *r, const struct orders ord
 		for (int k = 0; k < SIDE_COUNT && !w->over; k++) {
 			int side = k == 0 ? first : 1 - first;
 			if (i < orders[side].n)
-				ok[side][i] = resolve_order(w, r, side, orders[side].list[i]);
+				ok[side][i] = turn_apply_order(w, r, side, orders[side].list[i]) == 0;
 		}
 	if (!w->over)
 		resolve_agreements(w, r, orders, ok);
-	if (!w->over && !resolve_drift(w, r) && !resolve_miscalc(w, r) &&
+	if (!w->over)
+		resolve_refusals(w, r, orders, ok);
+	if (!w->over && !resolve_drift(w, r) && !resolve_miscalc(w, r) && !scheduled_events(w, r) &&
 	    !draw_event(w, r, EVENT_EVENT)) {
 		resolve_regions(w, r);
+		resolve_red_lines(w, r);
 		resolve_ap(w, r);
+		if (!war_check(w, r))
+			resolve_score(w, r);
 	}
 
 	w->turn++;

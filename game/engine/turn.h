@@ -15,6 +15,47 @@
  * already over (W unchanged). */
 int turn_resolve(struct world *w, const struct rules *r, const struct orders orders[SIDE_COUNT]);
 
+/* Percent by which SIDE's order of ACTION on region TARGET is blunted now
+ * by deterrence: the other side's forces there (dynamics deter_pct, deter_max),
+ * its membership (member_shield), scaled by the other side's credibility.
+ * 0 for actions that do not press the region toward SIDE. */
+int turn_blunt(const struct world *w, const struct rules *r, int side, int action, int target);
+
+/* The change effect E makes now when SIDE applies it with TARGET and
+ * deterrence BLUNT (percent, from turn_blunt; 0 for events and agreements):
+ * the variable, its region (or side for per-side variables) and the delta
+ * before clamping. False when it changes nothing (a target.* effect without
+ * a target). The one rule for effects: resolution, the AI's estimates and the
+ * previews all call it. */
+bool turn_effect_delta(const struct world *w, const struct rules *r, int side, const struct effect *e,
+                       int target, int blunt, int *var, int *region, int *delta);
+
+/* Carry out SIDE's order O now, as resolution does: requirements, effects
+ * (with deterrence), red lines, logged to W's cause log. Returns 0, or -1
+ * when it failed (its requirements do not hold; logged). */
+int turn_apply_order(struct world *w, const struct rules *r, int side, struct order o);
+
+/* What SIDE's order O would change if it resolved now, alone: the changes
+ * (after deterrence and clamping), the percent blunted, and whether it would
+ * start a war. Returns 0, or -1 when it could not be carried out. */
+#define TURN_PREVIEW_MAX 16
+struct turn_preview {
+	int n;
+	int blunt;   /* percent of its pull on alignment blunted by deterrence */
+	bool war;    /* it would take tension to 100 */
+	struct {
+		uint8_t var, region; /* region: the region, the side for per-side variables */
+		int16_t delta;
+	} c[TURN_PREVIEW_MAX];
+};
+int turn_preview_order(const struct world *w, const struct rules *r, int side, struct order o,
+                       struct turn_preview *p);
+
+/* Close W's open crisis with OUTCOME (enum crisis_outcome), applying and
+ * logging its changes: resolution calls it after the firm/back choices and
+ * the war roll; the AI calls it on copies to weigh its choice. */
+void turn_crisis_outcome(struct world *w, const struct rules *r, int outcome);
+
 /* Chance of a miscalculation at the end of this turn, in 1/10000, from the
  * current state (as the UI's side panel shows it). */
 int turn_miscalc_chance(const struct world *w, const struct rules *r);

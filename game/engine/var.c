@@ -5,6 +5,7 @@
 
 static const char *const member_names[] = { "none", "nato", "csto", NULL };
 static const char *const conflict_names[] = { "none", "frozen", "active", NULL };
+static const char *const red_line_names[] = { "none", "nato", "russia", NULL };
 
 const struct var_info var_info[VAR_COUNT] = {
 	[VAR_TENSION] = { "tension", "Tension", false, true, 0, 100, NULL },
@@ -24,13 +25,18 @@ const struct var_info var_info[VAR_COUNT] = {
 	[VAR_BORDERS_RUSSIA] = { "borders_russia", "borders Russia", true, false, 0, 1, NULL },
 	[VAR_MILITARIZATION] = { "militarization", "militarization", true, false, 0, 200, NULL },
 	[VAR_VULNERABILITY] = { "vulnerability", "vulnerability", true, false, 0, 100, NULL },
+	[VAR_RED_LINE] = { "red_line", "red line", true, true, 0, RED_LINE_COUNT - 1, red_line_names },
+	[VAR_YEAR] = { "year", "year", false, false, 1900, 2200, NULL },
+	[VAR_QUARTER] = { "quarter", "quarter", false, false, 1, 4, NULL },
 	[VAR_AP] = { "ap", "action points", false, false, 0, 20, NULL },
+	[VAR_CREDIBILITY] = { "credibility", "credibility", false, false, 0, 100, NULL },
+	[VAR_SCORE] = { "score", "score", false, false, -1000, 1000, NULL },
 };
 
 enum var var_lookup(const char *name)
 {
 	for (int v = 0; v < VAR_COUNT; v++)
-		if (v != VAR_AP && !strcmp(var_info[v].name, name))
+		if (v != VAR_AP && v != VAR_CREDIBILITY && v != VAR_SCORE && !strcmp(var_info[v].name, name))
 			return (enum var)v;
 	return VAR_NONE;
 }

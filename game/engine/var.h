@@ -32,8 +32,15 @@ enum var {
 	VAR_BORDERS_RUSSIA,                /* 0 or 1 (static) */
 	VAR_MILITARIZATION,                /* nato_forces + russia_forces */
 	VAR_VULNERABILITY,                 /* 0..100, see world_vulnerability() */
+	VAR_RED_LINE,                      /* enum red_line: who drew a red line here (stored
+	                                      apart, in world.red_line; effects may set it) */
+	/* world variables read-only to rules: the calendar of the current turn */
+	VAR_YEAR,                          /* 1900..2200 */
+	VAR_QUARTER,                       /* 1..4 */
 	/* per side, only in cause records (region field holds the side) */
 	VAR_AP,
+	VAR_CREDIBILITY,                   /* 0..100, world.credibility[side] */
+	VAR_SCORE,                         /* victory points scored (world.score[side]) */
 	VAR_COUNT,
 	VAR_NONE = 255
 };
@@ -42,6 +49,8 @@ enum var {
 
 enum member { MEMBER_NONE, MEMBER_NATO, MEMBER_CSTO, MEMBER_COUNT };
 enum conflict { CONFLICT_NONE, CONFLICT_FROZEN, CONFLICT_ACTIVE, CONFLICT_COUNT };
+/* who has drawn a red line over a region: none, or the side + 1 */
+enum red_line { RED_LINE_NONE, RED_LINE_NATO, RED_LINE_RUSSIA, RED_LINE_COUNT };
 
 struct var_info {
 	const char *name;     /* as written in scenario files: "nato_forces" */

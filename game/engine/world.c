@@ -21,8 +21,11 @@ void world_init(struct world *w, const struct rules *r, uint64_t seed)
 			const struct var_info *vi = &var_info[VAR_WORLD_END + k];
 			w->region[i].v[k] = (int16_t)clamp(r->region[i].start[k], vi->min, vi->max);
 		}
-	for (int s = 0; s < SIDE_COUNT; s++)
+	for (int s = 0; s < SIDE_COUNT; s++) {
 		w->ap[s] = r->side[s].ap;
+		w->credibility[s] = (int16_t)clamp(r->dyn.credibility_start, 0, 100);
+	}
+	w->crisis_region = RULES_NO_REGION;
 	memcpy(w->history[0], w->v, sizeof w->v);
 }
 
@@ -60,6 +63,11 @@ int world_get(const struct world *w, const struct rules *r, int var, int region)
 {
 	if (var < VAR_WORLD_END)
 		return w->v[var];
+	if (var == VAR_YEAR || var == VAR_QUARTER) {
+		int year, quarter;
+		world_date(r, w->turn, &year, &quarter);
+		return var == VAR_YEAR ? year : quarter;
+	}
 	if (region < 0 || region >= r->nregions)
 		return 0;
 	if (var < VAR_REGION_STORED_END)
@@ -71,6 +79,7 @@ int world_get(const struct world *w, const struct rules *r, int var, int region)
 		return w->region[region].v[VAR_NATO_FORCES - VAR_WORLD_END] +
 		       w->region[region].v[VAR_RUSSIA_FORCES - VAR_WORLD_END];
 	case VAR_VULNERABILITY: return world_vulnerability(w, r, region);
+	case VAR_RED_LINE: return w->red_line[region];
 	default: return 0;
 	}
 }
@@ -105,6 +114,10 @@ int world_change(struct world *w, int var, int region, int delta, struct cause c
 		slot = &w->v[var];
 	else if (var < VAR_REGION_STORED_END && region >= 0 && region < w->nregions)
 		slot = &w->region[region].v[var - VAR_WORLD_END];
+	else if (var == VAR_RED_LINE && region >= 0 && region < w->nregions)
+		slot = &w->red_line[region];
+	else if ((var == VAR_CREDIBILITY || var == VAR_SCORE) && region >= 0 && region < SIDE_COUNT)
+		slot = var == VAR_CREDIBILITY ? &w->credibility[region] : &w->score[region];
 	else
 		return 0;
 	int old = *slot;
@@ -114,6 +127,7 @@ int world_change(struct world *w, int var, int region, int delta, struct cause c
 	*slot = (int16_t)now;
 	cause.var = (uint8_t)var;
 	cause.region = var < VAR_WORLD_END ? RULES_NO_REGION : (uint8_t)region;
+	/* credibility and score: the region field holds the side */
 	cause.delta = (int16_t)(now - old);
 	cause_add(&w->log, cause);
 	return now - old;
@@ -136,6 +150,12 @@ void world_date(const struct rules *r, int t, int *year, int *quarter)
 	*quarter = q % 4 + 1;
 }
 
+int world_crisis_war_pct(const struct world *w, const struct rules *r)
+{
+	int pct = r->dyn.crisis_war_pct + w->v[VAR_TENSION] * r->dyn.crisis_war_tension / 100;
+	return clamp(pct, 0, 100);
+}
+
 static uint64_t fnv(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *b = p;
@@ -156,6 +176,13 @@ uint64_t world_hash(const struct world *w)
 	h = fnv(h, &w->nregions, sizeof w->nregions);
 	h = fnv(h, w->ap, sizeof w->ap);
 	h = fnv(h, w->score, sizeof w->score);
+	h = fnv(h, w->credibility, sizeof w->credibility);
+	h = fnv(h, w->red_line, sizeof w->red_line);
+	h = fnv(h, &w->crossed, sizeof w->crossed);
+	h = fnv(h, &w->crossed_last, sizeof w->crossed_last);
+	h = fnv(h, &w->offered, sizeof w->offered);
+	h = fnv(h, &w->crisis, sizeof w->crisis);
+	h = fnv(h, &w->crisis_region, sizeof w->crisis_region);
 	h = fnv(h, w->v, sizeof w->v);
 	h = fnv(h, &w->fired, sizeof w->fired);
 	for (int i = 0; i < w->nregions && i < RULES_MAX_REGIONS; i++)
@@ -201,5 +228,13 @@ const char *world_check(const struct world *w, const struct rules *r)
 			return "action points out of range";
 	if (w->result == RESULT_WAR && w->v[VAR_TENSION] < 100)
 		return "war without tension at 100";
+	for (int s = 0; s < SIDE_COUNT; s++)
+		if (w->credibility[s] < 0 || w->credibility[s] > 100)
+			return "credibility out of range";
+	for (int i = 0; i < w->nregions; i++)
+		if (w->red_line[i] < 0 || w->red_line[i] >= RED_LINE_COUNT)
+			return "red line out of range";
+	if (w->crisis > r->nevents || (w->crisis && w->over))
+		return "crisis out of range";
 	return NULL;
 }

@@ -26,7 +26,14 @@ struct world {
 	uint8_t result;                /* enum result, RESULT_NONE while playing */
 	uint8_t nregions;              /* copy of rules->nregions */
 	uint8_t ap[SIDE_COUNT];        /* action points for the current turn */
-	int16_t score[SIDE_COUNT];     /* victory points, set when the game ends */
+	int16_t score[SIDE_COUNT];     /* victory points: scored each turn and at the end */
+	int16_t credibility[SIDE_COUNT]; /* 0..100: how far each side's commitments are believed */
+	int16_t red_line[RULES_MAX_REGIONS]; /* enum red_line: who drew one over the region */
+	uint32_t crossed;              /* bit i: region i's red line was crossed this turn */
+	uint32_t crossed_last;         /* ... last turn, not yet answered */
+	uint8_t offered;               /* bit s: side s made a proposal last turn */
+	uint8_t crisis;                /* an open crisis: 1 + the incident's event index, 0 none */
+	uint8_t crisis_region;         /* its region, or RULES_NO_REGION */
 	int16_t v[VAR_WORLD_END];      /* world variables */
 	uint64_t fired;                /* bit i: event i has fired (for once = true) */
 	struct region_state region[RULES_MAX_REGIONS];
@@ -66,6 +73,10 @@ int world_security_index(const struct world *w, const struct rules *r);
 
 /* Calendar of turn T (0-based): year and quarter. */
 void world_date(const struct rules *r, int t, int *year, int *quarter);
+
+/* The chance, in percent, that a crisis in which both sides stand firm ends
+ * in war (the dynamics' crisis_war_pct, more as tension rises). */
+int world_crisis_war_pct(const struct world *w, const struct rules *r);
 
 /* A 64-bit digest of the whole state (not of padding): replays compare it. */
 uint64_t world_hash(const struct world *w);

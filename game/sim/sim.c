@@ -7,6 +7,7 @@
  * once per run, never inside a game. */
 #include <pthread.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../ai/ai.h"
@@ -49,7 +50,10 @@ void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index,
 	while (!w.over) {
 		struct orders o[SIDE_COUNT];
 		for (int s = 0; s < SIDE_COUNT; s++) {
-			ai_choose(&ai[s], &w, r, &o[s]);
+			if (c->fixed[s].n)
+				sim_fixed_orders(&w, r, s, &c->fixed[s], &o[s]);
+			else
+				ai_choose(&ai[s], &w, r, &o[s]);
 			if (!t)
 				continue;
 			t->orders[s] += o[s].n;
@@ -71,6 +75,66 @@ void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index,
 	};
 }
 
+int sim_fixed_parse(const struct rules *r, int side, const char *policy, struct sim_fixed *f, char *err,
+                    size_t errlen)
+{
+	memset(f, 0, sizeof *f);
+	if (strncmp(policy, "fixed:", 6) != 0) {
+		snprintf(err, errlen, "'%s' is no fixed strategy (fixed:ACTION[@REGION],...)", policy);
+		return -1;
+	}
+	const char *p = policy + 6;
+	while (*p) {
+		char item[2 * RULES_ID_MAX + 2];
+		size_t len = strcspn(p, ",");
+		if (len == 0 || len >= sizeof item) {
+			snprintf(err, errlen, "empty or overlong order in '%s'", policy);
+			return -1;
+		}
+		memcpy(item, p, len);
+		item[len] = 0;
+		p += len + (p[len] == ',');
+		char *at = strchr(item, '@');
+		if (at)
+			*at++ = 0;
+		int a = rules_action_find(r, item);
+		if (a < 0 || !rules_action_for_side(r, a, side)) {
+			snprintf(err, errlen, "unknown action '%s' for %s in '%s'", item, side_id(side), policy);
+			return -1;
+		}
+		int g = RULES_NO_REGION;
+		if (r->action[a].target == TARGET_REGION) {
+			if (!at || (g = rules_region_find(r, at)) < 0) {
+				snprintf(err, errlen, "%s '%s' needs a known region (ACTION@REGION) in '%s'",
+				         at ? "unknown region for" : "action", at ? at : item, policy);
+				return -1;
+			}
+		} else if (at) {
+			snprintf(err, errlen, "action '%s' takes no region in '%s'", item, policy);
+			return -1;
+		}
+		if (f->n >= ORDERS_MAX) {
+			snprintf(err, errlen, "more than %d orders in '%s'", ORDERS_MAX, policy);
+			return -1;
+		}
+		f->list[f->n++] = (struct order){ (uint8_t)a, (uint8_t)g };
+	}
+	if (f->n == 0) {
+		snprintf(err, errlen, "no orders in '%s'", policy);
+		return -1;
+	}
+	return 0;
+}
+
+void sim_fixed_orders(const struct world *w, const struct rules *r, int side, const struct sim_fixed *f,
+                      struct orders *out)
+{
+	out->n = 0;
+	out->crisis = w->crisis ? CRISIS_FIRM : CRISIS_NONE;
+	for (int i = 0; i < f->n; i++)
+		orders_add(w, r, side, out, f->list[i].action, f->list[i].region, NULL);
+}
+
 void sim_totals_add(struct sim_totals *t, const struct sim_game *g)
 {
 	t->games++;
@@ -79,6 +143,8 @@ void sim_totals_add(struct sim_totals *t, const struct sim_game *g)
 	t->turns += g->turns;
 	t->tension += (uint64_t)(g->tension > 0 ? g->tension : 0);
 	t->security += (uint64_t)(g->security > 0 ? g->security : 0);
+	for (int s = 0; s < SIDE_COUNT; s++)
+		t->score[s] += g->score[s];
 }
 
 struct job {

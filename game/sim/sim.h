@@ -8,16 +8,26 @@
 #ifndef BRINK_SIM_H
 #define BRINK_SIM_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include "../engine/order.h"
 #include "../engine/world.h"
 
 #define SIM_JOBS_MAX 256
+
+/* A fixed strategy: the same orders every turn, each given when it is
+ * affordable and allowed (in this order); it stands firm in crises. */
+struct sim_fixed {
+	uint8_t n;                   /* 0: the side is played by its AI level */
+	struct order list[ORDERS_MAX];
+};
 
 struct sim_config {
 	uint64_t seed;               /* the batch seed S */
 	uint64_t games;              /* games in the whole batch, before sharding */
 	uint8_t level[SIDE_COUNT];   /* enum ai_level of each side */
+	struct sim_fixed fixed[SIDE_COUNT]; /* a fixed strategy in place of the level, if n > 0 */
 	uint32_t budget;             /* hard AI playouts per decision; 0: its default */
 	int jobs;                    /* threads, 1..SIM_JOBS_MAX */
 	uint64_t shard, shards;      /* run only games with index % shards == shard; shards >= 1 */
@@ -39,6 +49,7 @@ struct sim_totals {
 	uint64_t games;
 	uint64_t results[RESULT_PEACE + 1];           /* games by enum result */
 	uint64_t turns, tension, security;            /* sums of the final values */
+	int64_t score[SIDE_COUNT];                    /* sums of the final scores */
 	uint64_t orders[SIDE_COUNT];                  /* orders given by each side */
 	uint64_t uses[SIDE_COUNT][RULES_MAX_ACTIONS]; /* orders per action, per side */
 };
@@ -65,6 +76,15 @@ void sim_totals_add(struct sim_totals *t, const struct sim_game *g);
  * when C is invalid or memory ran out. */
 int sim_run(const struct rules *r, const struct sim_config *c, struct sim_totals *t, sim_row_fn row,
             void *ctx);
+
+/* Parse POLICY "fixed:ACTION[@REGION][,ACTION[@REGION]...]" for SIDE on
+ * rules R into *F. Returns 0, or -1 with a reason in ERR. */
+int sim_fixed_parse(const struct rules *r, int side, const char *policy, struct sim_fixed *f, char *err,
+                    size_t errlen);
+
+/* This turn's orders of a fixed strategy. */
+void sim_fixed_orders(const struct world *w, const struct rules *r, int side, const struct sim_fixed *f,
+                      struct orders *out);
 
 /* The word for a result in CSV rows and tables: nato, russia, draw, war, peace. */
 const char *sim_result_word(int result);
