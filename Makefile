@@ -48,7 +48,7 @@ $(shell mkdir -p build; [ "$$(cat build/config.stamp 2>/dev/null)" = "$(CONFIG_I
         echo "$(CONFIG_ID)" > build/config.stamp)
 $(OBJ) $(TEST_OBJ) $(ASAN_LIB_OBJ) $(ASAN_MAIN_OBJ) $(ASAN_TEST_OBJ): build/config.stamp
 
-.PHONY: all play test unit unit-asan e2e bench check-engine deps-play deps-test \
+.PHONY: all play test unit unit-asan e2e bench balance check-engine deps-play deps-test \
         install uninstall clean
 
 all: brink
@@ -107,6 +107,10 @@ unit-asan: build/asan/unit
 
 e2e: brink build/asan/brink
 	sh tests/e2e/run.sh
+
+# `make balance`: every balance target of the model, measured (minutes; not in `make test`).
+balance: brink
+	tools/balance.sh ./brink
 
 bench: build/bench brink
 	./build/bench

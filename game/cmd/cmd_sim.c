@@ -177,6 +177,8 @@ static void sim_summary(const struct rules *r, const struct sim_args *a, const s
 	printf("mean_nato_score: %.2f\n", t->games ? (double)t->score[SIDE_NATO] / (double)t->games : 0.0);
 	printf("mean_russia_score: %.2f\n",
 	       t->games ? (double)t->score[SIDE_RUSSIA] / (double)t->games : 0.0);
+	for (int i = 0; i < r->nregions; i++)
+		printf("decided_by_%s: %.3f\n", r->region[i].id, ratio(t->decided_by[i], decided));
 	printf("mean_final_tension: %.2f\n", ratio(t->tension, t->games));
 	printf("mean_turns: %.2f\n", ratio(t->turns, t->games));
 	printf("mean_security_index: %.2f\n", ratio(t->security, t->games));
@@ -271,7 +273,7 @@ static int sim_exec(int argc, char **argv)
 		if (a.policy[side] &&
 		    sim_fixed_parse(rules, side, a.policy[side], &a.c.fixed[side], err, sizeof err) < 0) {
 			free(rules);
-			return cmd_usage_error("--%s: %s", side_id(side), err);
+			return cmd_usage_error(&cmd_sim, "--%s: %s", side_id(side), err);
 		}
 	}
 

@@ -46,8 +46,8 @@ size_t explain_var(const struct rules *r, int var, int region, char *buf, size_t
 	int n;
 	if (var >= VAR_COUNT)
 		n = snprintf(buf, len, "(nothing)");
-	else if (var == VAR_AP)
-		n = snprintf(buf, len, "%s: action points", explain_side(r, region));
+	else if (var == VAR_AP || var == VAR_CREDIBILITY || var == VAR_SCORE)
+		n = snprintf(buf, len, "%s: %s", explain_side(r, region), var_info[var].label);
 	else if (var_info[var].region)
 		n = snprintf(buf, len, "%s: %s", region_name(r, region), var_info[var].label);
 	else
@@ -94,6 +94,29 @@ static const char *const drift_words[DRIFT_COUNT] = {
 	"drift: dialogue calms things",
 	"drift: arms control calms things",
 	"drift: cyber activity",
+	"drift: the arms race (both sides' forces face each other on the border)",
+};
+
+static const char *const crisis_words[CRISIS_OUTCOME_COUNT] = {
+	"both sides backed down",
+	"NATO stood firm and Russia backed down",
+	"Russia stood firm and NATO backed down",
+	"both sides stood firm",
+	"both sides stood firm and it escalated",
+};
+
+static const char *const cred_words[CRED_COUNT] = {
+	"a red line crossed and left unanswered",
+	"a crossed red line answered",
+	"red line crossed",
+};
+
+static const char *const score_words[SCORE_COUNT] = {
+	"regions held this turn",
+	"its share of common security",
+	"regions held at the end",
+	"credibility at the end",
+	"war",
 };
 
 static const char *const region_words[REGION_COUNT] = {
@@ -209,6 +232,40 @@ size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, si
 		break;
 	case CAUSE_WAR:
 		n = snprintf(buf, len, "WAR: tension reached 100. Both sides lose.");
+		break;
+	case CAUSE_CRISIS:
+		if (c->var == VAR_NONE) {
+			where(r, c->region, in, sizeof in);
+			n = snprintf(buf, len, "Crisis over %s%s: %s", event_title(r, c->source), in,
+			             c->delta >= 0 && c->delta < CRISIS_OUTCOME_COUNT ? crisis_words[c->delta] : "?");
+		} else {
+			change_words(r, c, ch, sizeof ch);
+			n = snprintf(buf, len, "%s (crisis: %s)", ch, event_title(r, c->source));
+		}
+		break;
+	case CAUSE_DETERRENCE:
+		where(r, c->region, in, sizeof in);
+		n = snprintf(buf, len, "%s: %s%s blunted %d%% by the other side's deterrence (forces, alliance)",
+		             explain_side(r, c->side), action_name(r, c->source), in, c->delta);
+		break;
+	case CAUSE_CREDIBILITY:
+		if (c->var == VAR_NONE) {
+			where(r, c->region, in, sizeof in);
+			n = snprintf(buf, len, "%s crossed the other side's red line%s", explain_side(r, c->side), in);
+		} else {
+			change_words(r, c, ch, sizeof ch);
+			n = snprintf(buf, len, "%s (%s%s)", ch, c->var == VAR_RED_LINE ? "red line lapses: " : "",
+			             c->source < CRED_COUNT ? cred_words[c->source] : "credibility");
+		}
+		break;
+	case CAUSE_REFUSAL:
+		change_words(r, c, ch, sizeof ch);
+		n = snprintf(buf, len, "%s (%s left the other side's standing offer unanswered: %s)", ch,
+		             explain_side(r, c->side), action_name(r, c->source));
+		break;
+	case CAUSE_SCORE:
+		change_words(r, c, ch, sizeof ch);
+		n = snprintf(buf, len, "%s (%s)", ch, c->source < SCORE_COUNT ? score_words[c->source] : "score");
 		break;
 	case CAUSE_END:
 		n = snprintf(buf, len, "The last turn is over: the game ends.");
@@ -421,5 +478,29 @@ size_t explain_length(const struct session *s, char *buf, size_t len)
 		return 0;
 	int n = snprintf(buf, len, "%d of the scenario's %d turns (--turns)", s->rules.turns,
 	                 s->scenario_turns);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t explain_crisis(const struct rules *r, const struct world *w, int side, char *buf, size_t len)
+{
+	if (!w->crisis || w->crisis > r->nevents) {
+		if (len)
+			buf[0] = 0;
+		return 0;
+	}
+	const struct dynamics *d = &r->dyn;
+	char in[RULES_NAME_MAX + 8];
+	where(r, w->crisis_region, in, sizeof in);
+	int war = world_crisis_war_pct(w, r);
+	int n = snprintf(buf, len,
+	                 "CRISIS: %s%s. Both sides now choose, in secret, to stand firm or back down.\n"
+	                 "  Stand firm: if the other side backs down, %s gains %d credibility%s; if both\n"
+	                 "  stand firm, a %d%% chance of war, else tension +%d.\n"
+	                 "  Back down: %s loses %d credibility if the other side stands firm; if both\n"
+	                 "  back down, tension -%d.\n"
+	                 "  Give your answer with 'crisis firm' or 'crisis back' (no answer backs down).",
+	                 event_title(r, w->crisis - 1), in, explain_side(r, side), d->crisis_firm_cred,
+	                 w->crisis_region < r->nregions ? " and the region leans its way" : "", war,
+	                 d->crisis_firm_tension, explain_side(r, side), d->crisis_back_cred, d->crisis_calm);
 	return n < 0 ? 0 : (size_t)n;
 }

@@ -94,4 +94,9 @@ size_t explain_branch(const struct session *s, char *buf, size_t len);
  * Empty (returns 0) when it has the scenario's length. */
 size_t explain_length(const struct session *s, char *buf, size_t len);
 
+/* The open crisis of W as SIDE faces it: what happened, the stakes, the two
+ * choices and their odds (several lines, no trailing newline). Empty (0)
+ * when no crisis is open. */
+size_t explain_crisis(const struct rules *r, const struct world *w, int side, char *buf, size_t len);
+
 #endif

@@ -33,6 +33,16 @@
 #define BRINK_VERSION "0"
 #endif
 
+static const char *crisis_word(int c)
+{
+	return c == CRISIS_FIRM ? "firm" : c == CRISIS_BACK ? "back" : "none";
+}
+
+static int crisis_parse(const char *w)
+{
+	return !strcmp(w, "firm") ? CRISIS_FIRM : !strcmp(w, "back") ? CRISIS_BACK : !strcmp(w, "none") ? CRISIS_NONE : -1;
+}
+
 /* The first words of every save written: how a save is told from other files. */
 #define SAVE_HEADER "# Brink save file"
 
@@ -150,6 +160,12 @@ static int format_config(const struct session *s, config_t *cfg)
 				explain_order_ids(r, &o->list[i], ' ', buf, sizeof buf);
 				add_str(l, NULL, buf);
 			}
+		}
+		/* the answers to a crisis, given with the orders (only when given) */
+		if (s->orders[t][SIDE_NATO].crisis || s->orders[t][SIDE_RUSSIA].crisis) {
+			config_setting_t *cg = config_setting_add(tg, "crisis", CONFIG_TYPE_GROUP);
+			for (int side = 0; side < SIDE_COUNT; side++)
+				add_str(cg, side_id(side), crisis_word(s->orders[t][side].crisis));
 		}
 		snprintf(buf, sizeof buf, "%016" PRIx64, s->hash[t + 1]);
 		add_str(tg, "digest", buf);
@@ -905,6 +921,20 @@ static int load_turns(struct loader *L, struct session *s, struct save_check *ch
 			for (int k = 0; k < config_setting_length(l); k++)
 				if (load_order(L, s, t, side, config_setting_get_elem(l, (unsigned)k), &o[side]))
 					bad = 1;
+		}
+		const config_setting_t *cg = config_setting_get_member(tg, "crisis");
+		for (int side = 0; cg && side < SIDE_COUNT; side++) {
+			const config_setting_t *c = config_setting_get_member(cg, side_id(side));
+			const char *word = c ? config_setting_get_string(c) : "none";
+			int choice = crisis_parse(word ? word : "");
+			if (choice < 0) {
+				diag_add(L->ds, DIAG_ERROR, L->path, line_of(c ? c : cg),
+				         "turn %d: %s's crisis answer should be \"firm\", \"back\" or \"none\"", t,
+				         side_id(side));
+				bad = 1;
+			} else {
+				o[side].crisis = (uint8_t)choice;
+			}
 		}
 		const char *dg = need_str(L, tg, "turns", "digest");
 		uint64_t want = 0;

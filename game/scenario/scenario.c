@@ -36,6 +36,12 @@ const struct dyn_field dyn_fields[] = {
 	DYNF(stability_pull), DYNF(unstable_below), DYNF(influence_step),
 	DYNF(vulnerable_at), DYNF(harden_step), DYNF(force_decay), DYNF(sanctions_ap_at),
 	DYNF(axis_offset_at), DYNF(cohesion_low), DYNF(cohesion_high),
+	DYNF(spiral_divisor), DYNF(deter_pct), DYNF(deter_max), DYNF(member_shield),
+	DYNF(credibility_start), DYNF(redline_cred), DYNF(redline_answer), DYNF(refuse_cost),
+	DYNF(crisis_back_cred), DYNF(crisis_firm_cred), DYNF(crisis_stake), DYNF(crisis_firm_tension),
+	DYNF(crisis_war_pct), DYNF(crisis_war_tension), DYNF(crisis_calm),
+	DYNF(turn_points), DYNF(end_points), DYNF(security_divisor), DYNF(credibility_divisor),
+	DYNF(war_penalty), DYNF(draw_margin),
 };
 _Static_assert(sizeof dyn_fields / sizeof dyn_fields[0] == DYN_COUNT, "DYN_COUNT");
 

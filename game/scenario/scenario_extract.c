@@ -290,8 +290,8 @@ static int load_cond(struct load *L, const config_setting_t *g, bool target_ok, 
 		load_error(L, mx ? mx : g, "min %lld is above max %lld: the condition never holds", lo, hi);
 		bad = -1;
 	}
-	c->min = (int16_t)(lo < -1000 ? -1000 : lo > 1000 ? 1000 : lo);
-	c->max = (int16_t)(hi < -1000 ? -1000 : hi > 1000 ? 1000 : hi);
+	c->min = (int16_t)(lo < -1000 ? -1000 : lo > 2200 ? 2200 : lo);
+	c->max = (int16_t)(hi < -1000 ? -1000 : hi > 2200 ? 2200 : hi);
 	return bad;
 }
 
@@ -444,7 +444,10 @@ void load_events(struct load *L, const config_setting_t *root)
 		copy_str(ev->id, sizeof ev->id, id);
 		copy_str(ev->title, sizeof ev->title, get_str(g, "title", ""));
 		copy_str(ev->text, sizeof ev->text, get_str(g, "text", ""));
-		ev->kind = !strcmp(get_str(g, "kind", "event"), "incident") ? EVENT_INCIDENT : EVENT_EVENT;
+		const char *kind = get_str(g, "kind", "event");
+		ev->kind = !strcmp(kind, "incident")    ? EVENT_INCIDENT
+		           : !strcmp(kind, "scheduled") ? EVENT_SCHEDULED
+		                                        : EVENT_EVENT;
 		ev->target = !strcmp(get_str(g, "target", "world"), "region") ? TARGET_REGION : TARGET_WORLD;
 		ev->weight = (uint8_t)get_int(L, g, "weight", 1);
 		ev->once = get_bool(g, "once", false);

@@ -32,7 +32,7 @@ struct dyn_field {
 };
 
 extern const struct dyn_field dyn_fields[];
-#define DYN_COUNT 17
+#define DYN_COUNT 38
 
 /* One load in progress. */
 struct load {

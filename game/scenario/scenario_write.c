@@ -168,7 +168,7 @@ char *scenario_write(const struct rules *r)
 		add_str(g, "id", ev->id);
 		add_str(g, "title", ev->title);
 		add_str(g, "text", ev->text);
-		add_str(g, "kind", enum_word("event|incident", ev->kind, w, sizeof w));
+		add_str(g, "kind", enum_word("event|incident|scheduled", ev->kind, w, sizeof w));
 		add_int(g, "weight", ev->weight);
 		add_bool(g, "once", ev->once);
 		add_str(g, "target", enum_word("world|region", ev->target, w, sizeof w));

@@ -64,7 +64,17 @@ void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index,
 		if (turn_resolve(&w, r, o) != 0)
 			break;
 	}
+	uint32_t decided_by = 0;
+	if (w.result == RESULT_NATO || w.result == RESULT_RUSSIA) {
+		int winner = w.result == RESULT_NATO ? SIDE_NATO : SIDE_RUSSIA;
+		struct world start;
+		world_init(&start, r, seed);
+		for (int i = 0; i < r->nregions; i++)
+			if (turn_controller(&w, r, i) == winner && turn_controller(&start, r, i) != winner)
+				decided_by |= 1u << i;
+	}
 	*g = (struct sim_game){
+		.decided_by = decided_by,
 		.index = index,
 		.seed = seed,
 		.result = w.result,
@@ -104,9 +114,13 @@ int sim_fixed_parse(const struct rules *r, int side, const char *policy, struct 
 		}
 		int g = RULES_NO_REGION;
 		if (r->action[a].target == TARGET_REGION) {
-			if (!at || (g = rules_region_find(r, at)) < 0) {
-				snprintf(err, errlen, "%s '%s' needs a known region (ACTION@REGION) in '%s'",
-				         at ? "unknown region for" : "action", at ? at : item, policy);
+			if (!at) {
+				snprintf(err, errlen, "action '%s' needs a region (ACTION@REGION) in '%s'", item,
+				         policy);
+				return -1;
+			}
+			if ((g = rules_region_find(r, at)) < 0) {
+				snprintf(err, errlen, "unknown region '%s' in '%s'", at, policy);
 				return -1;
 			}
 		} else if (at) {
@@ -145,6 +159,9 @@ void sim_totals_add(struct sim_totals *t, const struct sim_game *g)
 	t->security += (uint64_t)(g->security > 0 ? g->security : 0);
 	for (int s = 0; s < SIDE_COUNT; s++)
 		t->score[s] += g->score[s];
+	for (int i = 0; i < RULES_MAX_REGIONS; i++)
+		if (g->decided_by & (1u << i))
+			t->decided_by[i]++;
 }
 
 struct job {

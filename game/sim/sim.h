@@ -42,6 +42,8 @@ struct sim_game {
 	int16_t tension;             /* final tension */
 	int16_t score[SIDE_COUNT];   /* final scores */
 	int16_t security;            /* final security index */
+	uint32_t decided_by;         /* bit i: region i ended held by the winner, who did
+	                                not hold it at the start */
 };
 
 /* Integer sums over games: add in any order, same result. */
@@ -50,6 +52,7 @@ struct sim_totals {
 	uint64_t results[RESULT_PEACE + 1];           /* games by enum result */
 	uint64_t turns, tension, security;            /* sums of the final values */
 	int64_t score[SIDE_COUNT];                    /* sums of the final scores */
+	uint64_t decided_by[RULES_MAX_REGIONS];       /* decided games each region swung */
 	uint64_t orders[SIDE_COUNT];                  /* orders given by each side */
 	uint64_t uses[SIDE_COUNT][RULES_MAX_ACTIONS]; /* orders per action, per side */
 };

@@ -32,6 +32,8 @@ static const char *const plain_help_text =
 	"  do ACTION [REGION]  queue an order, e.g. 'do deploy poland' or 'do talks'\n"
 	"  orders              the orders you queued this turn\n"
 	"  undo                drop the last order you queued\n"
+	"  crisis firm|back    when a crisis is open: stand firm or back down (given with\n"
+	"                      your orders; no answer backs down)\n"
 	"  end                 submit your orders; the turn resolves when both sides are in\n"
 	"  explain VAR         every change to VAR last turn and its cause: 'explain tension',\n"
 	"                      'explain poland.stability', or 'explain poland' for a whole region\n"
@@ -146,6 +148,11 @@ static void plain_briefing(void *ctx, struct play *p, int side)
 	}
 	if (side == SIDE_NATO || side == SIDE_RUSSIA)
 		fprintf(pl->out, "%s has %d action points this turn.\n", explain_side(r, side), w->ap[side]);
+	if (w->crisis && (side == SIDE_NATO || side == SIDE_RUSSIA)) {
+		char text[1024];
+		explain_crisis(r, w, side, text, sizeof text);
+		fprintf(pl->out, "%s\n", text);
+	}
 	fflush(pl->out);
 }
 
@@ -166,6 +173,15 @@ static void plain_status(struct plain *pl, struct play *p, int side, const struc
 	for (int var = 0; var < VAR_WORLD_END; var++)
 		fprintf(pl->out, "%s %s %d", var ? "," : "", var_info[var].name, w->v[var]);
 	fputs(".\n", pl->out);
+	fprintf(pl->out, "Credibility: %s %d, %s %d. Score so far: %s %d, %s %d.\n", explain_side(r, SIDE_NATO),
+	        w->credibility[SIDE_NATO], explain_side(r, SIDE_RUSSIA), w->credibility[SIDE_RUSSIA],
+	        explain_side(r, SIDE_NATO), w->score[SIDE_NATO], explain_side(r, SIDE_RUSSIA),
+	        w->score[SIDE_RUSSIA]);
+	if (w->crisis) {
+		char text[1024];
+		explain_crisis(r, w, side, text, sizeof text);
+		fprintf(pl->out, "%s\n", text);
+	}
 	fputs("Regions:\n", pl->out);
 	for (int i = 0; i < r->nregions; i++) {
 		fprintf(pl->out, "  %s (%s):", r->region[i].id, r->region[i].name);
@@ -177,6 +193,8 @@ static void plain_status(struct plain *pl, struct play *p, int side, const struc
 			fprintf(pl->out, "%s %s %s", k ? "," : "", var_info[shown[k]].name, v);
 		}
 		int c = turn_controller(w, r, i);
+		if (w->red_line[i])
+			fprintf(pl->out, ", red line %s", var_enum_name(VAR_RED_LINE, w->red_line[i]));
 		fprintf(pl->out, ", controller %s.\n", c == SIDE_BOTH ? "contested" : side_id(c));
 	}
 }
@@ -599,8 +617,12 @@ static const char *plain_kept(const struct play *p)
 static void plain_prompt(struct plain *pl, struct play *p, int side, const struct orders *o)
 {
 	char d[16];
-	fprintf(pl->out, "[%s %s AP %d] > ", side_id(side), plain_date(p, plain_world(p)->turn, d, sizeof d),
-	        plain_ap_left(p, side, o));
+	const char *c = !plain_world(p)->crisis ? ""
+	                : o->crisis == CRISIS_FIRM ? " CRISIS firm"
+	                : o->crisis == CRISIS_BACK ? " CRISIS back"
+	                                           : " CRISIS";
+	fprintf(pl->out, "[%s %s AP %d%s] > ", side_id(side), plain_date(p, plain_world(p)->turn, d, sizeof d),
+	        plain_ap_left(p, side, o), c);
 	fflush(pl->out);
 }
 
@@ -677,6 +699,17 @@ static enum fe_status plain_orders(void *ctx, struct play *p, int side, struct o
 			        out->n, out->n == 1 ? "" : "s");
 			fflush(pl->out);
 			return FE_OK;
+		} else if (!strcmp(cmd, "crisis")) {
+			bool firm = n == 2 && !strcmp(word[1], "firm"), back = n == 2 && !strcmp(word[1], "back");
+			if (!plain_world(p)->crisis) {
+				fputs("error: no crisis is open this turn.\n", pl->out);
+			} else if (!firm && !back) {
+				fputs("error: say 'crisis firm' or 'crisis back'.\n", pl->out);
+			} else {
+				out->crisis = firm ? CRISIS_FIRM : CRISIS_BACK;
+				fprintf(pl->out, "%s will %s in the crisis.\n", explain_side(plain_rules(p), side),
+				        firm ? "stand firm" : "back down");
+			}
 		} else if (!strcmp(cmd, "explain")) {
 			if (n > 2)
 				fputs("error: explain takes one variable, e.g. 'explain tension'.\n", pl->out);
