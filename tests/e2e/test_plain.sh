@@ -5,7 +5,7 @@
 set -u
 S=$ROOT/scenarios/door-closed.cfg
 SAVES=$E2E_TMP/saves
-RESULT_RE='^result: (nato|russia|draw|war) \(nato [0-9]+, russia [0-9]+\)$'
+RESULT_RE='^result: (nato|russia|draw|war) \(nato -?[0-9]+, russia -?[0-9]+\)$'
 fails=0
 
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# test_sim.sh - brink sim end to end: the golden summary, identical results for
+# test_sim.sh - brink sim end to end: determinism and properties, identical results for
 # any --jobs (also on scenarios this module's author did not write), shards
 # that merge into the whole run, CSV rows, the tournament, and every kind of
 # bad input (exit 2 for usage, 1 for files), never a crash.
@@ -7,14 +7,50 @@ set -u
 fail() { echo "FAIL: $*"; exit 1; }
 strip() { grep -v '^games_per_second:' "$1"; }
 
-# 1. The golden summary (tests/golden/sim-default.txt) of the default scenario.
-( cd "$ROOT" && "$BRINK" sim --games 200 --seed 7 --nato normal --russia normal ) >golden.out 2>golden.err ||
-	fail "golden run exited $? ($(cat golden.err))"
-for key in games nato_wins russia_wins draws wars mean_final_tension games_per_second; do
-	grep -q "^$key: " golden.out || fail "no '$key:' line"
+W=$PWD
+# 1. Determinism and properties, never frozen figures (the balance is
+# measured by `make balance`, not here): the same seed twice gives the same
+# summary; --jobs 1 and 2 the same games; every game ends in a known result
+# with scores in their range, and a war is lost by both sides.
+( cd "$ROOT" && "$BRINK" sim --games 200 --seed 7 --nato normal --russia normal --csv "$W/det-a.csv" ) \
+	>det-a.out 2>det-a.err || fail "sim run exited $? ($(cat det-a.err))"
+for key in games nato_wins russia_wins draws wars war_rate draw_rate mean_nato_score mean_russia_score \
+	mean_final_tension games_per_second; do
+	grep -q "^$key: " det-a.out || fail "no '$key:' line"
 done
-strip golden.out >golden.txt
-diff -u "$ROOT/tests/golden/sim-default.txt" golden.txt || fail "sim output differs from tests/golden/sim-default.txt"
+( cd "$ROOT" && "$BRINK" sim --games 200 --seed 7 --nato normal --russia normal --jobs 2 --csv "$W/det-b.csv" ) \
+	>det-b.out 2>det-b.err || fail "sim --jobs 2 exited $?"
+( cd "$ROOT" && "$BRINK" sim --games 200 --seed 7 --nato normal --russia normal --csv "$W/det-c.csv" ) \
+	>det-c.out 2>det-c.err || fail "second sim run exited $?"
+strip det-a.out >det-a.txt; strip det-b.out >det-b.txt; strip det-c.out >det-c.txt
+cmp -s det-a.txt det-c.txt || { diff det-a.txt det-c.txt; fail "the same seed twice differs"; }
+cmp -s det-a.txt det-b.txt || { diff det-a.txt det-b.txt; fail "--jobs 1 and --jobs 2 differ"; }
+cmp -s det-a.csv det-b.csv || fail "--jobs 1 and --jobs 2 CSVs differ"
+( cd "$ROOT" && "$BRINK" sim --games 200 --seed 8 --nato normal --russia normal ) | strip /dev/stdin >det-d.txt
+cmp -s det-a.txt det-d.txt && fail "another seed gives the very same summary"
+awk -F, 'NR > 1 {
+	if ($3 !~ /^(nato|russia|draw|war)$/) bad = "winner " $3
+	if ($6 < -1000 || $6 > 1000 || $7 < -1000 || $7 > 1000) bad = "score out of range"
+	if ($3 == "war" && ($8 != 1 || $5 != 100)) bad = "war without tension 100"
+	if ($3 == "nato" && $6 <= $7) bad = "nato won without the higher score"
+	if ($3 == "russia" && $7 <= $6) bad = "russia won without the higher score"
+	n++ } END { if (n != 200) bad = "rows " n; if (bad) { print bad; exit 1 } }' det-a.csv ||
+	fail "a game broke a property"
+# a war costs both sides (war_penalty): a hawk's war scores below the same
+# game's peaceful draws on average
+( cd "$ROOT" && "$BRINK" sim --games 100 --seed 2 --nato hawk --russia hawk --csv "$W/hh.csv" ) >hh.out ||
+	fail "hawk vs hawk run"
+awk -F, 'NR > 1 && $3 == "war" { w++ } END { exit !(w > 0) }' hh.csv || fail "hawk vs hawk never went to war"
+# fixed strategies: a usage error (exit 2) for an unknown action or region
+( cd "$ROOT" && "$BRINK" sim --games 5 --nato fixed:aid@ukraine,talks --russia fixed:info-campaign@ukraine ) \
+	>fixed.out 2>fixed.err || fail "a fixed strategy run exited $? ($(cat fixed.err))"
+grep -q '^nato: fixed:aid@ukraine,talks$' fixed.out || fail "the fixed strategy is not named"
+for bad in fixed:nosuch fixed:aid@narnia fixed:aid fixed:talks@poland fixed:buildup@poland fixed:; do
+	( cd "$ROOT" && "$BRINK" sim --games 5 --nato "$bad" ) >/dev/null 2>fixed-bad.err
+	rc=$?
+	[ $rc -eq 2 ] || fail "--nato $bad exited $rc, not 2"
+	grep -q "brink sim: --nato: " fixed-bad.err || fail "--nato $bad: no reason ($(cat fixed-bad.err))"
+done
 
 # 2. The same games whatever --jobs is: on the default scenario by path, on a
 # test scenario with its own actions, and on one written here.
