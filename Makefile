@@ -15,8 +15,8 @@ ifeq ($(CI),true)
 WARN      += -Werror
 endif
 OPT       ?= -O2 -g
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw libconfig 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw libconfig 2>/dev/null)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw libconfig libevent_core 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs ncursesw libconfig libevent_core 2>/dev/null)
 CRIT_CFLAGS := $(shell $(PKG_CONFIG) --cflags criterion 2>/dev/null)
 CRIT_LIBS   := $(shell $(PKG_CONFIG) --libs criterion 2>/dev/null)
 DEFS      := -D_DEFAULT_SOURCE -DBRINK_VERSION='"$(VERSION)"' \

@@ -11,6 +11,7 @@ command -v cc >/dev/null 2>&1 || pkgs="$pkgs gcc libc6-dev"
 command -v make >/dev/null 2>&1 || pkgs="$pkgs make"
 need_pc ncursesw libncurses-dev
 need_pc libconfig libconfig-dev
+need_pc libevent_core libevent-dev
 if [ "$what" = test ]; then
 	need_pc criterion libcriterion-dev
 	command -v tmux >/dev/null 2>&1 || pkgs="$pkgs tmux"

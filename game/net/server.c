@@ -1,0 +1,996 @@
+/* server.c - `brink serve`: tables over TCP with libevent, one bufferevent per connection.
+ *
+ * One thread, one event loop. Each connection reads whole lines
+ * (evbuffer_search_eol) under a read watermark, so a peer can never make the
+ * server hold more than NET_INPUT_MAX bytes of its input; a line longer than
+ * PROTO_LINE_MAX is answered with an error and skipped to its end. Output
+ * beyond NET_OUTPUT_MAX (a peer that does not read) and silence beyond the
+ * read timeout close that connection only. Nothing a peer sends becomes a
+ * path or a format string: lines go through proto_parse and the orders
+ * through the engine's own check (orders_add).
+ *
+ * A table advances when both seats have given orders, or one has and the
+ * other has no player while --ai is set (the AI orders for it). The table
+ * is saved (game/save, atomic) before the news goes out, so a client never
+ * sees a turn a restarted server would not know. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <event2/buffer.h>
+#include <event2/bufferevent.h>
+#include <event2/event.h>
+#include <event2/listener.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../ai/ai.h"
+#include "../engine/turn.h"
+#include "../save/save.h"
+#include "../scenario/scenario.h"
+#include "../session/session.h"
+#include "protocol.h"
+#include "server.h"
+
+#define NET_INPUT_MAX (4 * PROTO_LINE_MAX) /* read watermark: pending input a connection may hold */
+#define NET_OUTPUT_MAX (1024 * 1024)       /* output a peer leaves unread before it is dropped */
+#define NET_IDLE_SECONDS 60                /* silence (clients ping every 15 s) that closes */
+#define NET_WRITE_SECONDS 30               /* a peer that takes no output for this long is gone */
+#define NET_BAD_CODES 3                    /* wrong codes before the connection is closed */
+#define NET_ERRORS_MAX 100                 /* bad lines before the connection is closed */
+#define SERVER_STATE_FILE "serve.state"
+
+enum conn_state { CS_HELLO, CS_JOIN, CS_SEAT, CS_WATCH, CS_CLOSING };
+
+struct server;
+struct table;
+
+struct conn {
+	struct server *srv;
+	struct bufferevent *bev;
+	enum conn_state state;
+	struct table *table;   /* CS_SEAT: the table and side it plays */
+	int side;
+	int bad_codes;         /* wrong codes tried */
+	int errors;            /* bad lines sent */
+	bool discarding;       /* skipping the rest of a line that was too long */
+	bool dead;             /* to be freed by conn_reap, once the stack has unwound */
+	struct conn *prev, *next;
+};
+
+struct seat {
+	char code[PROTO_CODE_SIZE];
+	char name[PROTO_NAME_MAX];  /* the team's name, "" unknown */
+	struct conn *conn;          /* the player's connection, NULL when away */
+	bool submitted;             /* orders are in for this turn */
+	bool ai_played;             /* the AI ordered for this seat at least once */
+	struct orders orders;       /* this turn's orders, secret until both are in */
+	struct ai ai;               /* orders for an absent player under --ai */
+};
+
+/* One game: what a session holds, less the rules (shared, in the server)
+ * and the cause logs (the clients keep their own). */
+struct table {
+	int id;                     /* 1-based, as printed */
+	char save_name[64];         /* its save in the server's folder */
+	struct world world;
+	uint8_t turns;
+	bool paused;
+	struct orders orders[RULES_MAX_TURNS][SIDE_COUNT];
+	uint64_t hash[RULES_MAX_TURNS + 1];
+	struct seat seat[SIDE_COUNT];
+};
+
+struct server {
+	const struct server_opts *o;
+	struct event_base *base;
+	struct evconnlistener *lis;
+	struct event *sig[2];
+	struct rules *rules;        /* shared by every table */
+	char *sc_block;             /* the scenario as "sc LINE" lines, sent on every join */
+	size_t sc_len;
+	uint64_t seed;
+	int ai;                     /* AI level for absent players, -1: none */
+	int ntables;
+	struct table *table;
+	char fac_code[PROTO_CODE_SIZE];
+	char dir[512];
+	struct session *scratch;    /* a session to hand a table to game/save */
+	struct conn *conns;
+	int nconns;
+};
+
+/* ---- sending ------------------------------------------------------------ */
+
+static void conn_free(struct conn *c);
+static void conn_kill(struct conn *c);
+
+/* Queue one line VERB ARGS... [REST] for C. A peer that leaves more than
+ * NET_OUTPUT_MAX unread is dropped: it cannot make the server hold more. */
+static void conn_send(struct conn *c, enum proto_verb verb, const char *rest, int argc, ...)
+{
+	if (!c || c->state == CS_CLOSING)
+		return;
+	struct proto_msg m;
+	m.verb = verb;
+	m.argc = argc;
+	m.rest = rest;
+	va_list ap;
+	va_start(ap, argc);
+	for (int i = 0; i < argc && i < PROTO_ARGS_MAX; i++)
+		m.arg[i] = va_arg(ap, const char *);
+	va_end(ap);
+	char line[PROTO_SERVER_LINE_MAX + 2];
+	int n = proto_format(&m, line, sizeof line);
+	if (n < 0)
+		return;
+	bufferevent_write(c->bev, line, (size_t)n);
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) > NET_OUTPUT_MAX)
+		conn_kill(c);
+}
+
+static void conn_error(struct conn *c, const char *word, const char *text)
+{
+	conn_send(c, PV_ERROR, text, 1, word);
+}
+
+static void conn_drained(struct bufferevent *bev, void *arg)
+{
+	(void)bev;
+	struct conn *c = arg;
+	if (!c->dead)
+		conn_free(c);
+}
+
+/* Say goodbye and close once the line has left. */
+static void conn_bye(struct conn *c, const char *word, const char *text)
+{
+	conn_send(c, PV_BYE, text, 1, word);
+	if (c->state == CS_CLOSING)
+		return;
+	c->state = CS_CLOSING;
+	bufferevent_disable(c->bev, EV_READ);
+	bufferevent_setcb(c->bev, NULL, conn_drained, NULL, c);
+	bufferevent_setwatermark(c->bev, EV_WRITE, 0, 0);
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+		conn_kill(c);
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+static const char *seat_state(const struct server *srv, const struct table *t, int side)
+{
+	const struct seat *s = &t->seat[side];
+	if (t->world.over)
+		return "over";
+	if (s->submitted)
+		return "submitted";
+	if (s->conn)
+		return "ordering";
+	return srv->ai >= 0 ? "ai" : "away";
+}
+
+/* Tell the other seat of T where SIDE stands. */
+static void table_progress(struct server *srv, struct table *t, int side)
+{
+	struct seat *other = &t->seat[!side];
+	const char *name = t->seat[side].name[0] ? t->seat[side].name : "-";
+	conn_send(other->conn, PV_PROGRESS, NULL, 3, side_id(side), seat_state(srv, t, side), name);
+}
+
+/* Hand T to game/save through the scratch session, at DIR/NAME.save. */
+static int table_save(struct server *srv, struct table *t)
+{
+	struct session *s = srv->scratch;
+	s->seed = srv->seed;
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		s->player[side] = t->seat[side].ai_played ? PLAYER_AI : PLAYER_HUMAN;
+		s->ai_level[side] = (uint8_t)(srv->ai >= 0 ? srv->ai : AI_NORMAL);
+	}
+	s->world = t->world;
+	s->turns = t->turns;
+	memcpy(s->orders, t->orders, sizeof s->orders);
+	memcpy(s->hash, t->hash, sizeof s->hash);
+	char path[1024];
+	if (save_path(srv->dir, t->save_name, path, sizeof path) < 0)
+		return -1;
+	struct diags *ds = calloc(1, sizeof *ds);
+	if (!ds)
+		return -1;
+	int rc = save_write(s, path, ds);
+	if (rc < 0)
+		fprintf(stderr, "brink: table %d: cannot save %s: %s\n", t->id, path,
+		        ds->n ? ds->d[0].msg : "unknown error");
+	free(ds);
+	return rc;
+}
+
+/* The news of T's last resolved turn, to whoever sits at T. */
+static void table_news_to(struct server *srv, struct table *t, struct conn *c, int turn)
+{
+	char tn[8], digest[20], o[SIDE_COUNT][PROTO_LINE_MAX];
+	snprintf(tn, sizeof tn, "%d", turn);
+	snprintf(digest, sizeof digest, "%016llx", (unsigned long long)t->hash[turn]);
+	for (int side = 0; side < SIDE_COUNT; side++)
+		if (proto_orders_format(srv->rules, &t->orders[turn - 1][side], o[side], sizeof o[side]) < 0)
+			snprintf(o[side], sizeof o[side], "-");
+	conn_send(c, PV_NEWS, NULL, 4, tn, digest, o[SIDE_NATO], o[SIDE_RUSSIA]);
+}
+
+/* Resolve T's turn when its orders are all in: both seats, or one and an
+ * absent player the AI stands in for. */
+static void table_try_resolve(struct server *srv, struct table *t)
+{
+	if (t->world.over || t->paused)
+		return;
+	int in = 0;
+	for (int side = 0; side < SIDE_COUNT; side++)
+		in += t->seat[side].submitted;
+	if (in == 0)
+		return;
+	struct orders orders[SIDE_COUNT];
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		struct seat *s = &t->seat[side];
+		if (s->submitted) {
+			orders[side] = s->orders;
+		} else if (!s->conn && srv->ai >= 0) {
+			ai_choose(&s->ai, &t->world, srv->rules, &orders[side]);
+			s->ai_played = true;
+		} else {
+			return;
+		}
+	}
+	if (t->turns >= RULES_MAX_TURNS || turn_resolve(&t->world, srv->rules, orders) < 0)
+		return;
+	int turn = ++t->turns;
+	t->orders[turn - 1][SIDE_NATO] = orders[SIDE_NATO];
+	t->orders[turn - 1][SIDE_RUSSIA] = orders[SIDE_RUSSIA];
+	t->hash[turn] = world_hash(&t->world);
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		t->seat[side].submitted = false;
+		memset(&t->seat[side].orders, 0, sizeof t->seat[side].orders);
+	}
+	table_save(srv, t);
+	for (int side = 0; side < SIDE_COUNT; side++)
+		table_news_to(srv, t, t->seat[side].conn, turn);
+	for (int side = 0; side < SIDE_COUNT; side++)
+		table_progress(srv, t, side);
+}
+
+/* ---- lines from a peer --------------------------------------------------- */
+
+/* Which seat (or the console) does CODE open? Every code is compared, in
+ * constant time, whatever matched: the time taken tells nothing. Returns
+ * the table (and *side), NULL with *side = -1 for the facilitator, or NULL
+ * with *side = -2 for no match. */
+static struct table *server_code_find(struct server *srv, const char *code, int *side)
+{
+	struct table *found = NULL;
+	int found_side = -2;
+	for (int i = 0; i < srv->ntables; i++)
+		for (int s = 0; s < SIDE_COUNT; s++)
+			if (proto_code_equal(code, srv->table[i].seat[s].code)) {
+				found = &srv->table[i];
+				found_side = s;
+			}
+	if (proto_code_equal(code, srv->fac_code)) {
+		found = NULL;
+		found_side = -1;
+	}
+	*side = found_side;
+	return found;
+}
+
+/* Everything a seat needs to rebuild the game: the scenario, the seed,
+ * every resolved turn, its own orders if in, the other side's state. */
+static void conn_dump(struct conn *c)
+{
+	struct server *srv = c->srv;
+	struct table *t = c->table;
+	char id[8], seed[24], turns[8];
+	snprintf(id, sizeof id, "%d", t->id);
+	conn_send(c, PV_SEAT, NULL, 2, id, side_id(c->side));
+	if (c->state == CS_CLOSING)
+		return;
+	bufferevent_write(c->bev, srv->sc_block, srv->sc_len);
+	snprintf(seed, sizeof seed, "%llu", (unsigned long long)srv->seed);
+	snprintf(turns, sizeof turns, "%d", t->turns);
+	const char *nn = t->seat[SIDE_NATO].name[0] ? t->seat[SIDE_NATO].name : "-";
+	const char *rn = t->seat[SIDE_RUSSIA].name[0] ? t->seat[SIDE_RUSSIA].name : "-";
+	conn_send(c, PV_GAME, NULL, 4, seed, turns, nn, rn);
+	for (int turn = 1; turn <= t->turns; turn++)
+		table_news_to(srv, t, c, turn);
+	struct seat *me = &t->seat[c->side];
+	if (me->submitted) {
+		char o[PROTO_LINE_MAX], tn[8];
+		snprintf(tn, sizeof tn, "%d", t->turns + 1);
+		if (proto_orders_format(srv->rules, &me->orders, o, sizeof o) >= 0)
+			conn_send(c, PV_YOURS, NULL, 2, tn, o);
+	}
+	const char *name = t->seat[!c->side].name[0] ? t->seat[!c->side].name : "-";
+	conn_send(c, PV_PROGRESS, NULL, 3, side_id(!c->side), seat_state(srv, t, !c->side), name);
+	conn_send(c, PV_READY, NULL, 0);
+}
+
+static void conn_table_line(struct conn *c, const struct table *t)
+{
+	char id[8], turn[8], tension[8];
+	snprintf(id, sizeof id, "%d", t->id);
+	snprintf(turn, sizeof turn, "%d", t->turns);
+	snprintf(tension, sizeof tension, "%d", t->world.v[VAR_TENSION]);
+	static const char *const results[] = { "none", "nato", "russia", "draw", "war", "peace" };
+	const char *res = t->world.result < sizeof results / sizeof results[0] ? results[t->world.result] : "none";
+	conn_send(c, PV_TABLE, NULL, 7, id, turn, tension, seat_state(c->srv, t, SIDE_NATO),
+	          seat_state(c->srv, t, SIDE_RUSSIA), res, t->paused ? "paused" : "playing");
+}
+
+static void conn_join(struct conn *c, const struct proto_msg *m)
+{
+	struct server *srv = c->srv;
+	int side;
+	struct table *t = server_code_find(srv, m->arg[0], &side);
+	if (side == -2) {
+		if (++c->bad_codes >= NET_BAD_CODES)
+			conn_bye(c, "bad-code", "no seat has this code");
+		else
+			conn_error(c, "bad-code", "no seat has this code");
+		return;
+	}
+	if (side == -1) {
+		c->state = CS_WATCH;
+		conn_send(c, PV_OK, NULL, 1, "facilitator");
+		return;
+	}
+	struct seat *s = &t->seat[side];
+	if (s->conn) {
+		conn_bye(c, "seat-taken", "this seat is in use by a connected player");
+		return;
+	}
+	s->conn = c;
+	c->state = CS_SEAT;
+	c->table = t;
+	c->side = side;
+	if (m->argc > 1)
+		proto_name_clean(m->arg[1], s->name);
+	conn_dump(c);
+	table_progress(srv, t, side);
+}
+
+static void conn_orders(struct conn *c, const struct proto_msg *m)
+{
+	struct server *srv = c->srv;
+	struct table *t = c->table;
+	struct seat *s = &t->seat[c->side];
+	if (t->world.over) {
+		conn_error(c, "game-over", "the game is over");
+		return;
+	}
+	if (s->submitted) {
+		conn_error(c, "already-submitted", "this turn's orders are already in");
+		return;
+	}
+	struct orders raw, checked;
+	const char *why = proto_orders_parse(srv->rules, m->arg[0], &raw);
+	if (why) {
+		conn_error(c, "bad-orders", why);
+		return;
+	}
+	memset(&checked, 0, sizeof checked);
+	for (int i = 0; i < raw.n; i++) {
+		enum order_status st = orders_add(&t->world, srv->rules, c->side, &checked,
+		                                  raw.list[i].action, raw.list[i].region, NULL);
+		if (st != ORDER_OK) {
+			char text[160];
+			snprintf(text, sizeof text, "order %d (%s): %s", i + 1,
+			         srv->rules->action[raw.list[i].action].id, order_status_text(st));
+			conn_error(c, "illegal-orders", text);
+			return;
+		}
+	}
+	s->orders = checked;
+	s->submitted = true;
+	char tn[8];
+	snprintf(tn, sizeof tn, "%d", t->turns + 1);
+	conn_send(c, PV_OK, NULL, 2, "orders", tn);
+	table_progress(srv, t, c->side);
+	table_try_resolve(srv, t);
+}
+
+/* "T" or "all" -> the tables meant; returns the count or -1. */
+static int table_pick(struct server *srv, const char *which, int *first)
+{
+	if (!strcmp(which, "all")) {
+		*first = 0;
+		return srv->ntables;
+	}
+	char *end;
+	long n = strtol(which, &end, 10);
+	if (*end || n < 1 || n > srv->ntables)
+		return -1;
+	*first = (int)n - 1;
+	return 1;
+}
+
+static void conn_watch_line(struct conn *c, const struct proto_msg *m)
+{
+	struct server *srv = c->srv;
+	int first, n;
+	switch (m->verb) {
+	case PV_TABLES:
+		for (int i = 0; i < srv->ntables; i++)
+			conn_table_line(c, &srv->table[i]);
+		conn_send(c, PV_OK, NULL, 1, "tables");
+		return;
+	case PV_PAUSE:
+	case PV_RESUME:
+		if ((n = table_pick(srv, m->arg[0], &first)) < 0) {
+			conn_error(c, "bad-table", "no such table");
+			return;
+		}
+		for (int i = first; i < first + n; i++) {
+			srv->table[i].paused = m->verb == PV_PAUSE;
+			if (!srv->table[i].paused)
+				table_try_resolve(srv, &srv->table[i]);
+		}
+		conn_send(c, PV_OK, NULL, 2, proto_verb_name(m->verb), m->arg[0]);
+		return;
+	default:
+		conn_error(c, "not-yet", "this console command is not available yet");
+		return;
+	}
+}
+
+static void conn_line(struct conn *c, const char *line, size_t len)
+{
+	struct proto_msg *m = malloc(sizeof *m);
+	if (!m)
+		return;
+	const char *why = proto_parse(line, len, false, m);
+	if (why) {
+		if (++c->errors >= NET_ERRORS_MAX)
+			conn_bye(c, "too-many-errors", why);
+		else
+			conn_error(c, "bad-line", why);
+		free(m);
+		return;
+	}
+	if (m->verb == PV_PING) {
+		conn_send(c, PV_PONG, NULL, 0);
+	} else if (m->verb == PV_QUIT) {
+		conn_bye(c, "quit", "goodbye");
+	} else if (c->state == CS_HELLO) {
+		if (m->verb != PV_HELLO) {
+			conn_error(c, "hello-first", "say 'hello 1' first");
+		} else if (strcmp(m->arg[0], "1") != 0) {
+			conn_bye(c, "version", "this server speaks protocol version 1");
+		} else {
+			c->state = CS_JOIN;
+			conn_send(c, PV_WELCOME, NULL, 3, "1", "brink", BRINK_VERSION);
+		}
+	} else if (m->verb == PV_HELLO) {
+		conn_error(c, "hello-again", "hello was already said");
+	} else if (c->state == CS_JOIN) {
+		if (m->verb == PV_JOIN)
+			conn_join(c, m);
+		else
+			conn_error(c, "join-first", "join with a code first");
+	} else if (m->verb == PV_JOIN) {
+		conn_error(c, "joined", "this connection already has a seat");
+	} else if (c->state == CS_SEAT) {
+		if (m->verb == PV_ORDERS)
+			conn_orders(c, m);
+		else
+			conn_error(c, "not-allowed", "only the facilitator may do that");
+	} else if (c->state == CS_WATCH) {
+		if (m->verb == PV_ORDERS)
+			conn_error(c, "not-allowed", "the facilitator has no seat");
+		else
+			conn_watch_line(c, m);
+	}
+	free(m);
+}
+
+static void conn_read(struct bufferevent *bev, void *arg)
+{
+	struct conn *c = arg;
+	struct evbuffer *in = bufferevent_get_input(bev);
+	char line[PROTO_LINE_MAX + 2];
+	while (c->state != CS_CLOSING) {
+		size_t eol = 0;
+		struct evbuffer_ptr p = evbuffer_search_eol(in, NULL, &eol, EVBUFFER_EOL_LF);
+		if (p.pos < 0) {
+			/* No end of line yet: a line may not grow past the limit. */
+			size_t n = evbuffer_get_length(in);
+			if (n > PROTO_LINE_MAX + 1) {
+				if (!c->discarding)
+					conn_error(c, "too-long", "line too long");
+				c->discarding = true;
+				evbuffer_drain(in, n);
+			}
+			return;
+		}
+		size_t len = (size_t)p.pos;
+		if (c->discarding || len > PROTO_LINE_MAX + 1) {
+			if (!c->discarding)
+				conn_error(c, "too-long", "line too long");
+			c->discarding = false;
+			evbuffer_drain(in, len + eol);
+			continue;
+		}
+		evbuffer_remove(in, line, len);
+		evbuffer_drain(in, eol);
+		conn_line(c, line, len);
+	}
+}
+
+static void conn_event(struct bufferevent *bev, short what, void *arg)
+{
+	(void)bev;
+	struct conn *c = arg;
+	if (!c->dead && (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR | BEV_EVENT_TIMEOUT)))
+		conn_free(c);
+}
+
+static void conn_reap(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	conn_free(arg);
+}
+
+/* Close C from inside its own callbacks: it stops reading and writing now
+ * and is freed from the event loop, after every caller has returned. */
+static void conn_kill(struct conn *c)
+{
+	if (c->dead)
+		return;
+	c->dead = true;
+	c->state = CS_CLOSING;
+	bufferevent_disable(c->bev, EV_READ | EV_WRITE);
+	struct timeval now = { 0, 0 };
+	if (event_base_once(c->srv->base, -1, EV_TIMEOUT, conn_reap, c, &now) < 0)
+		c->dead = false; /* left to its timeout */
+}
+
+/* Close C; its seat (if any) becomes free and the other side is told. */
+static void conn_free(struct conn *c)
+{
+	struct server *srv = c->srv;
+	if (c->table && c->table->seat[c->side].conn == c) {
+		struct table *t = c->table;
+		t->seat[c->side].conn = NULL;
+		table_progress(srv, t, c->side);
+		table_try_resolve(srv, t);
+	}
+	if (c->prev)
+		c->prev->next = c->next;
+	else
+		srv->conns = c->next;
+	if (c->next)
+		c->next->prev = c->prev;
+	srv->nconns--;
+	bufferevent_free(c->bev);
+	free(c);
+}
+
+static void server_accept(struct evconnlistener *lis, evutil_socket_t fd, struct sockaddr *sa,
+                          int salen, void *arg)
+{
+	(void)lis;
+	(void)sa;
+	(void)salen;
+	struct server *srv = arg;
+	if (srv->nconns >= 2 * srv->ntables + 64) {
+		evutil_closesocket(fd);
+		return;
+	}
+	int one = 1;
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+	setsockopt(fd, SOL_SOCKET, SO_KEEPALIVE, &one, sizeof one);
+	struct conn *c = calloc(1, sizeof *c);
+	struct bufferevent *bev = c ? bufferevent_socket_new(srv->base, fd, BEV_OPT_CLOSE_ON_FREE) : NULL;
+	if (!bev) {
+		free(c);
+		evutil_closesocket(fd);
+		return;
+	}
+	c->srv = srv;
+	c->bev = bev;
+	c->state = CS_HELLO;
+	c->next = srv->conns;
+	if (srv->conns)
+		srv->conns->prev = c;
+	srv->conns = c;
+	srv->nconns++;
+	bufferevent_setcb(bev, conn_read, NULL, conn_event, c);
+	bufferevent_setwatermark(bev, EV_READ, 0, NET_INPUT_MAX);
+	struct timeval rt = { NET_IDLE_SECONDS, 0 }, wt = { NET_WRITE_SECONDS, 0 };
+	bufferevent_set_timeouts(bev, &rt, &wt);
+	bufferevent_enable(bev, EV_READ | EV_WRITE);
+}
+
+/* ---- set-up, state file, resume ---------------------------------------- */
+
+static void server_on_signal(evutil_socket_t sig, short what, void *arg)
+{
+	(void)sig;
+	(void)what;
+	struct server *srv = arg;
+	event_base_loopbreak(srv->base);
+}
+
+/* The scenario as "sc LINE" lines (scenario_write: self-contained). */
+static int server_sc_block(struct server *srv)
+{
+	char *text = scenario_write(srv->rules);
+	if (!text)
+		return -1;
+	size_t len = strlen(text);
+	char *out = malloc(len * 2 + 64);
+	if (!out) {
+		free(text);
+		return -1;
+	}
+	size_t at = 0;
+	int rc = 0;
+	for (char *line = text; *line;) {
+		char *nl = strchr(line, '\n');
+		size_t n = nl ? (size_t)(nl - line) : strlen(line);
+		if (n + 3 > PROTO_SERVER_LINE_MAX || memchr(line, '\r', n)) {
+			rc = -1;
+			break;
+		}
+		memcpy(out + at, "sc ", 3);
+		memcpy(out + at + 3, line, n);
+		at += n + 3;
+		out[at++] = '\n';
+		line += n + (nl ? 1 : 0);
+	}
+	free(text);
+	if (rc) {
+		free(out);
+		return -1;
+	}
+	srv->sc_block = out;
+	srv->sc_len = at;
+	return 0;
+}
+
+static int state_path(const struct server *srv, char *out, size_t len)
+{
+	int n = snprintf(out, len, "%s/%s", srv->dir, SERVER_STATE_FILE);
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+/* Write the codes and table names, atomically and readable by the owner only. */
+static int state_write(struct server *srv)
+{
+	char path[1024], tmp[1100];
+	if (state_path(srv, path, sizeof path) < 0)
+		return -1;
+	snprintf(tmp, sizeof tmp, "%s.tmp", path);
+	FILE *f = fopen(tmp, "w");
+	if (!f)
+		return -1;
+	fchmod(fileno(f), 0600);
+	fprintf(f, "brink-serve 1\nseed %llu\nai %s\nfacilitator %s\n", (unsigned long long)srv->seed,
+	        srv->ai >= 0 ? ai_level_name(srv->ai) : "none", srv->fac_code);
+	for (int i = 0; i < srv->ntables; i++)
+		fprintf(f, "table %d %s %s %s\n", srv->table[i].id, srv->table[i].save_name,
+		        srv->table[i].seat[SIDE_NATO].code, srv->table[i].seat[SIDE_RUSSIA].code);
+	int bad = fflush(f) != 0 || fsync(fileno(f)) != 0;
+	bad |= fclose(f) != 0;
+	if (bad || rename(tmp, path) != 0) {
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+/* Copy a loaded save S into table T (rules checked against the shared ones). */
+static void table_from_session(struct table *t, const struct session *s)
+{
+	t->world = s->world;
+	t->turns = s->turns;
+	memcpy(t->orders, s->orders, sizeof t->orders);
+	memcpy(t->hash, s->hash, sizeof t->hash);
+	for (int side = 0; side < SIDE_COUNT; side++)
+		t->seat[side].ai_played = s->player[side] == PLAYER_AI;
+}
+
+/* Resume from DIR/serve.state when it names games not all over. Returns 1
+ * resumed, 0 nothing to resume, -1 a broken state (printed). */
+static int server_resume(struct server *srv)
+{
+	char path[1024];
+	if (state_path(srv, path, sizeof path) < 0)
+		return 0;
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	char line[512];
+	int n = 0, cap = 0, lineno = 0, bad = 0;
+	struct table *tables = NULL;
+	unsigned long long seed = 0;
+	char ai[32] = "none", fac[PROTO_CODE_SIZE] = "";
+	while (fgets(line, sizeof line, f)) {
+		lineno++;
+		char a[64], b[64], c[PROTO_CODE_SIZE + 4], d[PROTO_CODE_SIZE + 4];
+		int id;
+		if (lineno == 1) {
+			if (strcmp(line, "brink-serve 1\n") != 0)
+				bad = lineno;
+		} else if (sscanf(line, "seed %llu", &seed) == 1) {
+		} else if (sscanf(line, "ai %31s", ai) == 1) {
+		} else if (sscanf(line, "facilitator %9s", fac) == 1) {
+		} else if (sscanf(line, "table %d %63s %9s %9s", &id, a, c, d) == 4 && id == n + 1 &&
+		           n < SERVER_TABLES_MAX) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				struct table *nt = realloc(tables, (size_t)cap * sizeof *nt);
+				if (!nt) {
+					bad = lineno;
+					break;
+				}
+				tables = nt;
+			}
+			struct table *t = &tables[n++];
+			memset(t, 0, sizeof *t);
+			t->id = id;
+			snprintf(t->save_name, sizeof t->save_name, "%s", a);
+			snprintf(t->seat[SIDE_NATO].code, PROTO_CODE_SIZE, "%s", c);
+			snprintf(t->seat[SIDE_RUSSIA].code, PROTO_CODE_SIZE, "%s", d);
+		} else {
+			bad = lineno;
+		}
+		(void)b;
+	}
+	fclose(f);
+	if (bad || n == 0 || !fac[0]) {
+		fprintf(stderr, "%s:%d: error: not a brink serve state file; move it away to start anew\n",
+		        path, bad ? bad : lineno);
+		free(tables);
+		return -1;
+	}
+	/* Load every table's save; all must share one scenario. */
+	int playing = 0;
+	char *first_text = NULL;
+	for (int i = 0; i < n && !bad; i++) {
+		char sp[1024];
+		struct session *s = NULL;
+		struct diags *ds = calloc(1, sizeof *ds);
+		if (!ds || save_path(srv->dir, tables[i].save_name, sp, sizeof sp) < 0 ||
+		    save_read(sp, &s, ds) < 0) {
+			if (ds)
+				diag_print(ds, stderr);
+			fprintf(stderr, "brink: cannot resume table %d from %s\n", i + 1, tables[i].save_name);
+			free(ds);
+			bad = 1;
+			break;
+		}
+		free(ds);
+		char *text = scenario_write(&s->rules);
+		if (i == 0) {
+			srv->rules = malloc(sizeof *srv->rules);
+			if (srv->rules)
+				*srv->rules = s->rules;
+			first_text = text;
+			text = NULL;
+		} else if (!text || !first_text || strcmp(text, first_text) != 0) {
+			fprintf(stderr, "brink: table %d's save %s is of another scenario\n", i + 1,
+			        tables[i].save_name);
+			bad = 1;
+		}
+		free(text);
+		if (!bad) {
+			table_from_session(&tables[i], s);
+			playing += !s->world.over;
+		}
+		session_free(s);
+	}
+	free(first_text);
+	if (bad || !srv->rules) {
+		free(tables);
+		return -1;
+	}
+	if (playing == 0) {
+		free(tables);
+		free(srv->rules);
+		srv->rules = NULL;
+		return 0;
+	}
+	srv->table = tables;
+	srv->ntables = n;
+	srv->seed = seed;
+	srv->ai = strcmp(ai, "none") ? ai_level_parse(ai) : -1;
+	snprintf(srv->fac_code, sizeof srv->fac_code, "%s", fac);
+	if (!srv->o->quiet)
+		fprintf(stderr, "brink: resumed %d tables (%d still playing) from %s\n", n, playing, srv->dir);
+	return 1;
+}
+
+static const uint64_t server_ai_salt[SIDE_COUNT] = { 0x9e3779b97f4a7c15ULL, 0xc2b2ae3d27d4eb4fULL };
+
+/* New tables: load the scenario, codes from getrandom, a first save each. */
+static int server_fresh(struct server *srv)
+{
+	const struct server_opts *o = srv->o;
+	char path[1024];
+	const char *name = o->scenario ? o->scenario : SCENARIO_DEFAULT;
+	if (scenario_find(name, path, sizeof path) < 0) {
+		fprintf(stderr, "brink: no scenario '%s' found (a .cfg file or an id; 'brink scenarios' "
+		                "lists them)\n", name);
+		return -1;
+	}
+	srv->rules = malloc(sizeof *srv->rules);
+	struct diags *ds = calloc(1, sizeof *ds);
+	if (!srv->rules || !ds) {
+		free(ds);
+		return -1;
+	}
+	int bad = scenario_load(path, srv->rules, ds);
+	diag_print(ds, stderr);
+	free(ds);
+	if (bad)
+		return -1;
+	if (o->turns > 0) {
+		if (o->turns > srv->rules->turns) {
+			fprintf(stderr, "brink: --turns %d: this scenario has %d turns\n", o->turns,
+			        srv->rules->turns);
+			return -1;
+		}
+		srv->rules->turns = (uint8_t)o->turns;
+	}
+	srv->seed = o->seeded ? o->seed : ((uint64_t)time(NULL) ^ (uint64_t)getpid());
+	srv->ai = o->ai;
+	srv->ntables = o->tables;
+	srv->table = calloc((size_t)srv->ntables, sizeof *srv->table);
+	if (!srv->table || proto_code_new(srv->fac_code) < 0)
+		return -1;
+	struct world start;
+	world_init(&start, srv->rules, srv->seed);
+	for (int i = 0; i < srv->ntables; i++) {
+		struct table *t = &srv->table[i];
+		t->id = i + 1;
+		snprintf(t->save_name, sizeof t->save_name, "%s-%llu-table-%02d", srv->rules->id,
+		         (unsigned long long)srv->seed, t->id);
+		t->world = start;
+		t->hash[0] = world_hash(&start);
+		for (int side = 0; side < SIDE_COUNT; side++)
+			if (proto_code_new(t->seat[side].code) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+static void server_free(struct server *srv)
+{
+	while (srv->conns)
+		conn_free(srv->conns);
+	for (int i = 0; i < 2; i++)
+		if (srv->sig[i])
+			event_free(srv->sig[i]);
+	if (srv->lis)
+		evconnlistener_free(srv->lis);
+	if (srv->base)
+		event_base_free(srv->base);
+	session_free(srv->scratch);
+	free(srv->sc_block);
+	free(srv->table);
+	free(srv->rules);
+}
+
+static int server_listen(struct server *srv)
+{
+	const struct server_opts *o = srv->o;
+	char port[16];
+	snprintf(port, sizeof port, "%d", o->port);
+	struct addrinfo hints, *ai = NULL;
+	memset(&hints, 0, sizeof hints);
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_PASSIVE;
+	const char *bind = o->bind ? o->bind : "127.0.0.1";
+	int rc = getaddrinfo(bind, port, &hints, &ai);
+	if (rc != 0) {
+		fprintf(stderr, "brink: cannot listen on %s: %s\n", bind, gai_strerror(rc));
+		return -1;
+	}
+	srv->lis = evconnlistener_new_bind(srv->base, server_accept, srv,
+	                                   LEV_OPT_CLOSE_ON_FREE | LEV_OPT_REUSEABLE |
+	                                   LEV_OPT_CLOSE_ON_EXEC,
+	                                   1024, ai->ai_addr, (int)ai->ai_addrlen);
+	freeaddrinfo(ai);
+	if (!srv->lis) {
+		fprintf(stderr, "brink: cannot listen on %s port %d: %s\n", bind, o->port, strerror(errno));
+		return -1;
+	}
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	char host[NI_MAXHOST], serv[NI_MAXSERV];
+	if (getsockname(evconnlistener_get_fd(srv->lis), (struct sockaddr *)&ss, &len) != 0 ||
+	    getnameinfo((struct sockaddr *)&ss, len, host, sizeof host, serv, sizeof serv,
+	                NI_NUMERICHOST | NI_NUMERICSERV) != 0)
+		return -1;
+	fprintf(o->out, "listening: %s%s%s:%s\n", strchr(host, ':') ? "[" : "", host,
+	        strchr(host, ':') ? "]" : "", serv);
+	return 0;
+}
+
+int server_run(const struct server_opts *o)
+{
+	struct server srv;
+	memset(&srv, 0, sizeof srv);
+	srv.o = o;
+	srv.ai = -1;
+	if (o->save_dir) {
+		if (save_dir(o->save_dir, srv.dir, sizeof srv.dir) < 0) {
+			fprintf(stderr, "brink: cannot use the save folder %s\n", o->save_dir);
+			return 1;
+		}
+	} else {
+		char base[512];
+		if (save_dir(NULL, base, sizeof base) < 0 ||
+		    snprintf(srv.dir, sizeof srv.dir, "%s/serve", base) >= (int)sizeof srv.dir ||
+		    (mkdir(srv.dir, 0755) != 0 && errno != EEXIST)) {
+			fprintf(stderr, "brink: cannot use the save folder for served games\n");
+			return 1;
+		}
+	}
+	int rc = 1;
+	int resumed = server_resume(&srv);
+	if (resumed < 0 || (resumed == 0 && server_fresh(&srv) < 0))
+		goto done;
+	if (server_sc_block(&srv) < 0) {
+		fprintf(stderr, "brink: the scenario cannot be sent (a line longer than %d bytes)\n",
+		        PROTO_SERVER_LINE_MAX - 3);
+		goto done;
+	}
+	srv.scratch = session_create(srv.rules, srv.seed);
+	if (!srv.scratch)
+		goto done;
+	for (int i = 0; i < srv.ntables; i++)
+		for (int side = 0; side < SIDE_COUNT; side++)
+			ai_init(&srv.table[i].seat[side].ai, srv.ai >= 0 ? srv.ai : AI_NORMAL, side,
+			        srv.seed ^ server_ai_salt[side] ^ ((uint64_t)(i + 1) * 0x100000001b3ULL));
+	if (!resumed) {
+		for (int i = 0; i < srv.ntables; i++)
+			if (table_save(&srv, &srv.table[i]) < 0)
+				goto done;
+		if (state_write(&srv) < 0) {
+			fprintf(stderr, "brink: cannot write %s/%s\n", srv.dir, SERVER_STATE_FILE);
+			goto done;
+		}
+	}
+	srv.base = event_base_new();
+	if (!srv.base || server_listen(&srv) < 0)
+		goto done;
+	for (int i = 0; i < srv.ntables; i++)
+		for (int side = 0; side < SIDE_COUNT; side++)
+			fprintf(o->out, "table %d %s code %s\n", srv.table[i].id, side_id(side),
+			        srv.table[i].seat[side].code);
+	fprintf(o->out, "facilitator code %s\n", srv.fac_code);
+	fflush(o->out);
+	static const int sigs[2] = { SIGTERM, SIGINT };
+	for (int i = 0; i < 2; i++) {
+		srv.sig[i] = evsignal_new(srv.base, sigs[i], server_on_signal, &srv);
+		if (!srv.sig[i] || event_add(srv.sig[i], NULL) < 0)
+			goto done;
+	}
+	signal(SIGPIPE, SIG_IGN);
+	event_base_dispatch(srv.base);
+	rc = 0;
+	for (int i = 0; i < srv.ntables; i++)
+		if (table_save(&srv, &srv.table[i]) < 0)
+			rc = 1;
+done:
+	server_free(&srv);
+	return rc;
+}
