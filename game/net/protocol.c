@@ -18,7 +18,7 @@ struct verb_def {
 static const struct verb_def verbs[PV_COUNT] = {
 	[PV_HELLO] = { "hello", false, 1, 1, false },
 	[PV_JOIN] = { "join", false, 1, 2, false },
-	[PV_ORDERS] = { "orders", false, 1, 1, false },
+	[PV_ORDERS] = { "orders", false, 2, 2, false },
 	[PV_PING] = { "ping", false, 0, 0, false },
 	[PV_QUIT] = { "quit", false, 0, 0, false },
 	[PV_TABLES] = { "tables", false, 0, 0, false },
@@ -80,7 +80,7 @@ const char *proto_parse(const char *line, size_t len, bool from_server, struct p
 		p++;
 	if (p == verb)
 		return "empty line";
-	char *after = p; /* the blank after the verb, or the end */
+	char *text = *p ? p + 1 : p; /* what follows the verb's blank */
 	if (*p)
 		*p++ = 0;
 	int v;
@@ -93,7 +93,7 @@ const char *proto_parse(const char *line, size_t len, bool from_server, struct p
 	m->verb = (enum proto_verb)v;
 	if (d->text && d->max == 0) {
 		/* "sc TEXT": the text is kept byte for byte, leading blanks too. */
-		m->rest = *after ? after + 1 : after;
+		m->rest = text;
 		return NULL;
 	}
 	for (;;) {

@@ -25,7 +25,7 @@ enum proto_verb {
 	/* client to server */
 	PV_HELLO,    /* hello VERSION */
 	PV_JOIN,     /* join CODE [NAME] */
-	PV_ORDERS,   /* orders ORDERS: this turn's orders, final */
+	PV_ORDERS,   /* orders TURN ORDERS: the orders for TURN (1-based), final */
 	PV_PING,     /* ping */
 	PV_QUIT,     /* quit */
 	PV_TABLES,   /* tables (facilitator) */

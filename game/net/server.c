@@ -376,8 +376,14 @@ static void conn_orders(struct conn *c, const struct proto_msg *m)
 		conn_error(c, "already-submitted", "this turn's orders are already in");
 		return;
 	}
+	char tn[8];
+	snprintf(tn, sizeof tn, "%d", t->turns + 1);
+	if (strcmp(m->arg[0], tn) != 0) {
+		conn_error(c, "wrong-turn", "these orders are not for the turn being played");
+		return;
+	}
 	struct orders raw, checked;
-	const char *why = proto_orders_parse(srv->rules, m->arg[0], &raw);
+	const char *why = proto_orders_parse(srv->rules, m->arg[1], &raw);
 	if (why) {
 		conn_error(c, "bad-orders", why);
 		return;
@@ -396,8 +402,6 @@ static void conn_orders(struct conn *c, const struct proto_msg *m)
 	}
 	s->orders = checked;
 	s->submitted = true;
-	char tn[8];
-	snprintf(tn, sizeof tn, "%d", t->turns + 1);
 	conn_send(c, PV_OK, NULL, 2, "orders", tn);
 	table_progress(srv, t, c->side);
 	table_try_resolve(srv, t);
@@ -722,7 +726,7 @@ static int server_resume(struct server *srv)
 	char ai[32] = "none", fac[PROTO_CODE_SIZE] = "";
 	while (fgets(line, sizeof line, f)) {
 		lineno++;
-		char a[64], b[64], c[PROTO_CODE_SIZE + 4], d[PROTO_CODE_SIZE + 4];
+		char a[64], b[64], c[PROTO_CODE_SIZE], d[PROTO_CODE_SIZE];
 		int id;
 		if (lineno == 1) {
 			if (strcmp(line, "brink-serve 1\n") != 0)

@@ -33,6 +33,20 @@ struct frontend {
 	void (*game_over)(void *ctx, struct play *p);
 };
 
+/* Network play (game/net/client.c) plugs in here; NULL for local play.
+ * The front ends stay the same: while they wait for their player they let
+ * the link serve the network (one event loop: keyboard and socket). */
+struct play_link {
+	/* Runs instead of play_run's own loop: this side's orders go to the
+	 * server, the news of each turn comes back from it. */
+	int (*run)(struct play_link *l, struct play *p, const struct frontend *fe,
+	           void (*notice)(void *ctx, const char *msg));
+	/* Wait up to MS milliseconds for input on FD while serving the network.
+	 * Returns 1 when FD is readable, 0 when not yet, 2 when news came that
+	 * the screen should show (the front end draws again and waits again). */
+	int (*wait)(struct play_link *l, int fd, int ms);
+};
+
 /* What play_run works on. */
 struct play {
 	struct session *session;
@@ -41,6 +55,7 @@ struct play {
 	char save_name[128];       /* name of this game's saves */
 	volatile int *stop;        /* set by a signal handler: autosave and leave */
 	bool autosaved;            /* play_run: every turn played so far is in an autosave */
+	struct play_link *link;    /* network play, else NULL */
 };
 
 /* Play until the game ends, a player quits or *p->stop is set. Returns 0 at

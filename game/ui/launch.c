@@ -84,6 +84,7 @@ int play_launch(struct session *s, const struct launch_opts *o)
 	memset(&p, 0, sizeof p);
 	p.session = s;
 	p.stop = &launch_stop;
+	p.link = o->link;
 	launch_stop = 0;
 
 	if (save_dir(o->save_dir, p.save_dir, sizeof p.save_dir) < 0) {
@@ -97,7 +98,7 @@ int play_launch(struct session *s, const struct launch_opts *o)
 	else
 		launch_name(s, stem, sizeof stem);
 	char note[256] = "";
-	if (p.save_dir[0] && !s->world.over) {
+	if (p.save_dir[0] && !s->world.over && !o->link) { /* a network game is saved by its server */
 		struct diags ds;
 		memset(&ds, 0, sizeof ds);
 		int rc = o->resume ? save_resume(s, p.save_dir, stem, &ds)

@@ -14,6 +14,7 @@ struct launch_opts {
 	const char *save_name;   /* base name for saves, or NULL to derive one */
 	bool resume;             /* S was loaded: go on as the same game unless its
 	                            folder holds later autosaves (then S branches) */
+	struct play_link *link;  /* network play (brink join), else NULL */
 };
 
 /* Play S (AI sides and levels from s->player / s->ai_level) until it ends,

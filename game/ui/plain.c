@@ -534,6 +534,11 @@ static bool plain_wait(struct plain *pl, const struct play *p)
 			return false;
 		if (fd < 0)
 			return true;
+		if (p->link) {
+			if (p->link->wait(p->link, fd, PLAIN_POLL_MS) == 1)
+				return true;
+			continue;
+		}
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 		int n = poll(&pfd, 1, PLAIN_POLL_MS);
 		if (n > 0 || (n < 0 && errno != EINTR))

@@ -118,6 +118,8 @@ static enum fe_status loop_orders(struct loop *l, struct orders orders[SIDE_COUN
 int play_run_notify(struct play *p, const struct frontend *fe,
                     void (*notice)(void *ctx, const char *msg))
 {
+	if (p->link)
+		return p->link->run(p->link, p, fe, notice);
 	/* play_launch wrote (or found) the autosave of the turn it starts at. */
 	struct loop l = { p, fe, notice, p->session->turns, p->session->turns + 1 };
 	struct session *s = p->session;

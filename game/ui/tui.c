@@ -151,7 +151,21 @@ int tui_key(struct tui *t)
 			tui_draw_small(t);
 		wint_t ch;
 		long before = now_ms();
-		int rc = wget_wch(stdscr, &ch);
+		int rc;
+		if (t->link) {
+			/* Network play: the socket is served while the keyboard is
+			 * waited on; news redraws the screen like a resize. */
+			int w = t->link->wait(t->link, STDIN_FILENO, 100);
+			if (w == 2)
+				return TUI_FN | KEY_RESIZE;
+			wtimeout(stdscr, 0);
+			rc = wget_wch(stdscr, &ch);
+			wtimeout(stdscr, 100);
+			if (rc == ERR && w == 0)
+				continue;
+		} else {
+			rc = wget_wch(stdscr, &ch);
+		}
 		if (t->stop && *t->stop)
 			return TUI_KEY_STOP;
 		if (rc == ERR) {

@@ -719,6 +719,10 @@ static void fe_notice(void *ctx, const char *msg)
 	struct tui_game *g = ctx;
 	snprintf(g->view.status, sizeof g->view.status, "%.150s", msg);
 	g->view.status_role = TR_BAD;
+	/* Network play tells of the other side while this one waits for the
+	 * news: show it now, on the game screen once there is one. */
+	if (g->p->link && g->view.footer)
+		tui_view_draw(g->t, &g->view);
 }
 
 static void fe_game_over(void *ctx, struct play *p)
@@ -737,6 +741,7 @@ int tui_play(struct play *p)
 		free(g);
 		return 1;
 	}
+	t.link = p->link;
 	g->t = &t;
 	g->p = p;
 	tui_art_load(&g->art, TUI_ART_FILE);

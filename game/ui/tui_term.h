@@ -43,6 +43,7 @@ struct tui {
 	int mouse_y, mouse_x;    /* the last mouse event (when tui_key returned KEY_MOUSE) */
 	unsigned long mouse_b;   /* its button state */
 	bool lost;               /* input is gone (EOF): tui_key returns TUI_KEY_STOP */
+	struct play_link *link;  /* network play: served while waiting for a key; else NULL */
 };
 
 /* What a key means. The mapping is a pure function of the context and key
