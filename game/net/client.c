@@ -301,17 +301,11 @@ static void client_news(struct client *c, const struct proto_msg *m)
 	c->changed = true;
 }
 
-static void client_progress(struct client *c, const struct proto_msg *m)
+/* Say where the other side stands (c->other_state). */
+static void client_say_other(struct client *c)
 {
-	int side = side_parse(m->arg[0]);
-	if (side != !c->side)
-		return;
-	const char *st = m->arg[1];
-	if (m->argc > 2 && strcmp(m->arg[2], "-"))
-		snprintf(c->other_name, sizeof c->other_name, "%s", m->arg[2]);
-	if (!strcmp(st, c->other_state))
-		return;
-	snprintf(c->other_state, sizeof c->other_state, "%s", st);
+	int side = !c->side;
+	const char *st = c->other_state;
 	char who[96];
 	if (c->other_name[0])
 		snprintf(who, sizeof who, "%s (%s)", side_name(c, side), c->other_name);
@@ -325,6 +319,20 @@ static void client_progress(struct client *c, const struct proto_msg *m)
 		client_say(c, "%s is not connected; the table waits for its player", who);
 	else if (!strcmp(st, "ai"))
 		client_say(c, "%s is not connected; the AI orders for it until its player is back", who);
+}
+
+static void client_progress(struct client *c, const struct proto_msg *m)
+{
+	int side = side_parse(m->arg[0]);
+	if (side != !c->side)
+		return;
+	const char *st = m->arg[1];
+	if (m->argc > 2 && strcmp(m->arg[2], "-"))
+		snprintf(c->other_name, sizeof c->other_name, "%s", m->arg[2]);
+	if (!strcmp(st, c->other_state))
+		return;
+	snprintf(c->other_state, sizeof c->other_state, "%s", st);
+	client_say_other(c);
 }
 
 static void client_line(struct client *c, const char *line, size_t len)
@@ -586,8 +594,9 @@ static int client_play(struct play_link *l, struct play *p, const struct fronten
 	c->p = p;
 	c->fe = fe;
 	c->notice = notice;
-	c->other_state[0] = 0; /* say where the other side stands */
-	client_send(c, PV_PING, 0, NULL, NULL);
+	if (c->have_mine && c->mine_turn == s->turns)
+		client_say(c, "this turn's orders are in; waiting for %s", side_name(c, !c->side));
+	client_say_other(c);
 	for (;;) {
 		if (client_stopped(c))
 			return 0;
