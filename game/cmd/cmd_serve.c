@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../ai/ai.h"
@@ -64,8 +65,11 @@ static int serve_exec(int argc, char **argv)
 	int n, rc = cmd_parse(&cmd_serve, argc, argv, &a, &n);
 	if (rc)
 		return rc < 0 ? 0 : rc;
+	struct rules *rules = cmd_scenario_load(n ? argv[1] : SCENARIO_DEFAULT);
+	if (!rules)
+		return 1;
 	struct server_opts o = {
-		.scenario = n ? argv[1] : NULL,
+		.rules = rules,
 		.bind = a.bind,
 		.port = (int)a.port,
 		.tables = (int)a.tables,
@@ -76,7 +80,9 @@ static int serve_exec(int argc, char **argv)
 		.save_dir = a.save_dir,
 		.out = stdout,
 	};
-	return server_run(&o);
+	rc = server_run(&o);
+	free(rules);
+	return rc;
 }
 
 const struct cmd cmd_serve = {

@@ -79,7 +79,7 @@ struct seat {
  * and the cause logs (the clients keep their own). */
 struct table {
 	int id;                     /* 1-based, as printed */
-	char save_name[64];         /* its save in the server's folder */
+	char save_name[SESSION_ID_MAX]; /* its save's name (and game id) in the server's folder */
 	struct world world;
 	uint8_t turns;
 	bool paused;
@@ -97,6 +97,7 @@ struct server {
 	char *sc_block;             /* the scenario as "sc LINE" lines, sent on every join */
 	size_t sc_len;
 	uint64_t seed;
+	uint8_t scenario_turns;     /* the scenario's own length (rules->turns may be --turns) */
 	int ai;                     /* AI level for absent players, -1: none */
 	int ntables;
 	struct table *table;
@@ -196,6 +197,8 @@ static int table_save(struct server *srv, struct table *t)
 	}
 	s->world = t->world;
 	s->turns = t->turns;
+	s->scenario_turns = srv->scenario_turns;
+	snprintf(s->id, sizeof s->id, "%s", t->save_name);
 	memcpy(s->orders, t->orders, sizeof s->orders);
 	memcpy(s->hash, t->hash, sizeof s->hash);
 	char path[1024];
@@ -726,7 +729,7 @@ static int server_resume(struct server *srv)
 	char ai[32] = "none", fac[PROTO_CODE_SIZE] = "";
 	while (fgets(line, sizeof line, f)) {
 		lineno++;
-		char a[64], b[64], c[PROTO_CODE_SIZE], d[PROTO_CODE_SIZE];
+		char a[SESSION_ID_MAX], b[64], c[PROTO_CODE_SIZE], d[PROTO_CODE_SIZE];
 		int id;
 		if (lineno == 1) {
 			if (strcmp(line, "brink-serve 1\n") != 0)
@@ -734,7 +737,7 @@ static int server_resume(struct server *srv)
 		} else if (sscanf(line, "seed %llu", &seed) == 1) {
 		} else if (sscanf(line, "ai %31s", ai) == 1) {
 		} else if (sscanf(line, "facilitator %9s", fac) == 1) {
-		} else if (sscanf(line, "table %d %63s %9s %9s", &id, a, c, d) == 4 && id == n + 1 &&
+		} else if (sscanf(line, "table %d %47s %9s %9s", &id, a, c, d) == 4 && id == n + 1 &&
 		           n < SERVER_TABLES_MAX) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 16;
@@ -785,6 +788,7 @@ static int server_resume(struct server *srv)
 			srv->rules = malloc(sizeof *srv->rules);
 			if (srv->rules)
 				*srv->rules = s->rules;
+			srv->scenario_turns = s->scenario_turns;
 			first_text = text;
 			text = NULL;
 		} else if (!text || !first_text || strcmp(text, first_text) != 0) {
@@ -826,24 +830,11 @@ static const uint64_t server_ai_salt[SIDE_COUNT] = { 0x9e3779b97f4a7c15ULL, 0xc2
 static int server_fresh(struct server *srv)
 {
 	const struct server_opts *o = srv->o;
-	char path[1024];
-	const char *name = o->scenario ? o->scenario : SCENARIO_DEFAULT;
-	if (scenario_find(name, path, sizeof path) < 0) {
-		fprintf(stderr, "brink: no scenario '%s' found (a .cfg file or an id; 'brink scenarios' "
-		                "lists them)\n", name);
-		return -1;
-	}
 	srv->rules = malloc(sizeof *srv->rules);
-	struct diags *ds = calloc(1, sizeof *ds);
-	if (!srv->rules || !ds) {
-		free(ds);
+	if (!srv->rules)
 		return -1;
-	}
-	int bad = scenario_load(path, srv->rules, ds);
-	diag_print(ds, stderr);
-	free(ds);
-	if (bad)
-		return -1;
+	*srv->rules = *o->rules;
+	srv->scenario_turns = srv->rules->turns;
 	if (o->turns > 0) {
 		if (o->turns > srv->rules->turns) {
 			fprintf(stderr, "brink: --turns %d: this scenario has %d turns\n", o->turns,
@@ -863,7 +854,7 @@ static int server_fresh(struct server *srv)
 	for (int i = 0; i < srv->ntables; i++) {
 		struct table *t = &srv->table[i];
 		t->id = i + 1;
-		snprintf(t->save_name, sizeof t->save_name, "%s-%llu-table-%02d", srv->rules->id,
+		snprintf(t->save_name, sizeof t->save_name, "%.16s-%llu-table-%02d", srv->rules->id,
 		         (unsigned long long)srv->seed, t->id);
 		t->world = start;
 		t->hash[0] = world_hash(&start);

@@ -12,8 +12,10 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct rules;
+
 struct server_opts {
-	const char *scenario;   /* path or id; NULL: the default (ignored on resume) */
+	const struct rules *rules; /* the scenario of new tables (copied; unused on resume) */
 	const char *bind;       /* address to listen on; NULL: 127.0.0.1 */
 	int port;               /* 0: any free port (printed) */
 	int tables;             /* 1..SERVER_TABLES_MAX (ignored on resume) */
