@@ -27,7 +27,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "../report/explain.h"
+#include "../explain/explain.h"
 #include "../scenario/scenario.h"
 #include "../session/session.h"
 #include "../ui/launch.h"
