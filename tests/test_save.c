@@ -4,10 +4,12 @@
 #include <criterion/criterion.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../game/ai/ai.h"
@@ -737,4 +739,64 @@ Test(save, random_damage_never_crashes, .init = tmp_make, .fini = tmp_clean)
 	cr_assert_gt(refused, 300, "most damage is caught");
 	free(buf);
 	free(base);
+}
+
+/* Issue 9 defect 4: a save killed between mkstemp and rename left
+ * .NAME.save.tmp-XXXXXX behind for ever. The next save in the folder removes
+ * the old ones; a fresh one (another game saving now) stays. */
+Test(save, stale_temp_files_of_killed_saves_are_removed, .init = tmp_make, .fini = tmp_clean)
+{
+	struct rules r;
+	rules_load(&r);
+	struct session *s = game_random(&r, 3, 2, 0);
+	char old[256], fresh[256], path[256];
+	snprintf(old, sizeof old, "%s/.killed.save.tmp-Ab12Cd", tmp);
+	snprintf(fresh, sizeof fresh, "%s/.busy.save.tmp-Ef34Gh", tmp);
+	FILE *f = fopen(old, "w");
+	cr_assert(f);
+	fputs("half a save", f);
+	fclose(f);
+	f = fopen(fresh, "w");
+	cr_assert(f);
+	fclose(f);
+	struct timespec hour_ago[2] = { { time(NULL) - 3600, 0 }, { time(NULL) - 3600, 0 } };
+	cr_assert_eq(utimensat(AT_FDCWD, old, hour_ago, 0), 0);
+	snprintf(path, sizeof path, "%s/game.save", tmp);
+	save_ok(s, path);
+	cr_expect_neq(access(old, F_OK), 0, "the killed save's temporary file is removed");
+	cr_expect_eq(access(fresh, F_OK), 0, "a fresh temporary file (a save in progress) stays");
+	session_free(s);
+}
+
+/* Issue 9 defect 7: `brink report nosuch --save-dir new/nested/folder`
+ * created the whole path. A lookup creates nothing. */
+Test(save, a_failed_lookup_creates_no_folder, .init = tmp_make, .fini = tmp_clean)
+{
+	char dir[256], out[512];
+	snprintf(dir, sizeof dir, "%s/new/nested/folder", tmp);
+	cr_assert_eq(save_locate("nosuch", dir, out, sizeof out), -1);
+	struct stat st;
+	snprintf(out, sizeof out, "%s/new", tmp);
+	cr_expect_neq(stat(out, &st), 0, "no folder was created by the lookup");
+}
+
+/* Issue 9 defect 1: a save is written whole and never includes; an
+ * @include in one is refused at its line before libconfig sees it. */
+Test(save, a_save_with_an_include_is_refused_at_its_line, .init = tmp_make, .fini = tmp_clean)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/planted.save", tmp);
+	FILE *f = fopen(path, "w");
+	cr_assert(f);
+	fputs("# Brink save file\nformat = 1;\n@include \"/\"\n", f);
+	fclose(f);
+	struct diags *ds = diags_new();
+	struct session *s = NULL;
+	cr_assert_eq(save_read(path, &s, ds), -1);
+	cr_assert_null(s);
+	cr_assert(ds->n > 0);
+	cr_expect_str_eq(ds->d[0].file, path);
+	cr_expect_eq(ds->d[0].line, 3);
+	cr_expect(strstr(ds->d[0].msg, "@include is not allowed"), "%s", ds->d[0].msg);
+	diags_free(ds);
 }

@@ -16,6 +16,7 @@
 #include "../scenario/scenario.h"
 #include "../session/session.h"
 #include "../ui/launch.h"
+#include "../save/save.h"
 #include "cmd.h"
 
 struct play_args {
@@ -80,6 +81,16 @@ static int parse_russia(void *args, const char *v, char *why, size_t len)
 	return parse_player(SIDE_RUSSIA, args, v, why, len);
 }
 
+/* --name: refused up front when no save could be written under it. */
+static int parse_name(void *args, const char *v, char *why, size_t len)
+{
+	struct play_args *a = args;
+	if (save_name_usable(v, why, len) < 0)
+		return -1;
+	a->launch.save_name = v;
+	return 0;
+}
+
 #define ARG(f) offsetof(struct play_args, f)
 
 static const struct cmd_opt play_opts[] = {
@@ -100,8 +111,9 @@ static const struct cmd_opt play_opts[] = {
 	          "screen readers, scripts and logs; type 'help' in the game for its commands" },
 	{ .name = "save-dir", .value = "DIR", .type = CMD_TEXT, .offset = ARG(launch.save_dir),
 	  .help = "where saves and autosaves go" },
-	{ .name = "name", .value = "NAME", .type = CMD_TEXT, .offset = ARG(launch.save_name),
-	  .help = "the name of this game's saves (default: the scenario id and the seed)" },
+	{ .name = "name", .value = "NAME", .type = CMD_CUSTOM, .parse = parse_name,
+	  .help = "the name of this game's saves: letters, digits, '-' and '_' (default: the "
+	          "scenario id and the seed)" },
 	{ .name = "nato", .value = "LEVEL|human", .type = CMD_CUSTOM, .parse = parse_nato,
 	  .help = "who plays NATO, overriding --side/--ai" },
 	{ .name = "russia", .value = "LEVEL|human", .type = CMD_CUSTOM, .parse = parse_russia,

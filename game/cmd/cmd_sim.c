@@ -4,12 +4,14 @@
  * depends only on the scenario, the seed and the options, never on --jobs:
  * game i's seed comes from (seed, i) alone, and totals are integer sums. */
 #include <limits.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../ai/ai.h"
 #include "../scenario/scenario.h"
@@ -30,6 +32,11 @@ static void levels_note(char *buf, size_t len)
 	ai_level_list(list, sizeof list);
 	snprintf(buf, len, "Levels: %s.", list);
 }
+
+#define SIM_BUDGET_MAX 4096        /* --ai-budget: a hard game takes seconds, not minutes */
+#define SIM_WORK_MAX (24 * 3600.0) /* a run estimated longer than this is refused */
+#define SIM_PROBE_SECONDS 0.2      /* games timed before a batch to estimate it */
+#define SIM_PROGRESS_AFTER 2.0     /* runs estimated longer show progress on a terminal */
 
 struct sim_args {
 	const char *csv;
@@ -120,8 +127,9 @@ static const struct cmd_opt sim_opts[] = {
 	  .help = "every level against every other, both ways round: a table of win, draw and war "
 	          "rates (CSV rows gain nato_ai,russia_ai)" },
 	{ .name = "ai-budget", .value = "N", .type = CMD_NUMBER, .offset = ARG(budget),
-	  .seen = CMD_SEEN(struct sim_args, budget_given), .min = 1, .max = 1000000,
-	  .help = "playouts per decision of the hard AI", .note = budget_note },
+	  .seen = CMD_SEEN(struct sim_args, budget_given), .min = 1, .max = SIM_BUDGET_MAX,
+	  .help = "playouts per decision of the hard AI, at most 4096 (a hard game then takes "
+	          "seconds)", .note = budget_note },
 	{ .name = "actions", .type = CMD_FLAG, .offset = ARG(actions),
 	  .help = "also print each action's share of each side's orders" },
 	{ .name = NULL },
@@ -146,6 +154,97 @@ static void csv_row(void *ctx, const struct sim_game *g)
 	        (unsigned long long)g->seed, sim_result_word(g->result), g->turns, g->tension,
 	        g->score[SIDE_NATO], g->score[SIDE_RUSSIA], g->result == RESULT_WAR, g->security,
 	        o->levels ? o->levels : "");
+}
+
+/* Progress on stderr (a terminal), printed by a thread of its own every
+ * second from the count sim_run keeps in c.played. */
+struct sim_progress {
+	uint64_t played, total;
+	double t0;
+	int stop;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+};
+
+/* SECONDS in words: "40 s", "12 min", "3.5 h", "300 days". */
+static const char *duration_text(double seconds, char *buf, size_t len)
+{
+	if (seconds < 90)
+		snprintf(buf, len, "%.0f s", seconds);
+	else if (seconds < 90 * 60)
+		snprintf(buf, len, "%.0f min", seconds / 60);
+	else if (seconds < 48 * 3600)
+		snprintf(buf, len, "%.1f h", seconds / 3600);
+	else
+		snprintf(buf, len, "%.0f days", seconds / 86400);
+	return buf;
+}
+
+static void *progress_run(void *arg)
+{
+	struct sim_progress *p = arg;
+	pthread_mutex_lock(&p->lock);
+	while (!p->stop) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		ts.tv_sec += 1;
+		pthread_cond_timedwait(&p->wake, &p->lock, &ts);
+		if (p->stop)
+			break;
+		uint64_t done = __atomic_load_n(&p->played, __ATOMIC_RELAXED);
+		double dt = sim_clock() - p->t0;
+		char left[32] = "?";
+		if (done > 0 && dt > 0)
+			duration_text((double)(p->total - done) * dt / (double)done, left, sizeof left);
+		fprintf(stderr, "\rsim: %llu of %llu games (%.0f%%), about %s left   ",
+		        (unsigned long long)done, (unsigned long long)p->total,
+		        100.0 * (double)done / (double)p->total, left);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* Time a few games of C (on one thread) and estimate the whole shard's run
+ * on C->jobs threads, in seconds. */
+static double sim_estimate(const struct rules *r, const struct sim_config *c)
+{
+	uint64_t n = sim_shard_games(c), probed = 0;
+	double t0 = sim_clock(), dt = 0;
+	struct sim_game g;
+	while (probed < n && probed < 8 && dt < SIM_PROBE_SECONDS) {
+		sim_play(r, c, c->shard + probed * c->shards, &g, NULL);
+		probed++;
+		dt = sim_clock() - t0;
+	}
+	if (!probed)
+		return 0;
+	return dt / (double)probed * (double)n / (double)(c->jobs > 0 ? c->jobs : 1);
+}
+
+/* sim_run, with its progress on stderr when SHOW. */
+static int sim_run_shown(const struct rules *r, struct sim_config *c, struct sim_totals *t,
+                         sim_row_fn row, void *ctx, bool show)
+{
+	struct sim_progress p = { .total = sim_shard_games(c), .t0 = sim_clock() };
+	pthread_t tid;
+	pthread_mutex_init(&p.lock, NULL);
+	pthread_cond_init(&p.wake, NULL);
+	show = show && pthread_create(&tid, NULL, progress_run, &p) == 0;
+	if (show)
+		c->played = &p.played;
+	int rc = sim_run(r, c, t, row, ctx);
+	c->played = NULL;
+	if (show) {
+		pthread_mutex_lock(&p.lock);
+		p.stop = 1;
+		pthread_cond_signal(&p.wake);
+		pthread_mutex_unlock(&p.lock);
+		pthread_join(tid, NULL);
+		fputs("\r\033[K", stderr); /* the progress line goes: the summary follows */
+	}
+	pthread_mutex_destroy(&p.lock);
+	pthread_cond_destroy(&p.wake);
+	return rc;
 }
 
 static double ratio(uint64_t a, uint64_t b)
@@ -289,12 +388,24 @@ static int sim_exec(int argc, char **argv)
 		fprintf(csv.f, "game,seed,winner,turns,final_tension,nato_score,russia_score,war,"
 		               "security_index%s\n", a.tournament ? ",nato_ai,russia_ai" : "");
 	}
+	/* a few games timed first: a run that cannot finish is refused, a long
+	 * one shows its progress */
+	double est = a.tournament ? 0 : sim_estimate(rules, &a.c);
 	double t0 = sim_clock();
 	struct sim_totals t;
 	if (a.tournament) {
 		rc = sim_tournament(rules, &a, &csv);
 		t.games = 0;
-	} else if (sim_run(rules, &a.c, &t, csv.f ? csv_row : NULL, &csv) < 0) {
+	} else if (est > SIM_WORK_MAX) {
+		char d[32];
+		fprintf(stderr, "brink: sim: %llu games would take about %s here (%.3g s a game on %d "
+		        "job%s); a run is refused above a day's work: ask for fewer --games, or split "
+		        "the batch with --shard I/N\n", (unsigned long long)sim_shard_games(&a.c),
+		        duration_text(est, d, sizeof d), est * a.c.jobs / (double)sim_shard_games(&a.c),
+		        a.c.jobs, a.c.jobs == 1 ? "" : "s");
+		rc = 1;
+	} else if (sim_run_shown(rules, &a.c, &t, csv.f ? csv_row : NULL, &csv,
+	                         est > SIM_PROGRESS_AFTER && isatty(2)) < 0) {
 		fputs("brink: out of memory\n", stderr);
 		rc = 1;
 	} else {

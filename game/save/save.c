@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../ai/ai.h"
@@ -252,6 +253,31 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+#define SAVE_TMP_STALE 600 /* seconds: an older temporary file is a killed save's */
+
+/* Remove the temporary files of saves killed half-way (".NAME.save.tmp-XXXXXX",
+ * left when the process died between mkstemp and rename) from DIR. A fresh
+ * one may be another game's save in progress: only old ones go. */
+static void tmp_sweep(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	time_t now = time(NULL);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		const char *n = e->d_name, *t = strstr(n, SAVE_EXT ".tmp-");
+		if (n[0] != '.' || !t || strlen(t) != strlen(SAVE_EXT ".tmp-XXXXXX"))
+			continue;
+		struct stat st;
+		char path[4096];
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, n) < sizeof path &&
+		    lstat(path, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > SAVE_TMP_STALE)
+			unlink(path);
+	}
+	closedir(d);
+}
+
 /* The atomic write; EXCL: never replace an existing PATH (link instead of
  * rename). Returns 0, -1 with a diagnostic, or SAVE_EXISTS (no diagnostic)
  * when EXCL and PATH exists. */
@@ -327,6 +353,7 @@ static int write_file(const struct session *s, const char *path, int fail_at, in
 		diag_add(ds, DIAG_ERROR, path, 0, "saved, but the folder %s could not be synced to disk", dir);
 		return -1;
 	}
+	tmp_sweep(dir);
 	return 0;
 }
 
@@ -485,6 +512,26 @@ int save_id_clean(const char *name, char out[SESSION_ID_MAX], int room)
 	}
 	out[k] = '\0';
 	return k ? 0 : -1;
+}
+
+int save_name_usable(const char *name, char *why, size_t len)
+{
+	char id[SESSION_ID_MAX];
+	if (!name || !*name) {
+		snprintf(why, len, "a save name cannot be empty");
+		return -1;
+	}
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+		if (*c == '/' || *c < 0x20 || *c > 0x7e) {
+			snprintf(why, len, "'%s' cannot name a save: use letters, digits, '-' and '_' "
+			         "(no '/', no letters outside ASCII)", *c < 0x20 ? "?" : name);
+			return -1;
+		}
+	if (save_id_clean(name, id, 0) < 0) {
+		snprintf(why, len, "'%s' cannot name a save: it needs a letter or a digit", name);
+		return -1;
+	}
+	return 0;
 }
 
 /* Write the autosave of S's current turn under ID, never replacing a file.

@@ -50,6 +50,11 @@ void save_stem(const char *path, char *out, size_t len);
  * nothing is left. */
 int save_id_clean(const char *name, char out[SESSION_ID_MAX], int room);
 
+/* Whether NAME can name a game's saves: printable ASCII without '/', with
+ * at least one letter or digit (other characters become '_'). Returns 0, or
+ * -1 with the reason in WHY. */
+int save_name_usable(const char *name, char *why, size_t len);
+
 /* A new game, or a branch still without an id (s->branch_turn set, s->id
  * empty): give S the first id no game in DIR uses (STEM, STEM-2, ... for a
  * game; PARENT-b1, -b2, ... for a branch) and write its autosave of the

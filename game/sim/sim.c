@@ -179,6 +179,8 @@ static void *job_run(void *arg)
 	for (uint64_t k = (uint64_t)j->id; k < j->n; k += (uint64_t)j->jobs) {
 		uint64_t index = j->c->shard + (j->first + k) * j->c->shards;
 		sim_play(j->r, j->c, index, &j->rows[k], &j->t);
+		if (j->c->played)
+			__atomic_fetch_add(j->c->played, 1, __ATOMIC_RELAXED);
 	}
 	return NULL;
 }

@@ -31,6 +31,8 @@ struct sim_config {
 	uint32_t budget;             /* hard AI playouts per decision; 0: its default */
 	int jobs;                    /* threads, 1..SIM_JOBS_MAX */
 	uint64_t shard, shards;      /* run only games with index % shards == shard; shards >= 1 */
+	uint64_t *played;            /* when not NULL: counts finished games as they finish
+	                                (atomically, any thread), for a progress display */
 };
 
 /* One finished game: a CSV row. */

@@ -103,6 +103,7 @@ int play_launch(struct session *s, const struct launch_opts *o)
 		memset(&ds, 0, sizeof ds);
 		int rc = o->resume ? save_resume(s, p.save_dir, stem, &ds)
 		                   : save_claim(s, p.save_dir, stem, &ds);
+		p.autosaved = rc >= 0; /* what a quit may promise (plain_kept) */
 		if (rc < 0 && ds.n > 0)
 			snprintf(note, sizeof note, "autosave failed: %.200s", ds.d[0].msg);
 		else if (rc == 1)

@@ -614,9 +614,13 @@ static void plain_lower(char *s)
 /* What a quit keeps: play_run autosaves the turns resolved so far. */
 static const char *plain_kept(const struct play *p)
 {
-	return p->save_dir[0] ? "The game is autosaved as it stood at the start of this turn; "
-	                        "this turn's orders are dropped."
-	                      : "Saving is off: the game is not kept.";
+	if (!p->save_dir[0])
+		return "Saving is off: the game is not kept.";
+	/* never promise a save that failed (issue 9 defect 5) */
+	return p->autosaved ? "The game is autosaved as it stood at the start of this turn; "
+	                      "this turn's orders are dropped."
+	                    : "The last autosave failed (see the note): the game may not be kept; "
+	                      "this turn's orders are dropped.";
 }
 
 static void plain_prompt(struct plain *pl, struct play *p, int side, const struct orders *o)
