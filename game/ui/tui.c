@@ -240,6 +240,7 @@ enum tui_cmd tui_key_command(enum tui_ctx ctx, int key)
 		case '[': return TC_PREV;
 		case ']': return TC_NEXT;
 		case 's': case 'S': return TC_SAVE;
+		case 'v': case 'V': return TC_PROJECTOR;
 		default: return TC_NONE;
 		}
 	case TK_LIST:
@@ -267,6 +268,7 @@ enum tui_cmd tui_key_command(enum tui_ctx ctx, int key)
 		case 'q': case 'Q': return TC_QUIT;
 		case 'x': case 'X': return TC_EXPLAIN;
 		case '\r': case '\n': case TUI_FN | KEY_ENTER: return TC_OK;
+		case 'v': case 'V': return TC_PROJECTOR;
 		default: return TC_NONE;
 		}
 	case TK_PAGE:

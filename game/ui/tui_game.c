@@ -11,6 +11,7 @@
 #include "../engine/turn.h"
 #include "../explain/explain.h"
 #include "tui_game.h"
+#include "tui_projector.h"
 
 #define SIDE_W 25      /* side panel width at 80 columns */
 #define SIDE_W_WIDE 32 /* from 120 columns */
@@ -265,6 +266,10 @@ void tui_view_draw(struct tui *t, struct tui_view *v)
 		tui_draw_small(t);
 		return;
 	}
+	if (v->projector && tui_projector_fits()) {
+		tui_projector_draw(t, v); /* a drawing path of its own */
+		return;
+	}
 	erase();
 	int sw = COLS >= 120 ? SIDE_W_WIDE : SIDE_W;
 	int mapw = COLS - sw - 1;
@@ -433,6 +438,7 @@ static const char *const help_text[] = {
 	"  x                explain: every change of a variable this turn, and why",
 	"  Tab              cycle map / news / orders; arrows then scroll that panel",
 	"  s                save now (the game also saves after every turn)",
+	"  v                projector view: big tension, map and news (160x48 and up)",
 	"  ?  this help     Esc  back     q  quit (asks y to confirm)",
 	"",
 	"HOW TO WIN",
@@ -444,7 +450,7 @@ static const char *const help_text[] = {
 	"vp = points; the bar = alignment (< toward Moscow, > toward the West);",
 	"stab = stability, or the conflict there; the bottom line: who holds it.",
 	"",
-	"REPLAY: Left/Right or p/n step turns, Home/End first/last, q leaves.",
+	"REPLAY: Left/Right or p/n step, Home/End first/last, v projector, q leaves.",
 };
 
 int tui_help(struct tui *t)

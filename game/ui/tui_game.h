@@ -33,6 +33,7 @@ struct tui_view {
 	struct tui_layout layout;    /* filled by tui_view_draw */
 	const char *const *footer;
 	int nfooter;
+	bool projector;              /* the projector view (tui_projector.h) when it fits */
 };
 
 /* Paint the game screen (or the enlarge message when too small). */

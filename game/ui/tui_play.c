@@ -14,6 +14,7 @@
 #include "play.h"
 #include "tui.h"
 #include "tui_game.h"
+#include "tui_projector.h"
 
 struct tui_game {
 	struct tui *t;
@@ -456,6 +457,9 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 			break;
 		case TC_SAVE:
 			save_now(g);
+			break;
+		case TC_PROJECTOR:
+			tui_projector_toggle(&g->view);
 			break;
 		case TC_END: {
 			int left = w->ap[side] - orders_spent(&q, r);

@@ -11,6 +11,7 @@
 #include "../explain/explain.h"
 #include "tui.h"
 #include "tui_game.h"
+#include "tui_projector.h"
 
 static const char *const replay_footer[] = {
 	"Left/Right", "turn", "Home/End", "first/last", "Up/Down", "news", "x", "explain",
@@ -87,6 +88,7 @@ int tui_replay_run(struct tui *t, const struct session *s)
 		case TC_DOWN: v.log_top++; break;
 		case TC_PGUP: v.log_top -= 5; break;
 		case TC_PGDN: v.log_top += 5; break;
+		case TC_PROJECTOR: tui_projector_toggle(&v); break;
 		case TC_TAB: v.sel = v.sel + 1 < s->rules.nregions ? v.sel + 1 : 0; break;
 		case TC_BTAB: v.sel = v.sel > 0 ? v.sel - 1 : s->rules.nregions - 1; break;
 		case TC_EXPLAIN:

@@ -51,7 +51,9 @@ struct tui {
 enum tui_cmd {
 	TC_NONE, TC_UP, TC_DOWN, TC_LEFT, TC_RIGHT, TC_OK, TC_BACK, TC_QUIT, TC_HELP,
 	TC_TAB, TC_BTAB, TC_UNDO, TC_END, TC_EXPLAIN, TC_FIRST, TC_LAST, TC_PGUP, TC_PGDN,
-	TC_YES, TC_NO, TC_PREV, TC_NEXT, TC_DELETE, TC_REPLAY, TC_SAVE, TC_CMD_COUNT
+	TC_YES, TC_NO, TC_PREV, TC_NEXT, TC_DELETE, TC_REPLAY, TC_SAVE,
+	TC_PROJECTOR, /* v: the projector view on and off (large terminals) */
+	TC_CMD_COUNT
 };
 
 enum tui_ctx {
