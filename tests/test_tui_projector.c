@@ -8,7 +8,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "../game/report/explain.h"
+#include "../game/explain/explain.h"
 #include "../game/ui/tui_game.h"
 #include "../game/ui/tui_projector.h"
 #include "../game/ui/tui_term.h"

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "../engine/turn.h"
-#include "../report/explain.h"
+#include "../explain/explain.h"
 #include "tui_projector.h"
 
 /* A 3x5 pixel font: five rows of three pixels each, '#' set. */
