@@ -50,6 +50,8 @@ void fixture_rules(struct rules *r)
 	region(r, 1, "baltics", "the Baltics", 2, MEMBER_NATO, 30, 5, 75, 70, true, 0x1);
 	region(r, 2, "ukraine", "Ukraine", 4, MEMBER_NONE, 10, 20, 30, 40, true, 0x9);
 	region(r, 3, "caucasus", "the Caucasus", 2, MEMBER_NONE, 0, 25, -20, 35, true, 0x4);
+	strcpy(r->region[1].short_name, "Baltics"); /* as the shipped scenarios, for the map */
+	strcpy(r->region[3].short_name, "Caucasus");
 
 	r->nactions = FX_ACTIONS;
 	struct action *a = &r->action[FX_DEPLOY];

@@ -161,6 +161,21 @@ static void assert_world_starts(const struct rules *r, const char *what)
 
 /* ---- the good files ---------------------------------------------------------- */
 
+Test(scenario, map_art_beside_the_scenario_and_short_names)
+{
+	struct rules *r = rules_new();
+	struct diags *ds = diags_new();
+	int rc = scenario_load(GOOD_DIR "/with-map.cfg", r, ds);
+	cr_assert_eq(rc, 0, "%s", diags_text(ds));
+	cr_expect_eq(ds->n, 0, "%s", diags_text(ds));
+	cr_expect_str_eq(r->map_art, GOOD_DIR "/with-map.txt", "the art beside the scenario, as a path");
+	cr_expect_str_eq(r->map_art_large, "map-eastern-europe-large.txt", "shared art by name");
+	cr_expect_str_eq(r->region[0].short_name, "N. Norway");
+	cr_expect_str_eq(r->region[1].short_name, "", "no short name: the name");
+	free(r);
+	free(ds);
+}
+
 Test(scenario, minimal_uses_standard_rules_next_to_it)
 {
 	struct rules *r = rules_new();

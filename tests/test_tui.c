@@ -81,7 +81,7 @@ static int screen_find(const char *text)
 
 static struct rules R;
 static struct world W;
-static struct tui_art ART;
+static struct map_art ART;
 
 static void setup(void)
 {
@@ -91,11 +91,11 @@ static void setup(void)
 	/* A 54x15 art, the map area at 80x24, with anchors for the fixture. */
 	char art[2048];
 	int n = snprintf(art, sizeof art, "# test art\nmap: Test\nanchor poland 0 5\n"
-	                 "anchor baltics 0 0\nanchor ukraine 19 10\nanchor caucasus 38 10\n---\n");
+	                 "anchor baltics 0 0\nanchor ukraine 18 10\nanchor caucasus 36 10\n---\n");
 	for (int y = 0; y < 15; y++)
 		n += snprintf(art + n, sizeof art - (size_t)n, "%-53s%c\n", y == 6 ? "                   BELARUS" : "",
 		              y == 0 ? '#' : ' ');
-	cr_assert_eq(tui_art_parse(&ART, art, err, sizeof err), 0, "%s", err);
+	cr_assert_eq(map_art_parse(&ART, art, err, sizeof err, NULL), 0, "%s", err);
 }
 
 TestSuite(tui, .init = setup);
@@ -173,22 +173,25 @@ Test(tui, art_parses_anchors_and_lines)
 
 Test(tui, art_errors_are_reported_not_fatal)
 {
-	struct tui_art a;
+	struct map_art a;
 	char err[128];
-	cr_assert_eq(tui_art_parse(&a, "anchor poland 1 1\nno art marker\n", err, sizeof err), -1);
-	cr_assert(strstr(err, "line 2"), "%s", err);
-	cr_assert_eq(tui_art_parse(&a, "anchor poland 1 1\n", err, sizeof err), -1);
+	int line;
+	cr_assert_eq(map_art_parse(&a, "anchor poland 1 1\nno art marker\n", err, sizeof err, &line), -1);
+	cr_assert_eq(line, 2, "%s", err);
+	cr_assert(strstr(err, "expected"), "%s", err);
+	cr_assert_eq(map_art_parse(&a, "anchor poland 1 1\n", err, sizeof err, NULL), -1);
 	cr_assert(strstr(err, "---"), "%s", err);
-	cr_assert_eq(tui_art_parse(&a, "anchor poland -3 1\n---\n", err, sizeof err), -1);
+	cr_assert_eq(map_art_parse(&a, "# c\nanchor poland -3 1\n---\n", err, sizeof err, &line), -1);
+	cr_assert_eq(line, 2);
 	/* Non-ASCII art and tabs are drawn as '?' and spaces, never as raw bytes. */
-	cr_assert_eq(tui_art_parse(&a, "---\n\xc3\xa9\tx\n", err, sizeof err), 0);
+	cr_assert_eq(map_art_parse(&a, "---\n\xc3\xa9\tx\n", err, sizeof err, NULL), 0);
 	cr_assert_str_eq(a.line[0], "?? x");
 }
 
 Test(tui, the_shipped_map_art_loads_and_names_the_default_regions)
 {
-	struct tui_art a;
-	cr_assert_eq(tui_art_load(&a, TUI_ART_FILE), 0, "assets/" TUI_ART_FILE " not found");
+	struct map_art a;
+	cr_assert_eq(map_art_load(&a, "map-eastern-europe.txt", NULL, 0, NULL), 0, "assets/map-eastern-europe.txt not found");
 	static const char *const ids[] = { "poland", "baltics", "ukraine", "caucasus" };
 	for (int i = 0; i < 4; i++) {
 		bool found = false;
@@ -198,8 +201,8 @@ Test(tui, the_shipped_map_art_loads_and_names_the_default_regions)
 	}
 	cr_assert_leq(a.w, 54, "the art must fit the map area at 80 columns");
 	cr_assert_leq(a.h, 15, "the art must fit the map area at 24 lines");
-	struct tui_art big;
-	cr_assert_eq(tui_art_load(&big, TUI_ART_LARGE_FILE), 0);
+	struct map_art big;
+	cr_assert_eq(map_art_load(&big, "map-eastern-europe-large.txt", NULL, 0, NULL), 0);
 	cr_assert_leq(big.w, 120 - 32 - 1, "the large art fits the map area at 120 columns");
 	cr_assert_leq(big.h, 40 - 2 - 10, "the large art fits at 40 lines");
 	cr_assert_gt(big.w, a.w);
@@ -207,8 +210,8 @@ Test(tui, the_shipped_map_art_loads_and_names_the_default_regions)
 
 Test(tui, the_large_art_is_used_when_it_fits)
 {
-	struct tui_art big;
-	cr_assert_eq(tui_art_load(&big, TUI_ART_LARGE_FILE), 0);
+	struct map_art big;
+	cr_assert_eq(map_art_load(&big, "map-eastern-europe-large.txt", NULL, 0, NULL), 0);
 	struct screen s;
 	screen_open(&s, "C.UTF-8", 48, 160);
 	struct tui_view v;
@@ -336,6 +339,112 @@ static void view_init(struct tui_view *v, const struct orders *q)
 	v->news_turn = -1;
 	v->art = &ART;
 	snprintf(v->title, sizeof v->title, "BRINK test screen");
+}
+
+/* ---- the neutral layout (no art) ----------------------------------------- */
+
+/* Side by side (same rows) or one above the other (same columns), not diagonal. */
+static bool in_line(struct tui_rect a, struct tui_rect b)
+{
+	return a.y == b.y || (a.x < b.x + b.w && b.x < a.x + a.w);
+}
+
+Test(tui, neutral_layout_puts_neighbours_next_to_each_other)
+{
+	struct tui_layout L = { 0 };
+	tui_map_layout(&L, NULL, &R, (struct tui_rect){ 0, 1, 54, 15 }, 0);
+	cr_assert(!L.list, "four boxes fit in 54x15");
+	assert_no_overlap(&L);
+	for (int i = 0; i < R.nregions; i++)
+		for (int j = 0; j < R.nregions; j++)
+			if (R.region[i].borders >> j & 1)
+				cr_assert(in_line(L.rect[i], L.rect[j]), "%s and %s are neighbours",
+				              R.region[i].id, R.region[j].id);
+}
+
+Test(tui, neutral_layout_spreads_out_and_joins_neighbours_when_there_is_room)
+{
+	struct tui_layout L = { 0 };
+	tui_map_layout(&L, NULL, &R, (struct tui_rect){ 0, 1, 167, 29 }, 0);
+	cr_assert(!L.list);
+	assert_no_overlap(&L);
+	cr_assert_gt(L.nlinks, 0, "lines between neighbours");
+	int minx = 999, maxx = 0;
+	for (int i = 0; i < L.n; i++) {
+		minx = L.rect[i].x < minx ? L.rect[i].x : minx;
+		maxx = L.rect[i].x + L.rect[i].w > maxx ? L.rect[i].x + L.rect[i].w : maxx;
+	}
+	cr_assert_gt(maxx - minx, 2 * TUI_BOX_W + 4, "the grid spreads over a large area");
+}
+
+Test(tui, a_long_name_widens_its_box_and_is_never_cut)
+{
+	strcpy(R.region[2].name, "The Northern Sea Route");
+	struct screen s;
+	screen_open(&s, "C", 24, 80);
+	struct tui_view v;
+	view_init(&v, NULL);
+	v.art = NULL;
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("The Northern Sea Route"), "the whole name on the map");
+	cr_assert_eq(tui_box_width(&R, 2), (int)strlen("The Northern Sea Route") + 9);
+	cr_assert(screen_has("+Baltics"), "a short name is used on the map");
+	cr_assert(!screen_has("ROMANIA") && !screen_has("BELARUS"), "no labels it does not own");
+	screen_close(&s);
+}
+
+static void many_regions(int n, const char *fmt)
+{
+	for (int k = R.nregions; k < n; k++) {
+		snprintf(R.region[k].id, sizeof R.region[k].id, "r%d", k);
+		snprintf(R.region[k].name, sizeof R.region[k].name, fmt, k);
+		R.region[k].value = 1;
+		R.region[k].borders = 1u << (k - 1);
+		R.region[k - 1].borders |= 1u << k;
+	}
+	R.nregions = (uint8_t)n;
+}
+
+Test(tui, the_list_says_why_the_boxes_do_not_fit)
+{
+	many_regions(12, "Region number %d");
+	struct screen s;
+	screen_open(&s, "C", 24, 80);
+	struct tui_view v;
+	view_init(&v, NULL);
+	v.art = NULL;
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("A list: 12 boxes"), "the reason for the list");
+	cr_assert(screen_has("Region number 11"), "names whole in the list too");
+	screen_close(&s);
+}
+
+Test(tui, thirty_two_regions_are_a_map_at_200x60)
+{
+	many_regions(RULES_MAX_REGIONS, "Region %7d"); /* 14 columns, as brink-scenario(5) says */
+	struct screen s;
+	screen_open(&s, "C", 60, 200);
+	struct tui_view v;
+	view_init(&v, NULL);
+	v.art = NULL;
+	v.sel = 31;
+	tui_view_draw(&s.t, &v);
+	cr_assert(!v.layout.list, "32 boxes fit at 200x60");
+	assert_no_overlap(&v.layout);
+	cr_assert(screen_has(">Region      31<"));
+	screen_close(&s);
+}
+
+Test(tui, help_takes_the_scenarios_victory_control)
+{
+	/* tui_help_for's page waits for a key: feed it Esc. */
+	R.victory.control = 35;
+	struct screen s;
+	screen_open(&s, "C", 24, 80);
+	ungetch(27);
+	tui_help_for(&s.t, &R);
+	cr_assert(screen_has("alignment +35 or more for NATO, -35 or less"), "the scenario's number");
+	screen_close(&s);
 }
 
 Test(tui, game_screen_shows_map_panel_and_orders_at_80x24)
@@ -588,19 +697,21 @@ Test(tui, a_region_box_reads_without_colour)
 	W.region[c].v[VAR_ALIGNMENT - VAR_WORLD_END] = -60;
 	W.region[c].v[VAR_CONFLICT - VAR_WORLD_END] = CONFLICT_ACTIVE;
 	W.region[c].v[VAR_MEMBER - VAR_WORLD_END] = MEMBER_CSTO;
+	W.region[rules_region_find(&R, "ukraine")].v[VAR_STABILITY - VAR_WORLD_END] = 33;
 	struct screen s;
 	screen_open(&s, "C", 24, 80);
 	struct tui_view v;
 	view_init(&v, NULL);
 	v.sel = rules_region_find(&R, "poland");
 	tui_view_draw(&s.t, &v);
-	cr_assert(screen_has("+>Poland<--NATO+"), "selected, and a NATO member");
-	cr_assert(screen_has("|....|>>>. +85 |"), "alignment bar toward the West, and its value");
+	cr_assert(screen_has("+>Poland<----NATO+"), "selected, and a NATO member");
+	cr_assert(screen_has("|....|>>>. +85   |"), "alignment bar toward the West, and its value");
 	cr_assert(screen_has("NATO holds"));
 	cr_assert(screen_has("CSTO+"), "the CSTO member tag");
 	cr_assert(screen_has("..<<|.... -60"), "alignment toward Moscow");
 	cr_assert(screen_has("at war"), "the conflict instead of the stability word");
 	cr_assert(screen_has("Russia holds"));
 	cr_assert(screen_has("contested"), "Ukraine at +30 is nobody's");
+	cr_assert(screen_has("|stab 33 unstable|"), "the stability word whole");
 	screen_close(&s);
 }

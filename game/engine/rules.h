@@ -16,6 +16,8 @@
 #define RULES_NAME_MAX 64      /* names and titles */
 #define RULES_HELP_MAX 160     /* one-line help */
 #define RULES_TEXT_MAX 512     /* summaries, notes, event texts */
+#define RULES_SHORT_MAX 16     /* a region's short name on the map */
+#define RULES_PATH_MAX 256     /* a map art file's name or path */
 #define RULES_MAX_REGIONS 32
 #define RULES_MAX_ACTIONS 48
 #define RULES_MAX_EVENTS 64    /* events and incidents together */
@@ -92,6 +94,7 @@ struct event {
 struct region_info {
 	char id[RULES_ID_MAX];
 	char name[RULES_NAME_MAX];
+	char short_name[RULES_SHORT_MAX]; /* on the map instead of name; "" = name */
 	uint8_t value;           /* 1..5 victory points */
 	bool borders_russia;
 	uint32_t borders;        /* bit i set: borders region i */
@@ -175,6 +178,11 @@ struct rules {
 	struct event event[RULES_MAX_EVENTS];
 	struct dynamics dyn;
 	struct victory victory;
+	/* The scenario's map art (map.art, map.art_large): a path when the file
+	 * sits beside the scenario, else a name looked up in the assets folders;
+	 * "" = none: the front end lays the regions out from the borders. */
+	char map_art[RULES_PATH_MAX];
+	char map_art_large[RULES_PATH_MAX];
 };
 
 /* True when an action's effects pull its target region toward SIDE: its

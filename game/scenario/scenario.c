@@ -270,6 +270,7 @@ static int load_root(const config_setting_t *root, const struct cfgtext *ct, con
 		if (!L->fragment || member(root, "scenario"))
 			load_meta(L, root);
 		load_regions(L, root);
+		load_map(L, root);
 	}
 	load_actions(L, root);
 	load_events(L, root);

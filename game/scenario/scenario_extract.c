@@ -4,8 +4,10 @@
  * variables, read-only variables in effects. Trusts nothing pass 2
  * reported: values of the wrong type are skipped. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "mapart.h"
 #include "scenario_internal.h"
 
 const config_setting_t *member(const config_setting_t *g, const char *key)
@@ -104,6 +106,7 @@ void load_regions(struct load *L, const config_setting_t *root)
 		L->region_line[r->nregions] = (int)config_setting_source_line(g);
 		copy_str(ri->id, sizeof ri->id, id);
 		copy_str(ri->name, sizeof ri->name, get_str(g, "name", ""));
+		copy_str(ri->short_name, sizeof ri->short_name, get_str(g, "short", ""));
 		ri->value = (uint8_t)get_int(L, g, "value", 1);
 		ri->borders_russia = get_bool(g, "borders_russia", false);
 		int16_t *st = ri->start;
@@ -480,4 +483,67 @@ void load_dynamics(struct load *L, const config_setting_t *root)
 		L->r->victory.cooperative = config_setting_get_bool(coop) != 0;
 		L->coop_set = true;
 	}
+}
+
+/* One art file of the map section: resolved beside the scenario first, then
+ * in the assets folders; its mistakes reported at ART:LINE. Art beside the
+ * scenario is its own, so an anchor naming no region of it is a warning;
+ * shared art in the assets folders names regions of many scenarios. */
+static void load_art(struct load *L, const config_setting_t *map, const char *key, char *out,
+                     size_t outlen)
+{
+	const config_setting_t *s = member(map, key);
+	const char *name = get_str(map, key, "");
+	if (!s || !*name)
+		return;
+	char path[PATH_MAX_LEN * 2];
+	bool own = false;
+	if (name[0] != '/' && path_join(path, sizeof path, L->basedir && *L->basedir ? L->basedir : ".",
+	                                name) && is_file(path))
+		own = true;
+	else if (map_art_find(name, path, sizeof path) == 0)
+		own = strchr(name, '/') != NULL;
+	else {
+		load_warning(L, s, "map art \"%s\" not found beside the scenario (in %s) nor in the "
+		             "assets folders; the map is laid out from the borders", name,
+		             L->basedir && *L->basedir ? L->basedir : ".");
+		return;
+	}
+	const char *keep = own ? path : name;
+	size_t klen = strlen(keep);
+	if (klen >= outlen) {
+		load_error(L, s, "map art path \"%s\" is too long (at most %zu bytes)", keep, outlen - 1);
+		return;
+	}
+	memcpy(out, keep, klen + 1);
+	struct map_art *a = malloc(sizeof *a);
+	if (!a)
+		return;
+	char err[160];
+	int line = 0;
+	if (map_art_load(a, path, err, sizeof err, &line) < 0) {
+		diag_add(L->ds, DIAG_ERROR, path, line, "%s", err);
+	} else if (own) {
+		for (int k = 0; k < a->nanchors; k++) {
+			if (rules_region_find(L->r, a->anchor[k].id) >= 0)
+				continue;
+			struct near nr = { a->anchor[k].id, NULL, 99 };
+			for (int x = 0; x < L->r->nregions; x++)
+				near_try(&nr, L->r->region[x].id);
+			char hint[80];
+			diag_add(L->ds, DIAG_WARNING, path, a->anchor[k].line,
+			         "anchor \"%s\" names no region of the scenario%s", a->anchor[k].id,
+			         near_text(&nr, hint, sizeof hint));
+		}
+	}
+	free(a);
+}
+
+void load_map(struct load *L, const config_setting_t *root)
+{
+	const config_setting_t *map = member(root, "map");
+	if (!map || config_setting_type(map) != CONFIG_TYPE_GROUP)
+		return;
+	load_art(L, map, "art", L->r->map_art, sizeof L->r->map_art);
+	load_art(L, map, "art_large", L->r->map_art_large, sizeof L->r->map_art_large);
 }

@@ -94,5 +94,6 @@ void load_regions(struct load *L, const config_setting_t *root);
 void load_actions(struct load *L, const config_setting_t *root);
 void load_events(struct load *L, const config_setting_t *root);
 void load_dynamics(struct load *L, const config_setting_t *root);
+void load_map(struct load *L, const config_setting_t *root);
 
 #endif

@@ -268,7 +268,7 @@ static bool schema_child(const struct schema_key *k, const char *path, const cha
 static bool scenario_only(const char *key)
 {
 	return !strcmp(key, "scenario") || !strcmp(key, "sides") || !strcmp(key, "world") ||
-	       !strcmp(key, "regions");
+	       !strcmp(key, "regions") || !strcmp(key, "map");
 }
 
 void walk_group(struct load *L, const config_setting_t *g, const char *path)
@@ -290,9 +290,14 @@ void walk_group(struct load *L, const config_setting_t *g, const char *path)
 				if (schema_child(&schema_keys[j], path, &key))
 					near_try(&nr, key);
 			char hint[80];
-			load_warning(L, c, "unknown key '%s' %s%s%s (ignored)%s", name,
-			             root ? "at the top level" : "in", root ? "" : " ", path,
-			             near_text(&nr, hint, sizeof hint));
+			/* A section misspelt at the top level would silently leave the
+			 * scenario on the standard rules: an error, not a warning. */
+			if (root)
+				load_error(L, c, "unknown section '%s'%s", name,
+				           near_text(&nr, hint, sizeof hint));
+			else
+				load_warning(L, c, "unknown key '%s' in %s (ignored)%s", name, path,
+				             near_text(&nr, hint, sizeof hint));
 		} else if (root && L->rules_file && scenario_only(name)) {
 			load_error(L, c, "'%s' does not belong in the standard rules file (it holds only "
 			           "format, actions, events, dynamics and victory)", name);

@@ -130,6 +130,8 @@ char *scenario_write(const struct rules *r)
 		config_setting_t *g = add(regions, NULL, CONFIG_TYPE_GROUP);
 		add_str(g, "id", ri->id);
 		add_str(g, "name", ri->name);
+		if (ri->short_name[0])
+			add_str(g, "short", ri->short_name);
 		const char *m = var_enum_name(VAR_MEMBER, ri->start[VAR_MEMBER - VAR_WORLD_END]);
 		add_str(g, "member", m ? m : "none");
 		add_int(g, "value", ri->value);
@@ -185,6 +187,13 @@ char *scenario_write(const struct rules *r)
 	config_setting_t *vic = add(root, "victory", CONFIG_TYPE_GROUP);
 	add_int(vic, "control", r->victory.control);
 	add_bool(vic, "cooperative", r->victory.cooperative);
+	if (r->map_art[0] || r->map_art_large[0]) {
+		config_setting_t *map = add(root, "map", CONFIG_TYPE_GROUP);
+		if (r->map_art[0])
+			add_str(map, "art", r->map_art);
+		if (r->map_art_large[0])
+			add_str(map, "art_large", r->map_art_large);
+	}
 
 	char *buf = NULL;
 	size_t size = 0;

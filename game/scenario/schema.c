@@ -28,6 +28,12 @@ const struct schema_key schema_keys[] = {
 	  "events and incidents" },
 	{ "dynamics", SCHEMA_GROUP, 0, 0, OPT, NULL, "standard rules", "numbers of the end-of-turn phase" },
 	{ "victory", SCHEMA_GROUP, 0, 0, OPT, NULL, "standard rules", "how the game is won" },
+	{ "map", SCHEMA_GROUP, 0, 0, OPT, NULL, "a layout from the borders",
+	  "the scenario's map art for the full-screen game" },
+	{ "map.art", SCHEMA_STRING, 1, RULES_PATH_MAX - 1, OPT, NULL, NULL,
+	  "art file beside the scenario, or in the assets folders" },
+	{ "map.art_large", SCHEMA_STRING, 1, RULES_PATH_MAX - 1, OPT, NULL, NULL,
+	  "bigger art used instead when the terminal has room for it" },
 
 	{ "scenario.id", SCHEMA_ID, 1, RULES_ID_MAX - 1, REQ, NULL, NULL, "unique id, [a-z0-9-]+" },
 	{ "scenario.title", SCHEMA_STRING, 1, RULES_NAME_MAX - 1, REQ, NULL, NULL, "title" },
@@ -54,6 +60,8 @@ const struct schema_key schema_keys[] = {
 
 	{ "region.id", SCHEMA_ID, 1, RULES_ID_MAX - 1, REQ, NULL, NULL, "unique id, [a-z0-9-]+" },
 	{ "region.name", SCHEMA_STRING, 1, RULES_NAME_MAX - 1, REQ, NULL, NULL, "name shown to players" },
+	{ "region.short", SCHEMA_STRING, 1, RULES_SHORT_MAX - 1, OPT, NULL, "the name",
+	  "a shorter name for the map's box" },
 	{ "region.member", SCHEMA_ENUM, 0, 0, OPT, "none|nato|csto", "\"none\"", "alliance membership" },
 	{ "region.value", SCHEMA_INT, 1, 5, REQ, NULL, NULL, "victory points" },
 	{ "region.nato_forces", SCHEMA_INT, 0, 100, OPT, NULL, "0", "NATO forces" },

@@ -274,7 +274,7 @@ void tui_view_draw(struct tui *t, struct tui_view *v)
 	int sw = COLS >= 120 ? SIDE_W_WIDE : SIDE_W;
 	int mapw = COLS - sw - 1;
 	/* The large art when the terminal has room for it and the news below. */
-	const struct tui_art *art = v->art;
+	const struct map_art *art = v->art;
 	if (v->art_large && v->art_large->h && v->art_large->w <= mapw &&
 	    v->art_large->h <= LINES - 2 - 10)
 		art = v->art_large;
@@ -414,7 +414,7 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 		case TC_PREV: case TC_LEFT: if (turn > 1) turn--; break;
 		case TC_NEXT: case TC_RIGHT: if (turn < turns) turn++; break;
 		case TC_BACK: case TC_QUIT: case TC_OK: case TC_EXPLAIN: return 0;
-		case TC_HELP: if (tui_help(t) < 0) return -1; break;
+		case TC_HELP: if (tui_help_for(t, r) < 0) return -1; break;
 		default: break;
 		}
 	}
@@ -443,7 +443,7 @@ static const char *const help_text[] = {
 	"",
 	"HOW TO WIN",
 	"At the end each side scores the points (vp) of the regions it holds:",
-	"alignment +40 or more for NATO, -40 or less for Russia. Higher score wins.",
+	"alignment +%d or more for NATO, -%d or less for Russia. Higher score wins.",
 	"",
 	"READING THE MAP",
 	"A box: name and NATO/CSTO membership; N and R = NATO and Russian forces;",
@@ -455,10 +455,20 @@ static const char *const help_text[] = {
 
 int tui_help(struct tui *t)
 {
+	return tui_help_for(t, NULL);
+}
+
+int tui_help_for(struct tui *t, const struct rules *r)
+{
 	int n = (int)(sizeof help_text / sizeof help_text[0]);
 	struct tui_line lines[sizeof help_text / sizeof help_text[0]];
+	/* The scenario's own numbers; the standard ones without a scenario. */
+	int control = r ? r->victory.control : 40;
 	for (int i = 0; i < n; i++) {
-		snprintf(lines[i].text, sizeof lines[i].text, "%s", help_text[i]);
+		if (strstr(help_text[i], "%d"))
+			snprintf(lines[i].text, sizeof lines[i].text, help_text[i], control, control);
+		else
+			snprintf(lines[i].text, sizeof lines[i].text, "%s", help_text[i]);
 		lines[i].role = help_text[i][0] && help_text[i][0] != ' ' && help_text[i][1] >= 'A' &&
 		                help_text[i][1] <= 'Z' && help_text[i][2] >= 'A' && help_text[i][2] <= 'Z'
 		              ? TR_TITLE : TR_NORMAL;

@@ -28,8 +28,8 @@ struct tui_view {
 	int focus;                   /* enum tui_focus */
 	int log_top;                 /* first news line shown */
 	int order_sel;               /* selected queued order (orders focus) */
-	const struct tui_art *art;       /* the map art (h 0: none) */
-	const struct tui_art *art_large; /* used instead when it fits; may be NULL */
+	const struct map_art *art;       /* the map art (h 0: none) */
+	const struct map_art *art_large; /* used instead when it fits; may be NULL */
 	struct tui_layout layout;    /* filled by tui_view_draw */
 	const char *const *footer;
 	int nfooter;
@@ -52,12 +52,10 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 
 /* The help page: the security dilemma in five lines and every key. */
 int tui_help(struct tui *t);
+/* The same with R's numbers (victory control); R NULL: the standard ones. */
+int tui_help_for(struct tui *t, const struct rules *r);
 
 /* Step through S turn by turn on an open terminal. Returns -1 on stop, else 0. */
 int tui_replay_run(struct tui *t, const struct session *s);
-
-/* The map art file the game screen uses. */
-#define TUI_ART_FILE "map-eastern-europe.txt"
-#define TUI_ART_LARGE_FILE "map-eastern-europe-large.txt"
 
 #endif

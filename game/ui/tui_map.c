@@ -15,136 +15,24 @@
 #include "../engine/turn.h"
 #include "tui_map.h"
 
-#ifndef BRINK_DATADIR
-#define BRINK_DATADIR "/usr/local/share/brink"
-#endif
-
-#define ART_FILE_MAX (64 * 1024)
-
-int tui_art_parse(struct tui_art *a, const char *text, char *err, size_t errlen)
+void tui_art_for(struct map_art *a, const struct rules *r, bool large)
 {
 	memset(a, 0, sizeof *a);
-	bool in_art = false;
-	int lineno = 0;
-	const char *p = text;
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char buf[512];
-		if (len > sizeof buf - 1)
-			len = sizeof buf - 1;
-		memcpy(buf, p, len);
-		buf[len] = '\0';
-		if (len && buf[len - 1] == '\r')
-			buf[--len] = '\0';
-		p = nl ? nl + 1 : p + strlen(p);
-		lineno++;
-		if (in_art) {
-			if (a->h >= TUI_ART_MAX_H)
-				break; /* taller art is cut, not refused */
-			char *dst = a->line[a->h++];
-			size_t n = len > TUI_ART_MAX_W ? TUI_ART_MAX_W : len;
-			for (size_t i = 0; i < n; i++) /* the art is ASCII: anything else shows as '?' */
-				dst[i] = buf[i] == '\t' ? ' ' : (buf[i] < 32 || buf[i] > 126) ? '?' : buf[i];
-			dst[n] = '\0';
-			if ((int)n > a->w)
-				a->w = (int)n;
-			continue;
-		}
-		if (!strcmp(buf, "---")) {
-			in_art = true;
-			continue;
-		}
-		if (buf[0] == '#' || buf[0] == '\0')
-			continue;
-		if (!strncmp(buf, "map:", 4)) {
-			const char *s = buf + 4;
-			while (*s == ' ')
-				s++;
-			snprintf(a->name, sizeof a->name, "%.63s", s);
-			continue;
-		}
-		char id[64];
-		int x, y;
-		char extra;
-		if (sscanf(buf, "anchor %63s %d %d %c", id, &x, &y, &extra) == 3) {
-			if (x < 0 || y < 0 || x > TUI_ART_MAX_W || y > TUI_ART_MAX_H) {
-				snprintf(err, errlen, "line %d: anchor %s out of the art", lineno, id);
-				return -1;
-			}
-			if (a->nanchors < TUI_ART_MAX_ANCHORS) {
-				struct tui_anchor *an = &a->anchor[a->nanchors++];
-				snprintf(an->id, sizeof an->id, "%.31s", id);
-				an->x = x;
-				an->y = y;
-			}
-			continue;
-		}
-		snprintf(err, errlen, "line %d: expected 'map: NAME', 'anchor ID X Y' or '---'", lineno);
-		return -1;
-	}
-	if (!in_art) {
-		snprintf(err, errlen, "no '---' line before the art");
-		return -1;
-	}
-	return 0;
+	const char *name = large ? r->map_art_large : r->map_art;
+	if (*name)
+		map_art_load(a, name, NULL, 0, NULL);
 }
 
-static int art_try(struct tui_art *a, const char *path)
+static const char *map_name(const struct rules *r, int i)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	char *buf = malloc(ART_FILE_MAX + 1);
-	if (!buf) {
-		fclose(f);
-		return -1;
-	}
-	size_t n = fread(buf, 1, ART_FILE_MAX, f);
-	fclose(f);
-	buf[n] = '\0';
-	char err[128];
-	int rc = tui_art_parse(a, buf, err, sizeof err);
-	free(buf);
-	return rc;
+	return r->region[i].short_name[0] ? r->region[i].short_name : r->region[i].name;
 }
 
-int tui_art_load(struct tui_art *a, const char *name)
+int tui_box_width(const struct rules *r, int i)
 {
-	char path[1024];
-	snprintf(path, sizeof path, "assets/%s", name);
-	if (art_try(a, path) == 0)
-		return 0;
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	if (xdg && *xdg)
-		snprintf(path, sizeof path, "%s/brink/assets/%s", xdg, name);
-	else if (home && *home)
-		snprintf(path, sizeof path, "%s/.local/share/brink/assets/%s", home, name);
-	else
-		path[0] = '\0';
-	if (path[0] && art_try(a, path) == 0)
-		return 0;
-	snprintf(path, sizeof path, "%s/assets/%s", BRINK_DATADIR, name);
-	if (art_try(a, path) == 0)
-		return 0;
-	/* Next to the executable or up to two folders above it (build/asan/brink):
-	 * a build run from another folder still finds its art. */
-	char exe[900];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		for (int up = 0; up < 3; up++) {
-			char *slash = strrchr(exe, '/');
-			if (!slash)
-				break;
-			*slash = '\0';
-			snprintf(path, sizeof path, "%s/assets/%s", exe, name);
-			if (art_try(a, path) == 0)
-				return 0;
-		}
-	}
-	memset(a, 0, sizeof *a);
-	return -1;
+	/* borders 2, the selection markers 2, a space and "NATO" 5 */
+	int w = tui_width(map_name(r, i)) + 9;
+	return w > TUI_BOX_W ? w : TUI_BOX_W;
 }
 
 static bool overlap(struct tui_rect a, struct tui_rect b)
@@ -170,7 +58,7 @@ static bool rect_free(const struct tui_layout *L, const bool *placed, struct tui
 static void layout_list(struct tui_layout *L, int sel)
 {
 	L->list = true;
-	int rows = L->area.h - 1; /* one header row */
+	int rows = L->area.h - 2; /* two header rows: why, and the columns */
 	if (rows < 1)
 		rows = 1;
 	if (sel < L->list_top)
@@ -183,30 +71,24 @@ static void layout_list(struct tui_layout *L, int sel)
 		L->list_top = 0;
 	for (int i = 0; i < L->n; i++) {
 		int row = i - L->list_top;
-		L->rect[i] = (struct tui_rect){ L->area.x, L->area.y + 1 + row, L->area.w, 1 };
+		L->rect[i] = (struct tui_rect){ L->area.x, L->area.y + 2 + row, L->area.w, 1 };
 		if (row < 0 || row >= rows)
 			L->rect[i].h = 0;
 	}
 }
 
-void tui_map_layout(struct tui_layout *L, const struct tui_art *a, const struct rules *r,
-                    struct tui_rect area, int sel)
+static void art_layout(struct tui_layout *L, const struct map_art *a, const struct rules *r,
+                       bool *placed)
 {
-	int keep_top = L->list_top;
-	memset(L, 0, sizeof *L);
-	L->list_top = keep_top;
-	L->area = area;
-	L->n = r->nregions;
-	int aw = a ? a->w : 0, ah = a ? a->h : 0;
-	L->ax = area.x + (area.w > aw ? (area.w - aw) / 2 : 0);
-	L->ay = area.y + (area.h > ah ? (area.h - ah) / 2 : 0);
-	bool placed[RULES_MAX_REGIONS] = { false };
+	struct tui_rect area = L->area;
+	L->ax = area.x + (area.w > a->w ? (area.w - a->w) / 2 : 0);
+	L->ay = area.y + (area.h > a->h ? (area.h - a->h) / 2 : 0);
 	/* Anchored regions first, where the art says. */
-	for (int i = 0; a && i < L->n; i++)
+	for (int i = 0; i < L->n; i++)
 		for (int k = 0; k < a->nanchors; k++)
 			if (!strcmp(a->anchor[k].id, r->region[i].id)) {
 				struct tui_rect rc = { L->ax + a->anchor[k].x, L->ay + a->anchor[k].y,
-				                       TUI_BOX_W, TUI_BOX_H };
+				                       tui_box_width(r, i), TUI_BOX_H };
 				if (rect_free(L, placed, rc)) {
 					L->rect[i] = rc;
 					placed[i] = true;
@@ -219,28 +101,201 @@ void tui_map_layout(struct tui_layout *L, const struct tui_art *a, const struct 
 	for (int i = 0; i < L->n; i++) {
 		if (placed[i])
 			continue;
-		for (int k = 0; a && k < a->nanchors && !placed[i]; k++) {
-			struct tui_rect rc = { L->ax + a->anchor[k].x, L->ay + a->anchor[k].y,
-			                       TUI_BOX_W, TUI_BOX_H };
+		int bw = tui_box_width(r, i);
+		for (int k = 0; k < a->nanchors && !placed[i]; k++) {
+			struct tui_rect rc = { L->ax + a->anchor[k].x, L->ay + a->anchor[k].y, bw, TUI_BOX_H };
 			if (rect_free(L, placed, rc)) {
 				L->rect[i] = rc;
 				placed[i] = true;
 			}
 		}
 		for (int y = area.y; y + TUI_BOX_H <= area.y + area.h && !placed[i]; y++)
-			for (int x = area.x; x + TUI_BOX_W <= area.x + area.w; x += 2) {
-				struct tui_rect rc = { x, y, TUI_BOX_W, TUI_BOX_H };
+			for (int x = area.x; x + bw <= area.x + area.w; x += 2) {
+				struct tui_rect rc = { x, y, bw, TUI_BOX_H };
 				if (rect_free(L, placed, rc)) {
 					L->rect[i] = rc;
 					placed[i] = true;
 					break;
 				}
 			}
+	}
+}
+
+static bool borders(const struct rules *r, int i, int j)
+{
+	return (r->region[i].borders >> j & 1) || (r->region[j].borders >> i & 1);
+}
+
+/* The neutral layout's cells: regions in a grid of COLS x ROWS, each placed
+ * in turn (breadth-first over the borders, the most connected first) in
+ * the free cell nearest its placed neighbours; regions bordering Russia lean
+ * to the right-hand side. CELL[i] gets region i's cell. */
+static void grid_assign(const struct rules *r, int cols, int rows, int *cell)
+{
+	int n = r->nregions;
+	bool done[RULES_MAX_REGIONS] = { false }, taken[RULES_MAX_REGIONS * 2] = { false };
+	int queue[RULES_MAX_REGIONS], qh = 0, qt = 0;
+	for (int placed = 0; placed < n; placed++) {
+		if (qh == qt) { /* a new component: its most connected region */
+			int best = -1, bestdeg = -1;
+			for (int i = 0; i < n; i++) {
+				if (done[i])
+					continue;
+				int deg = 0;
+				for (int j = 0; j < n; j++)
+					deg += j != i && borders(r, i, j);
+				if (deg > bestdeg) {
+					best = i;
+					bestdeg = deg;
+				}
+			}
+			queue[qt++] = best;
+			done[best] = true;
+		}
+		int i = queue[qh++];
+		int bestc = -1;
+		long bestcost = 0;
+		for (int c = 0; c < cols * rows; c++) {
+			if (taken[c])
+				continue;
+			int cx = c % cols, cy = c / cols;
+			long cost = 0;
+			bool any = false;
+			for (int j = 0; j < n; j++)
+				if (j != i && cell[j] >= 0 && borders(r, i, j)) {
+					cost += 4 * (labs((long)(cell[j] % cols - cx)) + labs((long)(cell[j] / cols - cy)));
+					any = true;
+				}
+			if (!any) /* nothing to be near: the middle, for the first */
+				cost += 2 * (labs((long)(2 * cx - (cols - 1))) + labs((long)(2 * cy - (rows - 1))));
+			if (r->region[i].borders_russia)
+				cost += cols - 1 - cx;
+			if (bestc < 0 || cost < bestcost) {
+				bestc = c;
+				bestcost = cost;
+			}
+		}
+		cell[i] = bestc;
+		taken[bestc] = true;
+		for (int j = 0; j < n; j++)
+			if (!done[j] && j != i && borders(r, i, j)) {
+				done[j] = true;
+				queue[qt++] = j;
+			}
+	}
+}
+
+static int grid_layout(struct tui_layout *L, const struct rules *r, bool *placed)
+{
+	struct tui_rect area = L->area;
+	int n = L->n;
+	double best = -1;
+	int bcols = 0;
+	int cell[RULES_MAX_REGIONS];
+	for (int cols = 1; cols <= n; cols++) {
+		int rows = (n + cols - 1) / cols;
+		if (rows * TUI_BOX_H > area.h || cols * TUI_BOX_W > area.w)
+			continue;
+		for (int i = 0; i < n; i++)
+			cell[i] = -1;
+		grid_assign(r, cols, rows, cell);
+		int cw[RULES_MAX_REGIONS] = { 0 }, sum = 0;
+		for (int i = 0; i < n; i++) {
+			int w = tui_box_width(r, i);
+			if (w > cw[cell[i] % cols])
+				cw[cell[i] % cols] = w;
+		}
+		for (int c = 0; c < cols; c++)
+			sum += cw[c];
+		if (sum > area.w)
+			continue;
+		/* The shape nearest the area's (a cell is about twice as tall as wide). */
+		double shape = (double)sum / (rows * TUI_BOX_H * 2.0);
+		double want = (double)area.w / (area.h * 2.0);
+		double score = shape > want ? shape / want : want / shape;
+		if (best < 0 || score < best) {
+			best = score;
+			bcols = cols;
+		}
+	}
+	if (!bcols)
+		return -1;
+	int cols = bcols, rows = (n + cols - 1) / cols;
+	for (int i = 0; i < n; i++)
+		cell[i] = -1;
+	grid_assign(r, cols, rows, cell);
+	int cw[RULES_MAX_REGIONS] = { 0 }, sum = 0;
+	for (int i = 0; i < n; i++) {
+		int w = tui_box_width(r, i);
+		if (w > cw[cell[i] % cols])
+			cw[cell[i] % cols] = w;
+	}
+	for (int c = 0; c < cols; c++)
+		sum += cw[c];
+	/* Spread the grid over the area: bigger terminals, wider gaps. */
+	int gx = cols > 1 ? (area.w - sum) / (cols + 1) : 0;
+	int gy = rows > 1 ? (area.h - rows * TUI_BOX_H) / (rows + 1) : 0;
+	gx = gx > 10 ? 10 : gx;
+	gy = gy > 4 ? 4 : gy;
+	int x0 = area.x + (area.w - sum - gx * (cols - 1)) / 2;
+	int y0 = area.y + (area.h - rows * TUI_BOX_H - gy * (rows - 1)) / 2;
+	int cx[RULES_MAX_REGIONS];
+	for (int c = 0, x = x0; c < cols; c++) {
+		cx[c] = x;
+		x += cw[c] + gx;
+	}
+	for (int i = 0; i < n; i++) {
+		int c = cell[i] % cols, rw = cell[i] / cols;
+		int w = tui_box_width(r, i);
+		L->rect[i] = (struct tui_rect){ cx[c] + (cw[c] - w) / 2, y0 + rw * (TUI_BOX_H + gy), w,
+		                                TUI_BOX_H };
+		placed[i] = true;
+	}
+	/* Lines between neighbours in adjacent cells, where there is a gap. */
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < n; j++) {
+			if (i == j || !borders(r, i, j) || L->nlinks >= TUI_MAX_LINKS)
+				continue;
+			struct tui_rect a = L->rect[i], b = L->rect[j];
+			if (cell[j] == cell[i] + 1 && cell[i] / cols == cell[j] / cols && b.x > a.x + a.w)
+				L->link[L->nlinks++] = (struct tui_link){ a.x + a.w, a.y + TUI_BOX_H / 2,
+				                                          b.x - a.x - a.w, false };
+			else if (cell[j] == cell[i] + cols && gy > 0) {
+				int lx = (a.x + a.w / 2 + b.x + b.w / 2) / 2;
+				if (lx >= a.x && lx < a.x + a.w && lx >= b.x && lx < b.x + b.w)
+					L->link[L->nlinks++] = (struct tui_link){ lx, a.y + a.h, gy, true };
+			}
+		}
+	return 0;
+}
+
+void tui_map_layout(struct tui_layout *L, const struct map_art *a, const struct rules *r,
+                    struct tui_rect area, int sel)
+{
+	int keep_top = L->list_top;
+	memset(L, 0, sizeof *L);
+	L->list_top = keep_top;
+	L->area = area;
+	L->n = r->nregions;
+	L->ax = area.x;
+	L->ay = area.y;
+	bool placed[RULES_MAX_REGIONS] = { false };
+	if (a && a->h)
+		art_layout(L, a, r, placed);
+	else
+		grid_layout(L, r, placed);
+	for (int i = 0; i < L->n; i++)
 		if (!placed[i]) {
+			int widest = 0;
+			for (int k = 0; k < L->n; k++)
+				if (tui_box_width(r, k) > widest)
+					widest = tui_box_width(r, k);
+			snprintf(L->why, sizeof L->why, "A list: %d boxes up to %d wide do not fit %dx%d",
+			         L->n, widest, area.w, area.h);
+			L->nlinks = 0;
 			layout_list(L, sel);
 			return;
 		}
-	}
 }
 
 const char *tui_stability_word(int s)
@@ -310,10 +365,7 @@ static void draw_box(struct tui *t, struct tui_rect rc, const struct rules *r,
 	const char *tag = member_tag(rv(w, i, VAR_MEMBER));
 	int tagw = (int)strlen(tag);
 	char title[80];
-	const char *name = r->region[i].name;
-	if (!strncmp(name, "The ", 4) && tui_width(name) > rc.w - 4 - tagw)
-		name += 4; /* "Baltics" reads better than "The Balti" */
-	snprintf(title, sizeof title, selected ? ">%s<" : "%s", name);
+	snprintf(title, sizeof title, selected ? ">%s<" : "%s", map_name(r, i));
 	tui_put(t, rc.y, rc.x + 1, rc.w - 2 - (tagw ? tagw + 1 : 0), selected ? TR_SELECT : TR_TITLE,
 	        title);
 	if (tagw)
@@ -327,43 +379,92 @@ static void draw_box(struct tui *t, struct tui_rect rc, const struct rules *r,
 	tui_putf(t, rc.y + 2, x + 10, iw - 10, al > 0 ? TR_NATO : al < 0 ? TR_RUSSIA : TR_NORMAL,
 	         "%+d", al);
 	tui_putf(t, rc.y + 3, x, 7, TR_NORMAL, "stab%3d", rv(w, i, VAR_STABILITY));
+	/* "stab 33 unstable": the box is at least TUI_BOX_W wide for it */
 	draw_state_word(t, rc.y + 3, x + 8, iw - 8, w, i);
 	const char *h = holder_text(w, r, i);
 	int hw = (int)strlen(h);
 	tui_put(t, rc.y + 4, rc.x + (rc.w - hw) / 2, hw, tui_holder_role(w, r, i), h);
 }
 
+/* The list's columns, most important first; a column that does not fit
+ * whole is left out, never cut. */
+enum { COL_STAB, COL_ALIGN, COL_HOLDER, COL_FORCES, COL_BAR, COL_TAG, COL_COUNT };
+static const int col_w[COL_COUNT] = { 17, 6, 10, 10, 10, 5 };
+
 static void draw_row(struct tui *t, struct tui_rect rc, const struct rules *r,
-                     const struct world *w, int i, bool selected)
+                     const struct world *w, int i, bool selected, int namew, const bool *col)
 {
 	int x = rc.x;
 	tui_fill(t, rc.y, rc.x, 1, rc.w, selected ? TR_SELECT : TR_NORMAL);
-	x += tui_putf(t, rc.y, x, 16, selected ? TR_SELECT : TR_TITLE, "%c%-14.14s ",
-	              selected ? '>' : ' ', r->region[i].name);
-	x += tui_putf(t, rc.y, x, 5, TR_NATO, "N%3d ", rv(w, i, VAR_NATO_FORCES));
-	x += tui_putf(t, rc.y, x, 5, TR_RUSSIA, "R%3d ", rv(w, i, VAR_RUSSIA_FORCES));
-	x += draw_alignment(t, rc.y, x, rv(w, i, VAR_ALIGNMENT));
-	x += tui_putf(t, rc.y, x, 6, TR_NORMAL, "%+5d ", rv(w, i, VAR_ALIGNMENT));
-	x += tui_putf(t, rc.y, x, 8, TR_NORMAL, "stab%3d ", rv(w, i, VAR_STABILITY));
-	draw_state_word(t, rc.y, x, 10, w, i);
-	x += 11;
+	tui_put(t, rc.y, x, 1, selected ? TR_SELECT : TR_TITLE, selected ? ">" : " ");
+	tui_put(t, rc.y, x + 1, namew, selected ? TR_SELECT : TR_TITLE, map_name(r, i));
+	x += namew + 2;
+	int al = rv(w, i, VAR_ALIGNMENT);
+	if (col[COL_STAB]) {
+		tui_putf(t, rc.y, x, 8, TR_NORMAL, "stab%3d ", rv(w, i, VAR_STABILITY));
+		draw_state_word(t, rc.y, x + 8, 8, w, i);
+		x += col_w[COL_STAB];
+	}
+	if (col[COL_ALIGN]) {
+		tui_putf(t, rc.y, x, 5, al > 0 ? TR_NATO : al < 0 ? TR_RUSSIA : TR_NORMAL, "%+4d", al);
+		x += col_w[COL_ALIGN];
+	}
+	if (col[COL_HOLDER]) {
+		int c = turn_controller(w, r, i);
+		tui_put(t, rc.y, x, 9, tui_holder_role(w, r, i),
+		        c == SIDE_NATO ? "NATO" : c == SIDE_RUSSIA ? "Russia" : "contested");
+		x += col_w[COL_HOLDER];
+	}
+	if (col[COL_FORCES]) {
+		tui_putf(t, rc.y, x, 4, TR_NATO, "N%3d", rv(w, i, VAR_NATO_FORCES));
+		tui_putf(t, rc.y, x + 5, 4, TR_RUSSIA, "R%3d", rv(w, i, VAR_RUSSIA_FORCES));
+		x += col_w[COL_FORCES];
+	}
+	if (col[COL_BAR]) {
+		draw_alignment(t, rc.y, x, al);
+		x += col_w[COL_BAR];
+	}
 	const char *tag = member_tag(rv(w, i, VAR_MEMBER));
-	if (*tag)
-		x += tui_putf(t, rc.y, x, rc.x + rc.w - x, TR_NORMAL, "%s ", tag);
-	tui_put(t, rc.y, x, rc.x + rc.w - x, tui_holder_role(w, r, i), holder_text(w, r, i));
+	if (col[COL_TAG] && *tag)
+		tui_put(t, rc.y, x, 4, tag[0] == 'N' ? TR_NATO : TR_RUSSIA, tag);
 }
 
-void tui_map_draw(struct tui *t, const struct tui_layout *L, const struct tui_art *a,
+void tui_map_draw(struct tui *t, const struct tui_layout *L, const struct map_art *a,
                   const struct rules *r, const struct world *w, int sel)
 {
 	if (L->list) {
-		tui_putf(t, L->area.y, L->area.x, L->area.w, TR_TITLE,
-		         " Region          forces   Moscow%sWest        stability   (%d regions)",
-		         t->g->mid, L->n);
+		int namew = 6;
+		for (int i = 0; i < L->n; i++)
+			if (tui_width(map_name(r, i)) > namew)
+				namew = tui_width(map_name(r, i));
+		if (namew > L->area.w - 2)
+			namew = L->area.w - 2;
+		bool col[COL_COUNT];
+		int used = namew + 2;
+		for (int c = 0; c < COL_COUNT; c++) {
+			col[c] = used + col_w[c] <= L->area.w && (c == 0 || col[c - 1]);
+			used += col[c] ? col_w[c] : 0;
+		}
+		tui_put(t, L->area.y, L->area.x, L->area.w, TR_DIM, L->why);
+		static const char *const head[COL_COUNT] = { "stability", "align", "held by", "forces",
+		                                             "<Mos West>", "" };
+		int x = L->area.x;
+		x += tui_putf(t, L->area.y + 1, x, L->area.w, TR_TITLE, " %-*s ", namew, "Region");
+		for (int c = 0; c < COL_COUNT; c++)
+			if (col[c]) {
+				tui_put(t, L->area.y + 1, x, col_w[c] - 1, TR_TITLE, head[c]);
+				x += col_w[c];
+			}
 		for (int i = 0; i < L->n; i++)
 			if (L->rect[i].h)
-				draw_row(t, L->rect[i], r, w, i, i == sel);
+				draw_row(t, L->rect[i], r, w, i, i == sel, namew, col);
 		return;
+	}
+	for (int k = 0; k < L->nlinks; k++) {
+		const struct tui_link *ln = &L->link[k];
+		for (int c = 0; c < ln->len; c++)
+			tui_put(t, ln->vertical ? ln->y + c : ln->y, ln->vertical ? ln->x : ln->x + c, 1,
+			        TR_DIM, ln->vertical ? t->g->v : t->g->h);
 	}
 	for (int y = 0; a && y < a->h; y++) {
 		int sy = L->ay + y;

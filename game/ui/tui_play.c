@@ -19,7 +19,7 @@
 struct tui_game {
 	struct tui *t;
 	struct play *p;
-	struct tui_art art, art_large;
+	struct map_art art, art_large;
 	struct tui_view view;
 	bool intro_shown;
 };
@@ -265,7 +265,7 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 		case TC_FIRST: cur = 0; break;
 		case TC_LAST: cur = n - 1; break;
 		case TC_BACK: case TC_QUIT: case TC_LEFT: return 0;
-		case TC_HELP: if (tui_help(t) < 0) return -1; break;
+		case TC_HELP: if (tui_help_for(t, r) < 0) return -1; break;
 		case TC_OK: case TC_RIGHT: {
 			if (n == 0)
 				break;
@@ -452,7 +452,7 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 				return FE_QUIT;
 			break;
 		case TC_HELP:
-			if (tui_help(t) < 0)
+			if (tui_help_for(t, r) < 0)
 				return FE_QUIT;
 			break;
 		case TC_SAVE:
@@ -748,8 +748,8 @@ int tui_play(struct play *p)
 	t.link = p->link;
 	g->t = &t;
 	g->p = p;
-	tui_art_load(&g->art, TUI_ART_FILE);
-	tui_art_load(&g->art_large, TUI_ART_LARGE_FILE);
+	tui_art_for(&g->art, &p->session->rules, false);
+	tui_art_for(&g->art_large, &p->session->rules, true);
 	struct frontend fe = { g, fe_briefing, fe_orders, fe_handoff, fe_resolution, fe_game_over };
 	int rc = play_run_notify(p, &fe, fe_notice);
 	bool stopped = (p->stop && *p->stop) || t.lost;

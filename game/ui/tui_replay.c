@@ -22,7 +22,7 @@ int tui_replay_run(struct tui *t, const struct session *s)
 {
 	int turns = s->turns;
 	struct world *worlds = malloc(sizeof *worlds * (size_t)(turns + 1));
-	struct tui_art *art = malloc(sizeof *art * 2);
+	struct map_art *art = malloc(sizeof *art * 2);
 	if (!worlds || !art) {
 		free(worlds);
 		free(art);
@@ -33,8 +33,8 @@ int tui_replay_run(struct tui *t, const struct session *s)
 		worlds[k + 1] = worlds[k];
 		turn_resolve(&worlds[k + 1], &s->rules, s->orders[k]);
 	}
-	tui_art_load(&art[0], TUI_ART_FILE);
-	tui_art_load(&art[1], TUI_ART_LARGE_FILE);
+	tui_art_for(&art[0], &s->rules, false);
+	tui_art_for(&art[1], &s->rules, true);
 	struct tui_view v;
 	memset(&v, 0, sizeof v);
 	v.r = &s->rules;
@@ -96,7 +96,7 @@ int tui_replay_run(struct tui *t, const struct session *s)
 				rc = -1;
 			break;
 		case TC_HELP:
-			if (tui_help(t) < 0)
+			if (tui_help_for(t, &s->rules) < 0)
 				rc = -1;
 			break;
 		default: break;

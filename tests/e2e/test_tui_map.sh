@@ -1,0 +1,105 @@
+#!/bin/sh
+# test_tui_map.sh - a scenario's own map in the curses UI, in tmux: the High North
+# example (no art: the neutral layout) at 80x24 and 200x60, a scenario with long
+# names that becomes a list saying why at 80x24 and a map at 200x60, and the help
+# page wording the scenario's own victory control.
+set -u
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+BRINK_TUI=${BRINK_TUI:-$ROOT/brink}
+E2E_TMP=${E2E_TMP:-$(mktemp -d)}
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "skip: tmux is not installed"
+	exit 0
+fi
+unset TMUX
+S=brink-e2e-map-$$
+tm() { tmux -L "$S" "$@"; }
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$S"
+}
+trap cleanup EXIT INT TERM
+screen() { tm capture-pane -p -t main 2>/dev/null; }
+fail() {
+	echo "FAIL: $*"
+	echo "--- screen:"
+	screen
+	exit 1
+}
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+expect() { wait_for "$1" || fail "expected '$1' on the screen ($2)"; }
+absent() { screen | grep -qF -- "$1" && fail "'$1' must not be on the screen ($2)"; return 0; }
+keys() { tm send-keys -t main "$@"; }
+cd "$E2E_TMP" || exit 1
+
+tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
+tm set-option -t main status off >/dev/null
+expect "shell>" "a shell"
+
+# 1. The High North at 80x24: every box whole, no Eastern Europe labels.
+keys "$BRINK_TUI play $ROOT/scenarios/high-north.cfg --seed 1 --save-dir $E2E_TMP; echo EXIT=\$?" Enter
+expect "You play NATO" "the briefing"
+keys Enter
+expect "NATO's orders" "the game screen"
+for name in Greenland Svalbard Sweden Iceland "N. Norway" Finland "Sea Route"; do
+	expect "$name" "the $name box"
+done
+expect "stab 45 uneasy" "status words whole"
+absent "ROMANIA" "no labels of a map the scenario does not own"
+absent "BELARUS" "no labels of a map the scenario does not own"
+absent "A list:" "seven boxes fit at 80x24"
+
+# 2. At 200x60 the map spreads out and neighbours are joined.
+tm resize-window -t main -x 200 -y 60
+expect "──────────│" "a line between neighbours in the grown map"
+expect "Sea Route" "still every region"
+keys "?"
+expect "alignment +40 or more for NATO" "the help with the scenario's control"
+keys Escape
+keys q
+expect "Quit" "quit asks"
+keys y
+expect "EXIT=0" "left the game"
+
+# 3. Twelve regions with long names: a list saying why at 80x24, a map at 200x60.
+tm resize-window -t main -x 80 -y 24
+{
+	sed -n '/^format/,/^world/p' "$ROOT/scenarios/high-north.cfg" | sed 's/id = "high-north"/id = "long-names"/'
+	echo "          nato_cohesion = 75; axis = 40; cyber = 35; };"
+	echo "victory = { control = 35; };"
+	echo "regions = ("
+	i=1
+	while [ $i -le 12 ]; do
+		sep=","
+		[ $i -eq 12 ] && sep=""
+		echo "  { id = \"r$i\"; name = \"Long region name $i\"; value = 1; alignment = 0; stability = 50; }$sep"
+		i=$((i + 1))
+	done
+	echo ");"
+} > long.cfg
+mkdir -p rules && ln -s "$ROOT/scenarios/rules/standard.cfg" rules/standard.cfg
+$BRINK_TUI check long.cfg >/dev/null 2>check.err || { cat check.err; fail "long.cfg is not valid"; }
+keys "clear; $BRINK_TUI play long.cfg --seed 1 --save-dir $E2E_TMP; echo EXIT=\$?" Enter
+expect "You play NATO" "the briefing"
+keys Enter
+expect "A list: 12 boxes" "the list says why"
+expect "Long region name 12" "names whole in the list"
+tm resize-window -t main -x 200 -y 60
+expect "┌Long region name 1" "a map of boxes at 200x60"
+absent "A list:" "no list at 200x60"
+keys "?"
+expect "alignment +35 or more for NATO, -35 or less for Russia" "the scenario's victory control"
+keys Escape
+keys q
+expect "Quit" "quit asks"
+keys y
+expect "EXIT=0" "left the game"
+exit 0
