@@ -154,7 +154,7 @@ expect "Quit Brink?" "menu asks too"
 keys y
 expect "EXIT=0" "menu exits 0"
 wait_gone "TENSION" || fail "the game screen stays after exit"
-keys "stty -a > stty.txt; echo STTY-DONE" Enter
+keys "stty -a > stty.txt; echo STTY-\"\"DONE" Enter  # the typed line must not match
 expect "STTY-DONE" "stty ran"
 grep -q " icanon" stty.txt || fail "terminal left without icanon"
 grep -q " echo " stty.txt || fail "terminal left without echo"

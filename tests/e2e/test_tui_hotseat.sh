@@ -108,7 +108,7 @@ bpid=$(ps -o pid= --ppid "$pid" | tr -d ' ' | head -n 1)
 kill -TERM "$bpid"
 expect "EXIT=0" "SIGTERM stops brink with status 0"
 wait_gone "TENSION" || fail "the game screen stays after SIGTERM"
-keys "stty -a > stty.txt; echo STTY-DONE" Enter
+keys "stty -a > stty.txt; echo STTY-\"\"DONE" Enter  # the typed line must not match
 expect "STTY-DONE" "stty ran"
 grep -q " icanon" stty.txt || fail "terminal left without icanon"
 grep -q " echo " stty.txt || fail "terminal left without echo"
