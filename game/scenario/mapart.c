@@ -2,14 +2,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "../base/file.h"
+#include "../base/folder.h"
+#include "../base/path.h"
 #include "mapart.h"
-
-#ifndef BRINK_DATADIR
-#define BRINK_DATADIR "/usr/local/share/brink"
-#endif
 
 int map_art_parse(struct map_art *a, const char *text, char *err, size_t errlen, int *errline)
 {
@@ -90,37 +88,21 @@ int map_art_parse(struct map_art *a, const char *text, char *err, size_t errlen,
 	return 0;
 }
 
-static bool regular_file(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 int map_art_find(const char *name, char *out, size_t outlen)
 {
 	if (!name || !*name)
 		return -1;
 	if (strchr(name, '/')) {
-		if (!regular_file(name))
+		if (!is_file(name))
 			return -1;
 		snprintf(out, outlen, "%s", name);
 		return 0;
 	}
-	char path[1024];
-	snprintf(path, sizeof path, "assets/%s", name);
-	if (regular_file(path))
-		goto found;
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-	path[0] = '\0';
-	if (xdg && *xdg)
-		snprintf(path, sizeof path, "%s/brink/assets/%s", xdg, name);
-	else if (home && *home)
-		snprintf(path, sizeof path, "%s/.local/share/brink/assets/%s", home, name);
-	if (path[0] && regular_file(path))
-		goto found;
-	snprintf(path, sizeof path, "%s/assets/%s", BRINK_DATADIR, name);
-	if (regular_file(path))
-		goto found;
+	char dirs[FOLDER_SEARCH_MAX][FOLDER_PATH_MAX];
+	int nd = folder_search("assets", dirs);
+	for (int i = 0; i < nd; i++)
+		if (path_join(out, outlen, dirs[i], name) && is_file(out))
+			return 0;
 	/* Next to the executable or up to two folders above it (build/asan/brink):
 	 * a build run from another folder still finds its art. */
 	char exe[900];
@@ -132,15 +114,13 @@ int map_art_find(const char *name, char *out, size_t outlen)
 			if (!slash)
 				break;
 			*slash = '\0';
-			snprintf(path, sizeof path, "%s/assets/%s", exe, name);
-			if (regular_file(path))
-				goto found;
+			char dir[1024];
+			snprintf(dir, sizeof dir, "%s/assets", exe);
+			if (path_join(out, outlen, dir, name) && is_file(out))
+				return 0;
 		}
 	}
 	return -1;
-found:
-	snprintf(out, outlen, "%s", path);
-	return 0;
 }
 
 int map_art_load(struct map_art *a, const char *name, char *err, size_t errlen, int *errline)
@@ -158,21 +138,23 @@ int map_art_load(struct map_art *a, const char *name, char *err, size_t errlen, 
 		snprintf(err, errlen, "map art \"%s\" not found", name ? name : "");
 		return -1;
 	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(err, errlen, "cannot open map art \"%s\"", path);
+	char *buf = NULL;
+	size_t len = 0;
+	int e = file_read(path, MAP_ART_FILE_MAX, &buf, &len);
+	if (e) {
+		snprintf(err, errlen, "cannot read map art \"%s\": %s", path, file_error(e));
 		return -1;
 	}
-	char *buf = malloc(MAP_ART_FILE_MAX + 1);
-	if (!buf) {
-		fclose(f);
-		snprintf(err, errlen, "out of memory");
-		return -1;
+	int nul = file_nul_line(buf, len);
+	int rc;
+	if (nul) {
+		snprintf(err, errlen, "a NUL byte in map art");
+		if (errline)
+			*errline = nul;
+		rc = -1;
+	} else {
+		rc = map_art_parse(a, buf, err, errlen, errline);
 	}
-	size_t n = fread(buf, 1, MAP_ART_FILE_MAX, f);
-	fclose(f);
-	buf[n] = '\0';
-	int rc = map_art_parse(a, buf, err, errlen, errline);
 	free(buf);
 	if (rc < 0)
 		memset(a, 0, sizeof *a);
