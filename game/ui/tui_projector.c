@@ -282,7 +282,7 @@ static void draw_card(struct tui *t, const struct tui_view *v, int i, struct tui
 static bool draw_cards(struct tui *t, struct tui_view *v, struct tui_rect area)
 {
 	const struct rules *r = v->r;
-	const struct tui_art *art = v->art_large && v->art_large->h ? v->art_large : v->art;
+	const struct map_art *art = v->art_large && v->art_large->h ? v->art_large : v->art;
 	int n = r->nregions;
 	int cols = n <= 4 ? 2 : 3, rows = (n + cols - 1) / cols;
 	if (n > 9 || area.h / rows < 6 || area.w / cols < 30)
@@ -371,7 +371,7 @@ void tui_projector_draw(struct tui *t, struct tui_view *v)
 	struct tui_rect map = { 1, y, COLS - nw - 3, LINES - 2 - y };
 	if (!draw_cards(t, v, map)) {
 		/* Too many regions for cards: the normal map, as large as it goes. */
-		const struct tui_art *art = v->art_large && v->art_large->h && v->art_large->w <= map.w &&
+		const struct map_art *art = v->art_large && v->art_large->h && v->art_large->w <= map.w &&
 		                            v->art_large->h <= map.h ? v->art_large : v->art;
 		tui_map_layout(&v->layout, art, v->r, map, v->sel);
 		tui_map_draw(t, &v->layout, art, v->r, v->w, v->sel);
