@@ -24,10 +24,10 @@ Test(explain, orders_in_words_and_ids)
 	cr_assert_str_eq(buf, "Deploy forces in Ukraine");
 	explain_order(&R, &talks, buf, sizeof buf);
 	cr_assert_str_eq(buf, "Propose talks");
-	struct orders o = { 2, { deploy, talks } };
+	struct orders o = { .n = 2, .list = { deploy, talks } };
 	explain_orders(&R, &o, buf, sizeof buf);
 	cr_assert_str_eq(buf, "Deploy forces in Ukraine; Propose talks");
-	struct orders none = { 0, { { 0, 0 } } };
+	struct orders none = { .n = 0 };
 	explain_orders(&R, &none, buf, sizeof buf);
 	cr_assert_str_eq(buf, "none");
 	explain_order_ids(&R, &deploy, ':', buf, sizeof buf);
