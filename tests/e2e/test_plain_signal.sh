@@ -21,6 +21,9 @@ for sig in TERM HUP INT; do
 	saves=$E2E_TMP/saves-$sig
 	rm -f cmd.fifo
 	mkfifo cmd.fifo
+	# emptied here, not by the child's redirection: the wait below must not
+	# read the previous signal's output before the child truncates it
+	: >sig.out
 	"$BRINK" play "$S" --plain --seed 6 --save-dir "$saves" --name sig <cmd.fifo >sig.out 2>&1 &
 	pid=$!
 	exec 3>cmd.fifo
