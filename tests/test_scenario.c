@@ -176,6 +176,32 @@ Test(scenario, map_art_beside_the_scenario_and_short_names)
 	free(ds);
 }
 
+Test(scenario, extend_the_standard_rules_by_id)
+{
+	struct rules *r = rules_new();
+	struct diags *ds = diags_new();
+	int rc = scenario_load(GOOD_DIR "/extend.cfg", r, ds);
+	cr_assert_eq(rc, 0, "%s", diags_text(ds));
+	cr_expect_eq(ds->n, 0, "%s", diags_text(ds));
+	/* standard: talks, deploy, pressure; talks removed, deploy replaced, patrol added */
+	cr_assert_eq(r->nactions, 3);
+	cr_expect_eq(rules_action_find(r, "talks"), -1, "removed");
+	int d = rules_action_find(r, "deploy");
+	cr_assert_geq(d, 0);
+	cr_expect_str_eq(r->action[d].name, "Deploy a brigade", "replaced by the scenario's");
+	cr_expect_eq(r->action[d].cost, 2);
+	cr_expect_lt(d, rules_action_find(r, "pressure"), "a replacement keeps the standard place");
+	cr_expect_geq(rules_action_find(r, "pressure"), 0, "kept");
+	cr_expect_eq(rules_action_find(r, "patrol"), 2, "added after the standard ones");
+	/* standard events: summit, airspace; summit removed, thaw added */
+	cr_assert_eq(r->nevents, 2);
+	cr_expect_eq(rules_event_find(r, "summit"), -1);
+	cr_expect_eq(rules_event_find(r, "airspace"), 0);
+	cr_expect_eq(rules_event_find(r, "thaw"), 1);
+	free(r);
+	free(ds);
+}
+
 Test(scenario, minimal_uses_standard_rules_next_to_it)
 {
 	struct rules *r = rules_new();

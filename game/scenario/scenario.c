@@ -175,8 +175,131 @@ static int find_standard(const char *basedir, char *out, size_t len)
 	return -1;
 }
 
+static void pos_set(struct scenario_pos *p, const char *file, int line)
+{
+	snprintf(p->file, sizeof p->file, "%s", file ? file : "");
+	p->line = line;
+}
+
+/* Where this file wrote the things it holds, into L->src. */
+static void load_src(struct load *L, const config_setting_t *root)
+{
+	struct scenario_src *src = L->src;
+	if (!src)
+		return;
+	pos_set(&src->top, L->name, 1);
+	int line;
+	const char *file;
+	for (int i = 0; i < L->r->nregions; i++) {
+		file = load_where(L, L->region_line[i], &line);
+		pos_set(&src->region[i], file, line);
+	}
+	for (int i = 0; i < L->r->nactions; i++) {
+		file = load_where(L, L->action_line[i], &line);
+		pos_set(&src->action[i], file, line);
+	}
+	for (int i = 0; i < L->r->nevents; i++) {
+		file = load_where(L, L->event_line[i], &line);
+		pos_set(&src->event[i], file, line);
+	}
+	static const char *const keys[] = { "events", "events_add", "victory" };
+	src->events = src->top;
+	src->victory = src->top;
+	for (int k = 0; k < 3; k++) {
+		const config_setting_t *sec = member(root, keys[k]);
+		if (!sec)
+			continue;
+		file = load_where(L, (int)config_setting_source_line(sec), &line);
+		pos_set(k == 2 ? &src->victory : &src->events, file, line);
+	}
+}
+
+/* The standard actions (or events, EVENTS true) into the scenario's: the
+ * standard ones less those KEY_remove names, then the scenario's own
+ * (KEY_add, already in R) replacing a standard one of the same id or added
+ * after them. STD_SRC and L->src (when not NULL) follow. */
+static void merge_standard(struct load *L, const config_setting_t *root, const struct rules *std,
+                           const struct scenario_src *std_src, bool events)
+{
+	struct rules *r = L->r;
+	int max = events ? RULES_MAX_EVENTS : RULES_MAX_ACTIONS;
+	int nmine = events ? r->nevents : r->nactions, nstd = events ? std->nevents : std->nactions;
+	size_t size = events ? sizeof(struct event) : sizeof(struct action);
+	char *mine = malloc(size * (size_t)(nmine ? nmine : 1));
+	struct scenario_pos *mine_pos = calloc((size_t)(nmine ? nmine : 1), sizeof *mine_pos);
+	if (!mine || !mine_pos) {
+		free(mine);
+		free(mine_pos);
+		diag_add(L->ds, DIAG_ERROR, L->name, 1, "out of memory");
+		return;
+	}
+	char *dst = events ? (char *)r->event : (char *)r->action;
+	const char *from = events ? (const char *)std->event : (const char *)std->action;
+	struct scenario_pos *dpos = L->src ? (events ? L->src->event : L->src->action) : NULL;
+	const struct scenario_pos *spos = events ? std_src->event : std_src->action;
+	memcpy(mine, dst, size * (size_t)nmine);
+	if (dpos)
+		memcpy(mine_pos, dpos, sizeof *mine_pos * (size_t)nmine);
+	const char *kind = events ? "event" : "action";
+	const config_setting_t *rm = member(root, events ? "events_remove" : "actions_remove");
+	int nrm = rm ? config_setting_length(rm) : 0;
+	bool removed[RULES_MAX_EVENTS] = { false };
+	for (int k = 0; k < nrm; k++) {
+		const config_setting_t *e = config_setting_get_elem(rm, (unsigned)k);
+		const char *id = config_setting_get_string(e);
+		if (!id)
+			continue;
+		bool found = false;
+		struct near nr = { id, NULL, 99 };
+		for (int i = 0; i < nstd; i++) {
+			const char *sid = from + size * (size_t)i; /* id is the first field of both */
+			near_try(&nr, sid);
+			if (!strcmp(sid, id))
+				found = removed[i] = true;
+		}
+		if (!found) {
+			char hint[80];
+			load_error(L, e, "no standard %s \"%s\" to remove%s", kind, id,
+			           near_text(&nr, hint, sizeof hint));
+		}
+	}
+	int n = 0;
+	for (int i = 0; i < nstd; i++) {
+		if (removed[i])
+			continue;
+		memcpy(dst + size * (size_t)n, from + size * (size_t)i, size);
+		if (dpos)
+			dpos[n] = spos[i];
+		n++;
+	}
+	for (int k = 0; k < nmine; k++) {
+		const char *id = mine + size * (size_t)k;
+		int at = -1;
+		for (int i = 0; i < n; i++)
+			if (!strcmp(dst + size * (size_t)i, id))
+				at = i;
+		if (at < 0 && n >= max) {
+			diag_add(L->ds, DIAG_ERROR, mine_pos[k].file[0] ? mine_pos[k].file : L->name,
+			         mine_pos[k].line ? mine_pos[k].line : 1,
+			         "too many %ss with the standard ones: at most %d", kind, max);
+			break;
+		}
+		if (at < 0)
+			at = n++;
+		memcpy(dst + size * (size_t)at, mine + size * (size_t)k, size);
+		if (dpos)
+			dpos[at] = mine_pos[k];
+	}
+	if (events)
+		r->nevents = (uint8_t)n;
+	else
+		r->nactions = (uint8_t)n;
+	free(mine);
+	free(mine_pos);
+}
+
 /* Fill the sections the scenario left out from the standard rules file. */
-static void load_standard(struct load *L)
+static void load_standard(struct load *L, const config_setting_t *root)
 {
 	bool need = !L->has_actions || !L->has_events || !L->control_set || !L->coop_set;
 	for (int i = 0; i < DYN_COUNT; i++)
@@ -196,24 +319,23 @@ static void load_standard(struct load *L)
 		return;
 	}
 	struct rules *std = malloc(sizeof *std);
-	if (!std) {
+	struct scenario_src *std_src = calloc(1, sizeof *std_src);
+	if (!std || !std_src) {
+		free(std);
+		free(std_src);
 		diag_add(L->ds, DIAG_ERROR, L->name, 1, "out of memory");
 		return;
 	}
 	/* load_path() fills the dynamics in the right order: defaults, then the
 	 * standard file's keys; the scenario's own keys go on top below. */
 	int errors = L->ds->errors;
-	if (load_path(path, MODE_RULES, std, L->ds, NULL) < 0 && L->ds->errors == errors)
+	if (load_path_src(path, MODE_RULES, std, L->ds, NULL, std_src) < 0 && L->ds->errors == errors)
 		diag_add(L->ds, DIAG_ERROR, path, 0, "cannot load the standard rules");
 	struct rules *r = L->r;
-	if (!L->has_actions) {
-		r->nactions = std->nactions;
-		memcpy(r->action, std->action, sizeof r->action);
-	}
-	if (!L->has_events) {
-		r->nevents = std->nevents;
-		memcpy(r->event, std->event, sizeof r->event);
-	}
+	if (!L->has_actions)
+		merge_standard(L, root, std, std_src, false);
+	if (!L->has_events)
+		merge_standard(L, root, std, std_src, true);
 	for (int i = 0; i < DYN_COUNT; i++)
 		if (!L->dyn_set[i])
 			memcpy((char *)&r->dyn + dyn_fields[i].offset,
@@ -223,6 +345,7 @@ static void load_standard(struct load *L)
 	if (!L->coop_set)
 		r->victory.cooperative = std->victory.cooperative;
 	free(std);
+	free(std_src);
 }
 
 /* ---- loading ------------------------------------------------------------ */
@@ -238,7 +361,7 @@ static bool root_has_any(const config_setting_t *root, const char *const *keys)
 /* Passes 2 and 3 on the parsed ROOT (a group) of the text CT. */
 static int load_root(const config_setting_t *root, const struct cfgtext *ct, const char *name,
                      const char *basedir, int mode, struct rules *r, struct diags *ds,
-                     bool *is_rules)
+                     bool *is_rules, struct scenario_src *src)
 {
 	int errors0 = ds->errors;
 	struct load *L = calloc(1, sizeof *L);
@@ -251,6 +374,7 @@ static int load_root(const config_setting_t *root, const struct cfgtext *ct, con
 	L->basedir = basedir;
 	L->ct = ct;
 	L->r = r;
+	L->src = src;
 	static const char *const scenario_keys[] = { "scenario", "sides", "world", "regions", NULL };
 	static const char *const rules_keys[] = { "actions", "events", "dynamics", "victory", NULL };
 	if (mode == MODE_AUTO)
@@ -275,8 +399,9 @@ static int load_root(const config_setting_t *root, const struct cfgtext *ct, con
 	load_actions(L, root);
 	load_events(L, root);
 	load_dynamics(L, root);
+	load_src(L, root);
 	if (!L->rules_file && !L->fragment) {
-		load_standard(L);
+		load_standard(L, root);
 		for (int s = 0; s < SIDE_COUNT; s++) {
 			bool any = false;
 			for (int a = 0; a < r->nactions; a++)
@@ -293,7 +418,7 @@ done:
 
 /* Parse the pre-passed text CT with libconfig, then passes 2 and 3. */
 static int load_text(const struct cfgtext *ct, const char *name, const char *basedir, int mode,
-                     struct rules *r, struct diags *ds, bool *is_rules)
+                     struct rules *r, struct diags *ds, bool *is_rules, struct scenario_src *src)
 {
 	config_t cf;
 	config_init(&cf);
@@ -306,13 +431,19 @@ static int load_text(const struct cfgtext *ct, const char *name, const char *bas
 		const char *file = cfgtext_where(ct, config_error_line(&cf), &line);
 		diag_add(ds, DIAG_ERROR, file ? file : name, line, "%s", msg ? msg : "cannot parse");
 	} else {
-		rc = load_root(config_root_setting(&cf), ct, name, basedir, mode, r, ds, is_rules);
+		rc = load_root(config_root_setting(&cf), ct, name, basedir, mode, r, ds, is_rules, src);
 	}
 	config_destroy(&cf);
 	return rc;
 }
 
 int load_path(const char *path, int mode, struct rules *r, struct diags *ds, bool *is_rules)
+{
+	return load_path_src(path, mode, r, ds, is_rules, NULL);
+}
+
+int load_path_src(const char *path, int mode, struct rules *r, struct diags *ds, bool *is_rules,
+                  struct scenario_src *src)
 {
 	memset(r, 0, sizeof *r);
 	rules_defaults(r);
@@ -321,7 +452,7 @@ int load_path(const char *path, int mode, struct rules *r, struct diags *ds, boo
 	if (cfgtext_read(&ct, path, SCENARIO_FILE_MAX, CFGTEXT_INCLUDES, ds) == 0) {
 		char dir[PATH_MAX_LEN];
 		path_dir(path, dir, sizeof dir);
-		rc = load_text(&ct, path, dir, mode, r, ds, is_rules);
+		rc = load_text(&ct, path, dir, mode, r, ds, is_rules, src);
 	}
 	cfgtext_free(&ct);
 	return rc;
@@ -375,7 +506,7 @@ int scenario_load_string(const char *text, const char *name, const char *basedir
 	int rc = -1;
 	if (cfgtext_string(&ct, text, name, basedir, SCENARIO_FILE_MAX, CFGTEXT_INCLUDES,
 	                   ds ? ds : own) == 0)
-		rc = load_text(&ct, name, basedir, MODE_SCENARIO, r, ds ? ds : own, NULL);
+		rc = load_text(&ct, name, basedir, MODE_SCENARIO, r, ds ? ds : own, NULL, NULL);
 	cfgtext_free(&ct);
 	diags_free(own);
 	return rc;
@@ -390,5 +521,5 @@ int scenario_load_setting(const struct config_setting_t *group, const struct cfg
 		diag_add(ds, DIAG_ERROR, name, 0, "no scenario group");
 		return -1;
 	}
-	return load_root(group, ct, name, NULL, MODE_SCENARIO, r, ds, NULL);
+	return load_root(group, ct, name, NULL, MODE_SCENARIO, r, ds, NULL, NULL);
 }

@@ -15,6 +15,24 @@
 #define SCENARIO_FILE_MAX (1024 * 1024) /* bigger files are refused before parsing */
 #define SCENARIO_RULES_FILE "rules/standard.cfg"
 
+/* Where a part of a loaded scenario was written. */
+struct scenario_pos {
+	char file[DIAG_FILE_MAX]; /* "" when unknown */
+	int line;
+};
+
+/* Where each region, action and event of a loaded scenario was written (an
+ * action of the standard rules points into the standard rules file), for
+ * checks made after the load (game/scenario/lint.c). */
+struct scenario_src {
+	struct scenario_pos top;      /* the scenario file itself, line 1 */
+	struct scenario_pos events;   /* its events or events_add section; else top */
+	struct scenario_pos victory;  /* its victory section; else top */
+	struct scenario_pos region[RULES_MAX_REGIONS];
+	struct scenario_pos action[RULES_MAX_ACTIONS];
+	struct scenario_pos event[RULES_MAX_EVENTS];
+};
+
 /* Load and validate the scenario file PATH into *R. Every problem found is
  * appended to DS. Returns 0 when there is no error (warnings allowed). */
 int scenario_load(const char *path, struct rules *r, struct diags *ds);

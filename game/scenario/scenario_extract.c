@@ -396,7 +396,14 @@ void load_actions(struct load *L, const config_setting_t *root)
 	struct rules *r = L->r;
 	const config_setting_t *list;
 	L->has_actions = member(root, "actions") != NULL;
-	int n = list_len(root, "actions", &list);
+	const char *key = "actions";
+	const config_setting_t *add = member(root, "actions_add"), *rm = member(root, "actions_remove");
+	if (L->has_actions && (add || rm))
+		load_error(L, add ? add : rm, "'%s' extends the standard actions: with an 'actions' "
+		           "section of your own, write every action there", add ? "actions_add" : "actions_remove");
+	else if (add)
+		key = "actions_add";
+	int n = list_len(root, key, &list);
 	for (int i = 0; i < n && r->nactions < RULES_MAX_ACTIONS; i++) {
 		const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
 		if (config_setting_type(g) != CONFIG_TYPE_GROUP)
@@ -433,7 +440,14 @@ void load_events(struct load *L, const config_setting_t *root)
 	struct rules *r = L->r;
 	const config_setting_t *list;
 	L->has_events = member(root, "events") != NULL;
-	int n = list_len(root, "events", &list);
+	const char *key = "events";
+	const config_setting_t *add = member(root, "events_add"), *rm = member(root, "events_remove");
+	if (L->has_events && (add || rm))
+		load_error(L, add ? add : rm, "'%s' extends the standard events: with an 'events' "
+		           "section of your own, write every event there", add ? "events_add" : "events_remove");
+	else if (add)
+		key = "events_add";
+	int n = list_len(root, key, &list);
 	for (int i = 0; i < n && r->nevents < RULES_MAX_EVENTS; i++) {
 		const config_setting_t *g = config_setting_get_elem(list, (unsigned)i);
 		if (config_setting_type(g) != CONFIG_TYPE_GROUP)

@@ -45,6 +45,8 @@ struct load {
 	struct rules *r;     /* being filled */
 	/* which keys the file set itself: the rest come from the standard rules */
 	bool dyn_set[DYN_COUNT], control_set, coop_set, has_actions, has_events;
+	struct scenario_src *src; /* where things were written, filled when not NULL */
+	int nremove_actions, nremove_events; /* actions_remove, events_remove: how many */
 	/* line of each id in the combined text, for "first defined at line N" */
 	int region_line[RULES_MAX_REGIONS], action_line[RULES_MAX_ACTIONS],
 		event_line[RULES_MAX_EVENTS];
@@ -76,6 +78,8 @@ int edit_distance(const char *a, const char *b);
 void near_try(struct near *n, const char *cand);
 const char *near_text(const struct near *n, char *buf, size_t len);
 int load_path(const char *path, int mode, struct rules *r, struct diags *ds, bool *is_rules);
+int load_path_src(const char *path, int mode, struct rules *r, struct diags *ds, bool *is_rules,
+                  struct scenario_src *src);
 bool load_overflowed(const struct load *L, const config_setting_t *s);
 
 /* scenario_walk.c: pass 2 */

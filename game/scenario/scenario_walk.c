@@ -268,7 +268,8 @@ static bool schema_child(const struct schema_key *k, const char *path, const cha
 static bool scenario_only(const char *key)
 {
 	return !strcmp(key, "scenario") || !strcmp(key, "sides") || !strcmp(key, "world") ||
-	       !strcmp(key, "regions") || !strcmp(key, "map");
+	       !strcmp(key, "regions") || !strcmp(key, "map") || !strncmp(key, "actions_", 8) ||
+	       !strncmp(key, "events_", 7);
 }
 
 void walk_group(struct load *L, const config_setting_t *g, const char *path)
