@@ -122,6 +122,18 @@ Test(protocol, orders_round_trip_through_text)
 	cr_expect_str_eq(buf, "deploy@baltics,talks");
 	cr_assert_null(proto_orders_parse(r, buf, &back));
 	cr_expect_eq(memcmp(&o, &back, sizeof o), 0);
+	/* The crisis choice comes along, with or without orders. */
+	o.crisis = CRISIS_FIRM;
+	cr_assert_gt(proto_orders_format(r, &o, buf, sizeof buf), 0);
+	cr_expect_str_eq(buf, "deploy@baltics,talks+firm");
+	cr_assert_null(proto_orders_parse(r, buf, &back));
+	cr_expect_eq(memcmp(&o, &back, sizeof o), 0);
+	struct orders none = { .n = 0, .crisis = CRISIS_BACK };
+	cr_assert_gt(proto_orders_format(r, &none, buf, sizeof buf), 0);
+	cr_expect_str_eq(buf, "-+back");
+	cr_assert_null(proto_orders_parse(r, buf, &back));
+	cr_expect_eq(back.n, 0);
+	cr_expect_eq(back.crisis, CRISIS_BACK);
 	free(r);
 }
 
@@ -137,6 +149,9 @@ Test(protocol, refuses_bad_orders)
 	cr_expect_str_eq(proto_orders_parse(r, ",talks", &o), "bad action id in orders");
 	cr_expect_str_eq(proto_orders_parse(r, "talks,", &o), "orders end in ','");
 	cr_expect_str_eq(proto_orders_parse(r, "", &o), "bad action id in orders");
+	cr_expect_str_eq(proto_orders_parse(r, "talks+maybe", &o),
+	                 "unknown crisis choice in orders (firm or back)");
+	cr_expect_str_eq(proto_orders_parse(r, "-+", &o), "unknown crisis choice in orders (firm or back)");
 	char many[1024] = "talks";
 	for (int i = 0; i < ORDERS_MAX; i++)
 		strcat(many, ",talks");

@@ -158,14 +158,23 @@ int proto_format(const struct proto_msg *m, char *buf, size_t len)
 	return (int)at;
 }
 
+/* Every field of struct orders travels: a field added to it must be added
+ * to the text below (and to docs/protocol.md), or this stops the build. */
+_Static_assert(sizeof(struct orders) == 2 + ORDERS_MAX * sizeof(struct order),
+               "struct orders changed: carry the new field in proto_orders_format/parse");
+
+static const char *const crisis_words[CRISIS_CHOICE_COUNT] = { "", "firm", "back" };
+
 int proto_orders_format(const struct rules *r, const struct orders *o, char *buf, size_t len)
 {
 	size_t at = 0;
 	if (!len)
 		return -1;
 	buf[0] = 0;
-	if (o->n == 0)
-		return put(buf, len, &at, "-") ? (int)at : -1;
+	if (o->crisis >= CRISIS_CHOICE_COUNT)
+		return -1;
+	if (o->n == 0 && !put(buf, len, &at, "-"))
+		return -1;
 	for (int i = 0; i < o->n && i < ORDERS_MAX; i++) {
 		const struct order *x = &o->list[i];
 		if (x->action >= r->nactions)
@@ -181,18 +190,37 @@ int proto_orders_format(const struct rules *r, const struct orders *o, char *buf
 				return -1;
 		}
 	}
+	if (o->crisis != CRISIS_NONE &&
+	    (!put(buf, len, &at, "+") || !put(buf, len, &at, crisis_words[o->crisis])))
+		return -1;
 	return (int)at;
 }
 
 const char *proto_orders_parse(const struct rules *r, const char *tok, struct orders *o)
 {
 	memset(o, 0, sizeof *o);
-	if (!strcmp(tok, "-"))
+	char list[PROTO_LINE_MAX];
+	size_t n = strcspn(tok, "+");
+	if (n >= sizeof list)
+		return "orders too long";
+	memcpy(list, tok, n);
+	list[n] = 0;
+	if (tok[n] == '+') {
+		const char *w = tok + n + 1;
+		int c;
+		for (c = 1; c < CRISIS_CHOICE_COUNT; c++)
+			if (!strcmp(w, crisis_words[c]))
+				break;
+		if (c == CRISIS_CHOICE_COUNT)
+			return "unknown crisis choice in orders (firm or back)";
+		o->crisis = (uint8_t)c;
+	}
+	if (!strcmp(list, "-"))
 		return NULL;
-	const char *p = tok;
+	const char *p = list;
 	for (;;) {
 		char id[RULES_ID_MAX], region[RULES_ID_MAX];
-		size_t n = strcspn(p, "@,");
+		n = strcspn(p, "@,");
 		if (n == 0 || n >= sizeof id)
 			return "bad action id in orders";
 		memcpy(id, p, n);

@@ -73,7 +73,8 @@ const char *proto_verb_name(enum proto_verb v);
  * length, or -1 when it does not fit or a token holds a blank or newline. */
 int proto_format(const struct proto_msg *m, char *buf, size_t len);
 
-/* Orders as one token: "-" for none, else "ACTION[@REGION]" joined by ','.
+/* Orders as one token: "-" for none, else "ACTION[@REGION]" joined by ',';
+ * then "+firm" or "+back" when the side answered a crisis (o->crisis).
  * Returns the length, or -1 when LEN is too small. */
 int proto_orders_format(const struct rules *r, const struct orders *o, char *buf, size_t len);
 
