@@ -84,11 +84,28 @@ Test(report_class, a_row_per_game_with_its_own_counts, .init = rules_once)
 	char line[1024], want[256];
 	cr_assert(line_of(md, "| table-1 |", line, sizeof line), "a row for table-1:\n%s", md);
 	/* the row's counts are the game's own */
-	snprintf(want, sizeof want, "| %d of %d | %d | %d | %d |", war->turns, war->rules.turns,
+	snprintf(want, sizeof want, "| %d of %d | %d | %d | %d | %d", war->turns, war->rules.turns,
 	         count_kind(war, CAUSE_AGREEMENT), count_kind(war, CAUSE_INCIDENT),
-	         count_kind(war, CAUSE_MISCALC));
+	         count_kind(war, CAUSE_MISCALC), count_kind(war, CAUSE_CRISIS));
 	cr_assert_not_null(strstr(line, want), "'%s' in '%s'", want, line);
 	cr_assert_not_null(strstr(line, "| war ("), "%s", line);
+	/* who backed down: the crises' outcomes, in words, add up to the count */
+	int firm = 0, back[SIDE_COUNT] = { 0 }, both = 0;
+	for (int t = 0; t < war->turns; t++)
+		for (int i = 0; i < war->log[t].n; i++) {
+			const struct cause *c = &war->log[t].rec[i];
+			if (c->kind != CAUSE_CRISIS || c->var != VAR_NONE)
+				continue;
+			firm += c->delta == CRISIS_BOTH_FIRM || c->delta == CRISIS_ESCALATED;
+			back[SIDE_NATO] += c->delta == CRISIS_RUSSIA_FIRM;
+			back[SIDE_RUSSIA] += c->delta == CRISIS_NATO_FIRM;
+			both += c->delta == CRISIS_BOTH_BACK;
+		}
+	if (firm) {
+		snprintf(want, sizeof want, "both stood firm %d |", firm);
+		cr_assert_not_null(strstr(line, want), "'%s' in '%s'", want, line);
+	}
+	cr_assert_eq(firm + back[0] + back[1] + both, count_kind(war, CAUSE_CRISIS));
 	cr_assert(line_of(md, "| table-2 |", line, sizeof line));
 	snprintf(want, sizeof want, "| %d : %d |", calm->world.score[SIDE_NATO], calm->world.score[SIDE_RUSSIA]);
 	cr_assert_not_null(strstr(line, want), "'%s' in '%s'", want, line);
@@ -103,8 +120,13 @@ Test(report_class, a_row_per_game_with_its_own_counts, .init = rules_once)
 	cr_assert_not_null(strstr(md, "`A` table-1, `B` table-2"));
 	/* the prompts: the war, and the two tables that began alike */
 	cr_assert(line_of(md, "- table-1 went to war in ", line, sizeof line), "%s", md);
-	snprintf(want, sizeof want, "after %d incident", count_kind(war, CAUSE_INCIDENT));
-	cr_assert_not_null(strstr(line, want), "%s", line);
+	int inc = count_kind(war, CAUSE_INCIDENT);
+	if (firm)
+		snprintf(want, sizeof want, "after %d crisis%s both sides stood firm on (%d incident", firm,
+		         firm == 1 ? "" : "es", inc);
+	else
+		snprintf(want, sizeof want, "after %d incident", inc);
+	cr_assert_not_null(strstr(line, want), "'%s' in %s", want, line);
 	cr_assert(line_of(md, "- table-2 and table-1 began the same game (seed 42)", line, sizeof line),
 	          "%s", md);
 	free(md);

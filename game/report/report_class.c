@@ -30,7 +30,10 @@ struct facts {
 	int tension_start, tension_end, tension_peak;
 	int war_turn;               /* the turn war broke out (1-based), 0: none */
 	int crisis_since;           /* the turn (1-based) since which tension stayed >= Crisis, 0 */
-	int crises;                 /* times tension rose into the Crisis band */
+	int crises;                 /* crises (an incident both sides answer: CAUSE_CRISIS) */
+	int backed[SIDE_COUNT];     /* crises a side backed down in while the other stood firm */
+	int both_back, both_firm;   /* crises both sides backed down in; stood firm in (war or not) */
+	int firm_before_war;        /* crises both stood firm in, up to the war */
 	int agreements, incidents, miscalcs, failed;
 	int rise, rise_turn;        /* the largest one-turn rise of tension, and its turn */
 };
@@ -57,8 +60,6 @@ static void facts_of(const struct class_game *g, struct facts *f)
 			f->tension_peak = v;
 		if (v - before > f->rise)
 			f->rise = v - before, f->rise_turn = t;
-		if (v >= CLASS_CRISIS && before < CLASS_CRISIS)
-			f->crises++;
 		if (v >= CLASS_CRISIS && !f->crisis_since)
 			f->crisis_since = t;
 		else if (v < CLASS_CRISIS)
@@ -76,6 +77,19 @@ static void facts_of(const struct class_game *g, struct facts *f)
 				f->failed++;
 			else if (c->kind == CAUSE_WAR && !f->war_turn)
 				f->war_turn = t;
+			else if (c->kind == CAUSE_CRISIS && c->var == VAR_NONE) {
+				f->crises++;
+				switch (c->delta) {
+				case CRISIS_BOTH_BACK: f->both_back++; break;
+				case CRISIS_NATO_FIRM: f->backed[SIDE_RUSSIA]++; break;
+				case CRISIS_RUSSIA_FIRM: f->backed[SIDE_NATO]++; break;
+				default:
+					f->both_firm++;
+					if (!f->war_turn)
+						f->firm_before_war++;
+					break;
+				}
+			}
 		}
 	}
 	f->tension_end = tension_after(s, s->turns);
@@ -130,12 +144,30 @@ static void result_text(const struct facts *f, char *buf, size_t len)
 
 /* ---- Markdown --------------------------------------------------------- */
 
+/* "3: NATO backed down 1, Russia 1, both firm 1", or "0". */
+static void crises_words(const struct facts *f, char *buf, size_t len)
+{
+	const struct rules *r = &f->g->s->rules;
+	int n = snprintf(buf, len, "%d", f->crises);
+	const char *sep = ": ";
+	if (f->backed[SIDE_NATO] && n >= 0 && (size_t)n < len)
+		n += snprintf(buf + n, len - (size_t)n, "%s%s backed down %d", sep, explain_side(r, SIDE_NATO),
+		              f->backed[SIDE_NATO]), sep = ", ";
+	if (f->backed[SIDE_RUSSIA] && n >= 0 && (size_t)n < len)
+		n += snprintf(buf + n, len - (size_t)n, "%s%s backed down %d", sep,
+		              explain_side(r, SIDE_RUSSIA), f->backed[SIDE_RUSSIA]), sep = ", ";
+	if (f->both_back && n >= 0 && (size_t)n < len)
+		n += snprintf(buf + n, len - (size_t)n, "%sboth backed down %d", sep, f->both_back), sep = ", ";
+	if (f->both_firm && n >= 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "%sboth stood firm %d", sep, f->both_firm);
+}
+
 static void md_games(const struct facts *f, int n, FILE *out)
 {
 	const struct rules *r = &f[0].g->s->rules;
 	fprintf(out, "## The games\n\n"
 	             "| Game | %s | %s | Result | Scores | War | Tension (start, peak, end) | Turns | "
-	             "Agreements | Incidents | Miscalculations | Crises |\n"
+	             "Agreements | Incidents | Miscalculations | Crises: who backed down |\n"
 	             "|---|---|---|---|---|---|---|---|---|---|---|---|\n",
 	        explain_side(r, SIDE_NATO), explain_side(r, SIDE_RUSSIA));
 	for (int i = 0; i < n; i++) {
@@ -149,13 +181,16 @@ static void md_games(const struct facts *f, int n, FILE *out)
 		char scores[48] = "-";
 		if (s->world.over)
 			snprintf(scores, sizeof scores, "%d : %d", f[i].score[SIDE_NATO], f[i].score[SIDE_RUSSIA]);
-		fprintf(out, "| %s%s | %s | %s | %s | %s | %s | %d, %d, %d | %d of %d | %d | %d | %d | %d |\n",
+		char crises[160];
+		crises_words(&f[i], crises, sizeof crises);
+		fprintf(out, "| %s%s | %s | %s | %s | %s | %s | %d, %d, %d | %d of %d | %d | %d | %d | %s |\n",
 		        f[i].g->name, s->branch_turn ? " (what-if)" : "", a, b, res, scores, war,
 		        f[i].tension_start, f[i].tension_peak, f[i].tension_end, f[i].turns, f[i].length,
-		        f[i].agreements, f[i].incidents, f[i].miscalcs, f[i].crises);
+		        f[i].agreements, f[i].incidents, f[i].miscalcs, crises);
 	}
-	fprintf(out, "\nScores are NATO : Russia, counted when a game is over. A crisis is a rise of "
-	             "tension into the Crisis band (%d and up).\n\n", CLASS_CRISIS);
+	fprintf(out, "\nScores are %s : %s, counted when a game is over. A crisis is an incident both "
+	             "sides must answer: each stands firm or backs down.\n\n",
+	        explain_side(r, SIDE_NATO), explain_side(r, SIDE_RUSSIA));
 }
 
 /* Mean (one decimal), min and max of one measure over the games. */
@@ -199,6 +234,7 @@ static void md_spread(const struct facts *f, int n, FILE *out)
 	md_spread_row("Incidents", f, n, offsetof(struct facts, incidents), 0, out);
 	md_spread_row("Miscalculations", f, n, offsetof(struct facts, miscalcs), 0, out);
 	md_spread_row("Crises", f, n, offsetof(struct facts, crises), 0, out);
+	md_spread_row("Crises both sides stood firm in", f, n, offsetof(struct facts, both_firm), 0, out);
 	int tally[RESULT_PEACE + 1] = { 0 };
 	for (int i = 0; i < n; i++)
 		tally[f[i].result >= 0 && f[i].result <= RESULT_PEACE ? f[i].result : 0]++;
@@ -272,7 +308,8 @@ static int first_difference(const struct session *a, const struct session *b)
 	for (int t = 0; t < n; t++)
 		for (int side = 0; side < SIDE_COUNT; side++) {
 			const struct orders *x = &a->orders[t][side], *y = &b->orders[t][side];
-			if (x->n != y->n || memcmp(x->list, y->list, sizeof x->list[0] * (size_t)x->n))
+			if (x->n != y->n || x->crisis != y->crisis ||
+			    memcmp(x->list, y->list, sizeof x->list[0] * (size_t)x->n))
 				return t + 1;
 		}
 	return 0;
@@ -299,8 +336,15 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 			continue;
 		const struct rules *r = &g->g->s->rules;
 		explain_date(r, g->war_turn - 1, date, sizeof date);
-		fprintf(out, "- %s went to war in %s after %d incident%s and %d miscalculation%s", g->g->name,
-		        date, g->incidents, g->incidents == 1 ? "" : "s", g->miscalcs, g->miscalcs == 1 ? "" : "s");
+		if (g->firm_before_war)
+			fprintf(out, "- %s went to war in %s after %d crisis%s both sides stood firm on "
+			             "(%d incident%s, %d miscalculation%s)", g->g->name, date, g->firm_before_war,
+			        g->firm_before_war == 1 ? "" : "es", g->incidents, g->incidents == 1 ? "" : "s",
+			        g->miscalcs, g->miscalcs == 1 ? "" : "s");
+		else
+			fprintf(out, "- %s went to war in %s after %d incident%s and %d miscalculation%s",
+			        g->g->name, date, g->incidents, g->incidents == 1 ? "" : "s", g->miscalcs,
+			        g->miscalcs == 1 ? "" : "s");
 		if (g->crisis_since && g->crisis_since < g->war_turn) {
 			explain_date(r, g->crisis_since - 1, date2, sizeof date2);
 			fprintf(out, "; tension had stood in the Crisis band or above since %s", date2);
@@ -366,6 +410,23 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 				        b->branch_turn, date, res, f[i].tension_end, res2, f[j].tension_end);
 			told++;
 		}
+	}
+	/* Brinkmanship: who backed down, and what it cost or bought. */
+	int backers[SIDE_COUNT] = { 0, 0 }, crises_all = 0, firm_all = 0;
+	for (int i = 0; i < n; i++) {
+		crises_all += f[i].crises;
+		firm_all += f[i].both_firm;
+		for (int side = 0; side < SIDE_COUNT; side++)
+			backers[side] += f[i].backed[side];
+	}
+	if (crises_all) {
+		const struct rules *r = &f[0].g->s->rules;
+		fprintf(out, "- The class met %d crises: %s backed down alone in %d, %s in %d, both stood firm "
+		             "in %d. Did standing firm make the other side back down next time (deterrence), "
+		             "or raise the stakes (brinkmanship: the risk that neither can step back)?\n",
+		        crises_all, explain_side(r, SIDE_NATO), backers[SIDE_NATO], explain_side(r, SIDE_RUSSIA),
+		        backers[SIDE_RUSSIA], firm_all);
+		told++;
 	}
 	/* The most agreements: reciprocity. */
 	int best = -1;
@@ -437,7 +498,8 @@ static void csv_write(const struct facts *f, int n, FILE *out)
 {
 	fprintf(out, "game,scenario,seed,nato,russia,result,nato_score,russia_score,war_turn,war_date,"
 	             "tension_start,tension_peak,tension_end,turns,length,agreements,incidents,"
-	             "miscalculations,crises,failed_orders,branch_from,branch_turn\n");
+	             "miscalculations,crises,nato_backed_down,russia_backed_down,both_backed_down,"
+	             "both_stood_firm,failed_orders,branch_from,branch_turn\n");
 	for (int i = 0; i < n; i++) {
 		const struct session *s = f[i].g->s;
 		char a[64], b[64], date[32] = "";
@@ -453,9 +515,10 @@ static void csv_write(const struct facts *f, int n, FILE *out)
 			fprintf(out, "%d,%d,", f[i].score[SIDE_NATO], f[i].score[SIDE_RUSSIA]);
 		else
 			fprintf(out, ",,");
-		fprintf(out, "%d,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,", f[i].war_turn, date, f[i].tension_start,
-		        f[i].tension_peak, f[i].tension_end, f[i].turns, f[i].length, f[i].agreements,
-		        f[i].incidents, f[i].miscalcs, f[i].crises, f[i].failed);
+		fprintf(out, "%d,%s,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,%d,", f[i].war_turn, date,
+		        f[i].tension_start, f[i].tension_peak, f[i].tension_end, f[i].turns, f[i].length,
+		        f[i].agreements, f[i].incidents, f[i].miscalcs, f[i].crises, f[i].backed[SIDE_NATO],
+		        f[i].backed[SIDE_RUSSIA], f[i].both_back, f[i].both_firm, f[i].failed);
 		csv_field(s->branch_from, out);
 		fprintf(out, ",%d\n", s->branch_turn);
 	}
