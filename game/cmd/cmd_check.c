@@ -13,6 +13,7 @@
 
 struct check_args {
 	bool fragment;
+	bool strict;
 };
 
 static const struct cmd_opt check_opts[] = {
@@ -20,6 +21,10 @@ static const struct cmd_opt check_opts[] = {
 	  .help = "Check each FILE as an include fragment on its own: its syntax, its own "
 	          "includes, and the types, ranges and keys of the sections it holds; no section "
 	          "is required, and region names are left to the file that includes it." },
+	{ .name = "strict", .type = CMD_FLAG, .offset = offsetof(struct check_args, strict),
+	  .help = "Warnings are errors: a file with any warning (an isolated region, an action "
+	          "or event that can never happen, no incident, no side able to win, an unknown "
+	          "key...) is not valid, and the exit status is 1." },
 	{ .name = NULL },
 };
 
@@ -39,6 +44,13 @@ static int check_exec(int argc, char **argv)
 		diags_clear(ds);
 		bool rules = false;
 		rc = a.fragment ? scenario_check_fragment(argv[i], ds) : scenario_check(argv[i], ds, &rules);
+		if (a.strict && ds->warnings > 0) {
+			for (int k = 0; k < ds->n; k++)
+				ds->d[k].level = DIAG_ERROR;
+			ds->errors += ds->warnings;
+			ds->warnings = 0;
+			rc = 1;
+		}
 		diag_print(ds, stderr);
 		if (rc == 0)
 			printf("%s: ok%s\n", argv[i], a.fragment ? " (fragment)"
@@ -63,7 +75,11 @@ const struct cmd cmd_check = {
 	         "\"FILE: ok\" on stdout. A file holding only format, actions, events, dynamics "
 	         "and victory is checked as a standard rules file. An @include is resolved relative "
 	         "to the including file's folder.",
-	.more = "Exit status: 0 all valid (warnings allowed), 1 any invalid, 2 usage error. "
+	.more = "Besides errors, check warns about what is legal but surely not meant: a region "
+	        "with no borders, an action whose requirements or cost can never be met, an event "
+	        "whose conditions can never hold, no incident, a start where no side can win. "
+	        "Exit status: 0 all valid (warnings allowed unless --strict), 1 any invalid, "
+	        "2 usage error. "
 	        "The format: man 5 brink-scenario.",
 	.opts = check_opts,
 	.exec = check_exec,

@@ -27,6 +27,7 @@
 #include "../base/folder.h"
 #include "../base/path.h"
 #include "check.h"
+#include "lint.h"
 #include "scenario_internal.h"
 
 #define DYNF(f) { #f, offsetof(struct dynamics, f) }
@@ -205,6 +206,12 @@ static void load_src(struct load *L, const config_setting_t *root)
 	static const char *const keys[] = { "events", "events_add", "victory" };
 	src->events = src->top;
 	src->victory = src->top;
+	src->tension = src->top;
+	const config_setting_t *t = member(member(root, "world"), "tension");
+	if (t) {
+		file = load_where(L, (int)config_setting_source_line(t), &line);
+		pos_set(&src->tension, file, line);
+	}
 	for (int k = 0; k < 3; k++) {
 		const config_setting_t *sec = member(root, keys[k]);
 		if (!sec)
@@ -236,6 +243,7 @@ static void merge_standard(struct load *L, const config_setting_t *root, const s
 	char *dst = events ? (char *)r->event : (char *)r->action;
 	const char *from = events ? (const char *)std->event : (const char *)std->action;
 	struct scenario_pos *dpos = L->src ? (events ? L->src->event : L->src->action) : NULL;
+	bool *dstd = L->src ? (events ? L->src->event_std : L->src->action_std) : NULL;
 	const struct scenario_pos *spos = events ? std_src->event : std_src->action;
 	memcpy(mine, dst, size * (size_t)nmine);
 	if (dpos)
@@ -268,8 +276,10 @@ static void merge_standard(struct load *L, const config_setting_t *root, const s
 		if (removed[i])
 			continue;
 		memcpy(dst + size * (size_t)n, from + size * (size_t)i, size);
-		if (dpos)
+		if (dpos) {
 			dpos[n] = spos[i];
+			dstd[n] = true;
+		}
 		n++;
 	}
 	for (int k = 0; k < nmine; k++) {
@@ -287,8 +297,10 @@ static void merge_standard(struct load *L, const config_setting_t *root, const s
 		if (at < 0)
 			at = n++;
 		memcpy(dst + size * (size_t)at, mine + size * (size_t)k, size);
-		if (dpos)
+		if (dpos) {
 			dpos[at] = mine_pos[k];
+			dstd[at] = false;
+		}
 	}
 	if (events)
 		r->nevents = (uint8_t)n;
@@ -471,12 +483,22 @@ int scenario_load(const char *path, struct rules *r, struct diags *ds)
 int scenario_check(const char *path, struct diags *ds, bool *is_rules)
 {
 	struct rules *r = malloc(sizeof *r);
-	if (!r) {
+	struct scenario_src *src = calloc(1, sizeof *src);
+	if (!r || !src) {
+		free(r);
+		free(src);
 		diag_add(ds, DIAG_ERROR, path, 0, "out of memory");
 		return -1;
 	}
-	int rc = load_path(path, MODE_AUTO, r, ds, is_rules);
+	bool rules = false;
+	int rc = load_path_src(path, MODE_AUTO, r, ds, &rules, src);
+	/* A scenario that loads gets the second look: legal, but surely not meant. */
+	if (rc == 0 && !rules)
+		scenario_lint(r, src, ds);
+	if (is_rules)
+		*is_rules = rules;
 	free(r);
+	free(src);
 	return rc;
 }
 

@@ -28,9 +28,12 @@ struct scenario_src {
 	struct scenario_pos top;      /* the scenario file itself, line 1 */
 	struct scenario_pos events;   /* its events or events_add section; else top */
 	struct scenario_pos victory;  /* its victory section; else top */
+	struct scenario_pos tension;  /* its world.tension; else top */
 	struct scenario_pos region[RULES_MAX_REGIONS];
 	struct scenario_pos action[RULES_MAX_ACTIONS];
 	struct scenario_pos event[RULES_MAX_EVENTS];
+	/* taken unchanged from the standard rules (not the scenario's own) */
+	bool action_std[RULES_MAX_ACTIONS], event_std[RULES_MAX_EVENTS];
 };
 
 /* Load and validate the scenario file PATH into *R. Every problem found is

@@ -101,6 +101,26 @@ run check --help
 [ "$rc" -eq 0 ] || fail "check --help: exit $rc"
 grep -q "Usage: brink check FILE" "$OUT" || { fail "check --help: no usage"; show; }
 
+# ---- --strict: the warnings of legal-but-wrong files become errors, at the same lines
+run check "$BAD/lint.cfg"
+[ "$rc" -eq 0 ] || { fail "lint.cfg: warnings only, but exit $rc"; show; }
+nwarn=$(grep -c ': warning: ' "$ERR")
+[ "$nwarn" -ge 6 ] || { fail "lint.cfg: $nwarn warnings, expected at least 6"; show; }
+run check --strict "$BAD/lint.cfg"
+[ "$rc" -eq 1 ] || { fail "check --strict lint.cfg: exit $rc, expected 1"; show; }
+grep -q ': ok' "$OUT" && fail "check --strict lint.cfg: reported ok"
+grep -q ': warning: ' "$ERR" && { fail "check --strict: a warning left"; show; }
+[ "$(grep -c ': error: ' "$ERR")" -eq "$nwarn" ] || { fail "check --strict: not every warning an error"; show; }
+grep -qF "$BAD/lint.cfg:14: error: region \"c\" borders no other region" "$ERR" ||
+	{ fail "check --strict: the isolated region at its line"; show; }
+run check --strict "$BAD/lint-war.cfg"
+[ "$rc" -eq 1 ] || { fail "check --strict lint-war.cfg: exit $rc"; show; }
+grep -qF "$BAD/lint-war.cfg:7: error: no side can win" "$ERR" || { fail "lint-war: no side can win"; show; }
+for f in "$ROOT"/scenarios/*.cfg; do
+	run check --strict "$f"
+	[ "$rc" -eq 0 ] || { fail "$f: not clean under --strict"; show; }
+done
+
 # ---- brink scenarios: ./scenarios first, then $XDG_DATA_HOME
 cp -R "$ROOT/scenarios" "$E2E_TMP/scenarios"
 : "${XDG_DATA_HOME:=$E2E_TMP/data}"
