@@ -33,6 +33,17 @@ LIB_SRC   := $(filter-out $(MAIN_SRC),$(SRC))
 ENGINE_SRC := $(filter game/engine/%,$(SRC))
 TEST_SRC  := $(sort $(wildcard tests/test_*.c)) tests/fixture.c
 BENCH_SRC := $(sort $(wildcard tests/bench/*.c))
+# libFuzzer harnesses: every tests/fuzz/fuzz_NAME.c is one (its seeds: tests/fuzz/run.sh)
+FUZZ_SRC  := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN  := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzz/%.o)
+FUZZ_CC   ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SHORT ?= 3
+FUZZ_SAN  := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+# the short run in `make test` needs clang with libFuzzer (packages clang, libclang-rt-dev)
+HAVE_FUZZ := $(shell printf 'int LLVMFuzzerTestOneInput(const char *d, long n);\nint LLVMFuzzerTestOneInput(const char *d, long n) { return d && n; }\n' | \
+               $(FUZZ_CC) -x c -fsanitize=fuzzer -o /dev/null - >/dev/null 2>&1 && echo yes)
 
 OBJ       := $(SRC:%.c=build/%.o)
 LIB_OBJ   := $(LIB_SRC:%.c=build/%.o)
@@ -76,6 +87,29 @@ build/asan/brink: $(ASAN_LIB_OBJ) $(ASAN_MAIN_OBJ)
 build/bench: $(LIB_OBJ) $(BENCH_SRC)
 	$(CC) $(ALL_CFLAGS) -O2 -o $@ $(LIB_OBJ) $(BENCH_SRC) $(LIBS)
 
+# Fuzzing: the project's objects instrumented for libFuzzer, each harness linked against them.
+build/fuzz/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(BASE_CFLAGS) -Wno-error -O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN) $(CFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(BASE_CFLAGS) -Wno-error -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) $(CFLAGS) -o $@ $< \
+	  $(FUZZ_LIB_OBJ) $(LIBS)
+
+# make fuzz [FUZZ_SECONDS=60]: each harness for FUZZ_SECONDS with its seed corpus.
+fuzz: $(FUZZ_BIN)
+	sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# A few seconds each, in `make test`, where clang has libFuzzer.
+fuzz-short:
+ifeq ($(HAVE_FUZZ),yes)
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	sh tests/fuzz/run.sh $(FUZZ_SHORT)
+else
+	@echo "fuzz-short: skipped (no clang with libFuzzer: apt-get install clang libclang-rt-dev)"
+endif
+
 # The engine is pure: no I/O, no clock, no libc randomness, no curses, no libconfig.
 check-engine:
 	@bad=$$(grep -nE '#include *<(stdio|curses|ncurses|libconfig|time|unistd|pthread)|[^_a-z](printf|fopen|time|rand|srand|malloc|free)\(' $(ENGINE_SRC) $(ENGINE_SRC:.c=.h) || true); \
@@ -98,6 +132,7 @@ test: deps-test
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  sh tests/run_unit.sh build/asan/unit
 	sh tests/e2e/run.sh
+	@$(MAKE) --no-print-directory fuzz-short
 
 unit: build/unit
 	sh tests/run_unit.sh build/unit

@@ -15,6 +15,10 @@ need_pc libevent_core libevent-dev
 if [ "$what" = test ]; then
 	need_pc criterion libcriterion-dev
 	command -v tmux >/dev/null 2>&1 || pkgs="$pkgs tmux"
+	# the short fuzzing run of make test: clang with its libFuzzer runtime
+	command -v clang >/dev/null 2>&1 || pkgs="$pkgs clang"
+	ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 ||
+		pkgs="$pkgs libclang-rt-dev"
 fi
 [ -z "$pkgs" ] && exit 0
 cmd="apt-get install -y --no-install-recommends$pkgs"
