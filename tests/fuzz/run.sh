@@ -18,7 +18,7 @@ seeds() {
 }
 
 if [ $# -eq 0 ]; then
-	set -- $(ls build/fuzz/fuzz_* 2>/dev/null | grep -v '\.[od]$')
+	set -- $(ls build/fuzz 2>/dev/null | grep -E '^fuzz_[a-z0-9_]+$')
 fi
 [ $# -gt 0 ] || { echo "run.sh: no harness in build/fuzz (make fuzz builds them)" >&2; exit 1; }
 # libconfig leaks on some of its parse-error paths: suppressed (TOOLCHAIN.md)
