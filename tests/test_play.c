@@ -405,3 +405,61 @@ Test(play, plain_sees_the_stop_flag_while_waiting_for_input, .timeout = 30)
 	close(out[0]);
 	session_free(s);
 }
+
+/* Issue 11, defect 11: plain mode on a terminal breaks long lines at spaces
+ * within its width, continuation lines indented, every word whole. */
+Test(play, plain_wraps_long_lines_to_the_width_at_spaces)
+{
+	char input[4096] = "";
+	for (int t = 0; t < R.turns; t++)
+		strcat(input, "do deploi poland\nexplain tensoin\ndo talks\nend\n");
+	FILE *in = fmemopen(input, strlen(input), "r");
+	char *text = NULL, *plain_text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	cr_assert(in && out);
+	struct session *s = game(12, -1, AI_NORMAL);
+	struct play p;
+	struct plain pl;
+	struct frontend fe;
+	play_setup(&p, s, NULL);
+	plain_init(&pl, &fe, in, out, true);
+	plain_wrap(&pl, 50);
+	cr_assert_eq(play_run_notify(&p, &fe, plain_notice), 0);
+	plain_fini(&pl);
+	fclose(in);
+	fclose(out);
+	/* The same game unwrapped: the same words in the same order. */
+	struct session *s2 = game(12, -1, AI_NORMAL);
+	int rc;
+	plain_text = plain_game(s2, input, &rc);
+	int longest = 0, lines = 0;
+	for (char *l = text; *l;) {
+		char *e = strchr(l, '\n');
+		int w = e ? (int)(e - l) : (int)strlen(l);
+		if (w > longest)
+			longest = w;
+		lines++;
+		l = e ? e + 1 : l + w;
+	}
+	cr_assert_leq(longest, 50, "a line of %d columns at width 50", longest);
+	/* Words survive: collapse blanks and newlines of both and compare. */
+	char *a = text, *b = plain_text;
+	for (;;) {
+		while (*a == ' ' || *a == '\n')
+			a++;
+		while (*b == ' ' || *b == '\n')
+			b++;
+		if (!*a || !*b)
+			break;
+		cr_assert_eq(*a, *b, "the wrapped text differs at '%.30s' / '%.30s'", a, b);
+		a++;
+		b++;
+	}
+	cr_assert(!*a && !*b, "one text is longer");
+	cr_assert_gt(lines, 50);
+	free(text);
+	free(plain_text);
+	session_free(s);
+	session_free(s2);
+}

@@ -7,7 +7,9 @@
 #include <unistd.h>
 
 #include "../game/engine/rng.h"
+#include "../game/engine/turn.h"
 #include "../game/explain/explain.h"
+#include "../game/report/debrief.h"
 #include "../game/report/report.h"
 #include "../game/scenario/scenario.h"
 
@@ -269,4 +271,51 @@ Test(report, gnuplot_draws_a_png_when_installed)
 	memset(&ds, 0, sizeof ds);
 	cr_assert_eq(report_chart_png(s, "/tmp/it's.png", &ds), -1, "a quote in the name is refused");
 	session_free(s);
+}
+
+/* Issue 11, what a player wants 1: the debrief. The alignment it shows turn by
+ * turn is the alignment of the replayed worlds, the points it counts per side
+ * are the final scores, and the report and its lines name each deciding region. */
+Test(report, the_debrief_follows_each_region_turn_by_turn)
+{
+	struct rules *r = malloc(sizeof *r);
+	rules_load(r);
+	for (uint64_t seed = 1; seed <= 6; seed++) {
+		struct session *s = game_play(r, seed, r->turns);
+		struct debrief *d = malloc(sizeof *d);
+		debrief_build(s, d);
+		struct world *w = malloc(sizeof *w);
+		*w = s->start;
+		for (int t = 0; t <= s->turns; t++) {
+			if (t > 0)
+				turn_resolve(w, r, s->orders[t - 1]);
+			for (int i = 0; i < r->nregions; i++)
+				cr_assert_eq(d->reg[i].align[t], world_get(w, r, VAR_ALIGNMENT, i),
+				             "seed %llu region %d turn %d: %d vs %d", (unsigned long long)seed, i, t, d->reg[i].align[t], world_get(w, r, VAR_ALIGNMENT, i));
+		}
+		for (int i = 0; i < r->nregions; i++)
+			cr_assert_eq(d->reg[i].holder, turn_controller(&s->world, r, i));
+		if (s->world.result != RESULT_WAR) {
+			cr_assert_eq(d->held[SIDE_NATO], s->world.score[SIDE_NATO]);
+			cr_assert_eq(d->held[SIDE_RUSSIA], s->world.score[SIDE_RUSSIA]);
+		}
+		struct debrief_line *dl = calloc(80, sizeof *dl);
+		int n = debrief_lines(s, d, dl, 80);
+		char *md = report_text(s, REPORT_MD);
+		cr_assert_not_null(strstr(md, "### The deciding regions"), "seed %llu", (unsigned long long)seed);
+		for (int k = 0; k < d->nshown; k++) {
+			const char *name = r->region[d->shown[k]].name;
+			bool said = false;
+			for (int i = 0; i < n; i++)
+				said = said || (dl[i].kind == DEBRIEF_TEXT && strstr(dl[i].text, name) == dl[i].text);
+			cr_assert(said, "the debrief does not follow %s", name);
+			cr_assert_not_null(strstr(md, name));
+		}
+		free(md);
+		free(dl);
+		free(w);
+		free(d);
+		session_free(s);
+	}
+	free(r);
 }

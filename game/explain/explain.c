@@ -431,7 +431,8 @@ int explain_war_road(const struct cause_log *logs, int nturns, int window,
 	for (int t = nturns > window ? nturns - window : 0; t < nturns; t++)
 		for (int i = 0; i < logs[t].n && i < CAUSE_MAX; i++) {
 			int d = logs[t].rec[i].delta;
-			if (logs[t].rec[i].var != VAR_TENSION || d <= 0)
+			if (logs[t].rec[i].var != VAR_TENSION || d <= 0 ||
+			    logs[t].rec[i].kind == CAUSE_ORDER_FAILED) /* a headline, no change */
 				continue;
 			/* keep the biggest, ordered by size; among equals the earliest */
 			int at = n;
@@ -503,4 +504,26 @@ size_t explain_crisis(const struct rules *r, const struct world *w, int side, ch
 	                 w->crisis_region < r->nregions ? " and the region leans its way" : "", war,
 	                 d->crisis_firm_tension, explain_side(r, side), d->crisis_back_cred, d->crisis_calm);
 	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t explain_cause_in(const struct rules *r, const struct cause_log *log, int i, char *buf,
+                        size_t len)
+{
+	const struct cause *c = &log->rec[i];
+	if (c->kind == CAUSE_ACTION && c->var < VAR_WORLD_END)
+		for (int k = i - 1; k >= 0; k--) {
+			const struct cause *h = &log->rec[k];
+			if (h->var != VAR_NONE && h->kind == CAUSE_ACTION)
+				continue; /* another change of the same order */
+			if (h->kind == CAUSE_ORDER && h->side == c->side && h->source == c->source &&
+			    h->region < r->nregions) {
+				char ch[160];
+				change_words(r, c, ch, sizeof ch);
+				int n = snprintf(buf, len, "%s (%s: %s in %s)", ch, explain_side(r, c->side),
+				                 action_name(r, c->source), r->region[h->region].name);
+				return n < 0 ? 0 : (size_t)n;
+			}
+			break;
+		}
+	return explain_cause(r, c, buf, len);
 }

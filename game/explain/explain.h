@@ -30,6 +30,12 @@ size_t explain_var(const struct rules *r, int var, int region, char *buf, size_t
  * "Incident: Airspace violation over the Baltics". Returns strlen. */
 size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, size_t len);
 
+/* explain_cause for record I of LOG, with what its headline adds: a change
+ * of a world variable by an order also names the order's region,
+ * "Tension +2 (NATO: Deploy forces in Poland)". Returns strlen. */
+size_t explain_cause_in(const struct rules *r, const struct cause_log *log, int i, char *buf,
+                        size_t len);
+
 /* A variable reference as written in files: "tension", "poland.stability". */
 size_t explain_ref(const struct rules *r, struct varref ref, char *buf, size_t len);
 

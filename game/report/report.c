@@ -13,6 +13,7 @@
 #include "../ai/ai.h"
 #include "../engine/turn.h"
 #include "../explain/explain.h"
+#include "debrief.h"
 #include "report.h"
 
 #define TOP_TURNS 5     /* turns shown under "largest tension changes" */
@@ -69,7 +70,8 @@ static int causes_of(const struct cause_log *log, int var, int positive_only, in
 	int n = 0;
 	for (int i = 0; i < log->n && i < CAUSE_MAX; i++) {
 		const struct cause *c = &log->rec[i];
-		if (c->var != var || c->region != RULES_NO_REGION || c->delta == 0)
+		if (c->var != var || c->region != RULES_NO_REGION || c->delta == 0 ||
+		    c->kind == CAUSE_ORDER_FAILED)
 			continue;
 		if (positive_only && c->delta < 0)
 			continue;
@@ -282,10 +284,37 @@ static void md_why(const struct session *s, const struct world *w, FILE *out)
 	struct explain_step push;
 	if (explain_war_road(s->log, war, war - from, &push, 1) == 1) {
 		char line[320];
-		explain_cause(r, &s->log[push.turn].rec[push.index], line, sizeof line);
+		explain_cause_in(r, &s->log[push.turn], push.index, line, sizeof line);
 		fprintf(out, "\nThe largest single push on the way: %s, in turn %d.\n", line, push.turn + 1);
 	}
 	fprintf(out, "\n");
+}
+
+/* Why the game was won or lost on the map: the debrief, as the end screen has it. */
+static void md_debrief(const struct session *s, FILE *out)
+{
+	struct debrief *d = malloc(sizeof *d);
+	struct debrief_line *dl = calloc(80, sizeof *dl);
+	if (d && dl) {
+		debrief_build(s, d);
+		int n = debrief_lines(s, d, dl, 80);
+		for (int i = 0; i < n; i++) {
+			const char *t = dl[i].text;
+			while (*t == ' ')
+				t++;
+			if (dl[i].kind == DEBRIEF_HEAD)
+				fprintf(out, "%s### %s\n\n", i ? "\n" : "", t);
+			else if (dl[i].kind == DEBRIEF_SERIES)
+				fprintf(out, "  - alignment: %s\n", t);
+			else if (dl[i].kind == DEBRIEF_CAUSE)
+				fprintf(out, "  - %s\n", t);
+			else
+				fprintf(out, "- %s\n", t);
+		}
+		fprintf(out, "\n");
+	}
+	free(d);
+	free(dl);
 }
 
 static void md_table(const struct session *s, const struct world *w, FILE *out)
@@ -423,6 +452,7 @@ int report_write(const struct session *s, const struct report_opts *o, FILE *out
 		md_orders(s, out);
 		md_happened(s, out);
 		md_why(s, w, out);
+		md_debrief(s, out);
 		md_table(s, w, out);
 		md_scores(s, w, out);
 		md_chart(s, w, o ? o->png : NULL, out);

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "../save/save.h"
@@ -137,11 +138,15 @@ int play_launch(struct session *s, const struct launch_opts *o)
 		struct plain pl;
 		struct frontend fe;
 		plain_init(&pl, &fe, stdin, stdout, !isatty(STDIN_FILENO));
+		struct winsize ws;
+		if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+			plain_wrap(&pl, ws.ws_col); /* a terminal: lines broken at spaces, not mid-word */
 		if (note[0])
 			plain_notice(&pl, note);
 		rc = play_run_notify(&p, &fe, plain_notice);
 		if (launch_stop)
 			plain_notice(&pl, launch_stopped(&p, stopped, sizeof stopped));
+		plain_fini(&pl);
 		fflush(stdout);
 	}
 	launch_restore(old);

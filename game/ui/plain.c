@@ -7,6 +7,7 @@
  * readers read line by line. Every bad command gets one line starting with
  * "error: " and the prompt again; nothing the player types ends the game
  * except `quit` and the end of input. */
+#define _GNU_SOURCE /* fopencookie: a FILE that wraps lines for plain_wrap */
 #include <ctype.h>
 #include <errno.h>
 #include <poll.h>
@@ -14,8 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../cmd/cmd.h"
 #include "../engine/turn.h"
 #include "../explain/explain.h"
+#include "../report/debrief.h"
 #include "../save/save.h"
 #include "plain.h"
 
@@ -40,6 +43,30 @@ static const char *const plain_help_text =
 	"  save [NAME]         save the turns resolved so far (not this turn's orders); prints where\n"
 	"  quit                leave the game: it was autosaved after the last turn; the orders\n"
 	"                      queued this turn are dropped. End of input does the same.\n";
+
+/* Near misses: the candidates (at most PLAIN_NEAR_MAX) a mistyped WORD is
+ * compared with; cmd_nearest, the command line's own, picks the one meant. */
+#define PLAIN_NEAR_MAX 160
+struct plain_near {
+	const char *word;
+	int n;
+	const char *cand[PLAIN_NEAR_MAX + 1];
+};
+
+static void plain_near_try(struct plain_near *n, const char *cand)
+{
+	if (n->n < PLAIN_NEAR_MAX)
+		n->cand[n->n++] = cand;
+	n->cand[n->n] = NULL;
+}
+
+/* " Did you mean 'deploy'?" or "". */
+static void plain_near_say(const struct plain_near *n, FILE *out)
+{
+	const char *best = n->n ? cmd_nearest(n->word, n->cand) : NULL;
+	if (best)
+		fprintf(out, " Did you mean '%s'?", best);
+}
 
 static const struct rules *plain_rules(const struct play *p)
 {
@@ -313,8 +340,13 @@ static void plain_do(struct plain *pl, struct play *p, int side, struct orders *
 	}
 	int a = rules_action_find(r, word[1]);
 	if (a < 0) {
-		fprintf(pl->out, "error: unknown action '%s'; 'actions' lists the ones you can order.\n",
-		        word[1]);
+		struct plain_near near = { .word = word[1] };
+		for (int k = 0; k < r->nactions; k++)
+			if (rules_action_for_side(r, k, side))
+				plain_near_try(&near, r->action[k].id);
+		fprintf(pl->out, "error: unknown action '%s'.", word[1]);
+		plain_near_say(&near, pl->out);
+		fputs(" 'actions' lists the ones you can order.\n", pl->out);
 		return;
 	}
 	const struct action *act = &r->action[a];
@@ -327,7 +359,12 @@ static void plain_do(struct plain *pl, struct play *p, int side, struct orders *
 	if (nwords >= 3) {
 		region = rules_region_find(r, word[2]);
 		if (region < 0) {
-			fprintf(pl->out, "error: unknown region '%s'; the regions are: ", word[2]);
+			struct plain_near near = { .word = word[2] };
+			for (int k = 0; k < r->nregions; k++)
+				plain_near_try(&near, r->region[k].id);
+			fprintf(pl->out, "error: unknown region '%s'.", word[2]);
+			plain_near_say(&near, pl->out);
+			fputs(" The regions are: ", pl->out);
 			plain_list_regions(pl, r);
 			fputs(".\n", pl->out);
 			return;
@@ -403,7 +440,8 @@ static int plain_explain_records(struct plain *pl, const struct play *p, int var
 	int n = 0;
 	for (int i = 0; i < w->log.n; i++) {
 		const struct cause *c = &w->log.rec[i];
-		if (c->var == VAR_NONE || c->var == VAR_AP || c->var >= VAR_COUNT)
+		if (c->var == VAR_NONE || c->var == VAR_AP || c->var >= VAR_COUNT ||
+		    c->kind == CAUSE_ORDER_FAILED)
 			continue;
 		if (var != VAR_NONE ? c->var != var : !var_info[c->var].region)
 			continue;
@@ -458,7 +496,14 @@ static void plain_explain(struct plain *pl, struct play *p, int nwords, char **w
 			var = VAR_NONE;
 			region = rules_region_find(r, arg);
 			if (region < 0) {
-				fprintf(pl->out, "error: unknown variable '%s'; try one of:", arg);
+				struct plain_near near = { .word = arg };
+				for (int k = 0; k < VAR_WORLD_END; k++)
+					plain_near_try(&near, var_info[k].name);
+				for (int k = 0; k < r->nregions; k++)
+					plain_near_try(&near, r->region[k].id);
+				fprintf(pl->out, "error: unknown variable '%s'.", arg);
+				plain_near_say(&near, pl->out);
+				fputs(" Try one of:", pl->out);
 				for (int k = 0; k < VAR_WORLD_END; k++)
 					fprintf(pl->out, " %s", var_info[k].name);
 				fputs("; or REGION.VAR like poland.stability; or a region id.\n", pl->out);
@@ -635,6 +680,8 @@ static void plain_prompt(struct plain *pl, struct play *p, int side, const struc
 	fflush(pl->out);
 }
 
+static void plain_wrap_newline(struct plain *pl);
+
 static enum fe_status plain_orders(void *ctx, struct play *p, int side, struct orders *out)
 {
 	struct plain *pl = ctx;
@@ -644,6 +691,8 @@ static enum fe_status plain_orders(void *ctx, struct play *p, int side, struct o
 	while (!pl->eof) {
 		plain_prompt(pl, p, side, out);
 		enum plain_read rd = plain_read(pl, p, line, sizeof line);
+		if (!pl->echo)
+			plain_wrap_newline(pl); /* the terminal showed the line typed and its newline */
 		if (rd == PLAIN_STOPPED) {
 			fputc('\n', pl->out);
 			return FE_QUIT;
@@ -734,7 +783,14 @@ static enum fe_status plain_orders(void *ctx, struct play *p, int side, struct o
 			fflush(pl->out);
 			return FE_QUIT;
 		} else {
-			fprintf(pl->out, "error: unknown command '%s'; type 'help' for the commands.\n", cmd);
+			static const char *const cmds[] = { "help", "status", "actions", "do", "orders", "undo",
+			                                    "end", "explain", "save", "quit" };
+			struct plain_near near = { .word = cmd };
+			for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)
+				plain_near_try(&near, cmds[k]);
+			fprintf(pl->out, "error: unknown command '%s'.", cmd);
+			plain_near_say(&near, pl->out);
+			fputs(" Type 'help' for the commands.\n", pl->out);
 		}
 	}
 	fprintf(pl->out, "\nEnd of input: quitting. %s\n", plain_kept(p));
@@ -776,6 +832,8 @@ static void plain_resolution(void *ctx, struct play *p)
 	int group = -1;
 	for (int i = 0; i < w->log.n; i++) {
 		const struct cause *c = &w->log.rec[i];
+		if (c->kind == CAUSE_AP && w->over)
+			continue; /* there is no next turn */
 		if (c->var == VAR_NONE) {
 			group = -1;
 		} else if ((c->kind == CAUSE_DRIFT || c->kind == CAUSE_REGION || c->kind == CAUSE_AP) &&
@@ -810,7 +868,7 @@ static void plain_war_road(struct plain *pl, const struct play *p)
 		return;
 	fputs("The road to war, the biggest rises in tension of the last turns:\n", pl->out);
 	for (int k = 0; k < n; k++) {
-		explain_cause(plain_rules(p), &s->log[road[k].turn].rec[road[k].index], line, sizeof line);
+		explain_cause_in(plain_rules(p), &s->log[road[k].turn], road[k].index, line, sizeof line);
 		fprintf(pl->out, "  %s: %s\n", plain_date(p, road[k].turn, d, sizeof d), line);
 	}
 }
@@ -842,8 +900,128 @@ static void plain_game_over(void *ctx, struct play *p)
 	        explain_side(r, SIDE_RUSSIA), w->score[SIDE_RUSSIA]);
 	fprintf(pl->out, "Security index: %d of 100 (low tension, dialogue, stable regions).\n",
 	        world_security_index(w, r));
+	/* Why: the points per region, the deciding regions turn by turn. */
+	struct debrief *db = malloc(sizeof *db);
+	struct debrief_line *dl = calloc(80, sizeof *dl);
+	if (db && dl) {
+		debrief_build(p->session, db);
+		int n = debrief_lines(p->session, db, dl, 80);
+		for (int i = 0; i < n; i++)
+			fprintf(pl->out, "%s%s%s\n", dl[i].kind == DEBRIEF_HEAD ? "" : "  ", dl[i].text,
+			        dl[i].kind == DEBRIEF_HEAD ? ":" : "");
+	}
+	free(db);
+	free(dl);
 	fprintf(pl->out, "result: %s (nato %d, russia %d)\n", explain_result(w->result),
 	        w->score[SIDE_NATO], w->score[SIDE_RUSSIA]);
+	fflush(pl->out);
+}
+
+/* ---- wrapping to the terminal's width ------------------------------------ */
+
+struct plain_wrap_state {
+	FILE *to;
+	int width, col, indent, spaces, wlen, wcols;
+	bool lead;        /* still in the line's leading blanks */
+	char word[256];
+};
+
+static void wrap_emit_spaces(struct plain_wrap_state *st)
+{
+	for (; st->spaces > 0; st->spaces--, st->col++)
+		fputc(' ', st->to);
+}
+
+static void wrap_flush_word(struct plain_wrap_state *st)
+{
+	if (st->wlen == 0)
+		return;
+	int ind = st->indent + 2 < st->width / 2 ? st->indent + 2 : st->width / 2;
+	if (st->col + st->spaces + st->wcols > st->width && st->col > ind) {
+		fputc('\n', st->to);
+		fprintf(st->to, "%*s", ind, "");
+		st->col = ind;
+		st->spaces = 0;
+	}
+	wrap_emit_spaces(st);
+	fwrite(st->word, 1, (size_t)st->wlen, st->to);
+	st->col += st->wcols;
+	st->wlen = st->wcols = 0;
+}
+
+static ssize_t wrap_write(void *cookie, const char *buf, size_t n)
+{
+	struct plain_wrap_state *st = cookie;
+	for (size_t i = 0; i < n; i++) {
+		char ch = buf[i];
+		if (ch == '\n') {
+			wrap_flush_word(st);
+			fputc('\n', st->to);
+			st->col = st->indent = st->spaces = 0;
+			st->lead = true;
+		} else if (ch == ' ' && st->lead) {
+			fputc(' ', st->to);
+			st->col++;
+			st->indent++;
+		} else if (ch == ' ') {
+			wrap_flush_word(st);
+			st->spaces++;
+		} else {
+			st->lead = false;
+			if (st->wlen == (int)sizeof st->word)
+				wrap_flush_word(st);
+			st->word[st->wlen++] = ch;
+			if (((unsigned char)ch & 0xc0) != 0x80)
+				st->wcols++;
+		}
+	}
+	/* What was flushed is shown now, a prompt's last blank included. */
+	wrap_flush_word(st);
+	wrap_emit_spaces(st);
+	fflush(st->to);
+	return (ssize_t)n;
+}
+
+static void plain_wrap_newline(struct plain *pl)
+{
+	if (!pl->wrap)
+		return;
+	fflush(pl->out);
+	pl->wrap->col = pl->wrap->indent = pl->wrap->spaces = 0;
+	pl->wrap->lead = true;
+}
+
+void plain_wrap(struct plain *pl, int width)
+{
+	if (width < 20 || pl->wrap)
+		return;
+	struct plain_wrap_state *st = calloc(1, sizeof *st);
+	if (!st)
+		return;
+	st->to = pl->out;
+	st->width = width;
+	st->lead = true;
+	cookie_io_functions_t io = { .write = wrap_write };
+	FILE *f = fopencookie(st, "w", io);
+	if (!f) {
+		free(st);
+		return;
+	}
+	setvbuf(f, NULL, _IOLBF, 0);
+	pl->wrapped = pl->out;
+	pl->wrap = st;
+	pl->out = f;
+}
+
+void plain_fini(struct plain *pl)
+{
+	if (!pl->wrap)
+		return;
+	fclose(pl->out);
+	pl->out = pl->wrapped;
+	free(pl->wrap);
+	pl->wrap = NULL;
+	pl->wrapped = NULL;
 	fflush(pl->out);
 }
 

@@ -20,6 +20,8 @@ struct plain {
 	bool intro_done; /* the scenario's introduction was printed */
 	bool unbuffered; /* IN reads no further than the line asked for: poll() on its
 	                    descriptor tells whether a read would block */
+	FILE *wrapped;   /* OUT as given, when plain_wrap put a wrapping stream in its place */
+	struct plain_wrap_state *wrap;
 };
 
 /* Set up PL on IN and OUT and fill FE with the plain front end's functions
@@ -28,6 +30,15 @@ struct plain {
  * IN: an IN with a file descriptor is made unbuffered, so a waiting read can
  * watch the stop flag without a race. */
 void plain_init(struct plain *pl, struct frontend *fe, FILE *in, FILE *out, bool echo);
+
+/* Break the lines written to PL->out at spaces before WIDTH columns from now
+ * on, each continuation indented two more than its line (a terminal's width:
+ * scripts and logs, which are no terminal, keep their lines whole). WIDTH
+ * below 20 leaves the output as it is. Undo with plain_fini. */
+void plain_wrap(struct plain *pl, int width);
+
+/* Flush and release what plain_wrap set up; PL->out is the stream given again. */
+void plain_fini(struct plain *pl);
 
 /* Print a notice (an autosave failure, say) as one line "note: MSG".
  * CTX is a struct plain; matches play_run_notify's NOTICE. */

@@ -34,8 +34,13 @@ int tui_news_lines(const struct rules *r, const struct cause_log *log, struct tu
                    int max)
 {
 	int n = 0;
+	bool last = false; /* the game ended this turn: there is no next turn */
+	for (int i = 0; log && i < log->n; i++)
+		last = last || log->rec[i].kind == CAUSE_END || log->rec[i].kind == CAUSE_WAR;
 	for (int i = 0; log && i < log->n && n < max; i++) {
 		const struct cause *c = &log->rec[i];
+		if (c->kind == CAUSE_AP && last)
+			continue;
 		/* Drift, region dynamics and AP changes come without a headline:
 		 * give each run of them one, so they do not read as part of the
 		 * order listed above them. */
@@ -72,7 +77,13 @@ static void draw_side_panel(struct tui *t, const struct tui_view *v, int x, int 
 	for (int i = 0; i < h; i++)
 		tui_put(t, y + i, x - 1, 1, TR_DIM, t->g->v);
 	if (row < last) {
-		if (wd->over) {
+		if (v->replay && v->news_turn >= 0) {
+			explain_date(r, v->news_turn, date, sizeof date);
+			tui_putf(t, row++, x, w, TR_TITLE, "%s  turn %d of %d", date, v->news_turn + 1,
+			         r->turns);
+		} else if (v->replay) {
+			tui_putf(t, row++, x, w, TR_TITLE, "The start of the game");
+		} else if (wd->over) {
 			explain_date(r, wd->turn > 0 ? wd->turn - 1 : 0, date, sizeof date);
 			tui_putf(t, row++, x, w, TR_TITLE, "%s  game over", date);
 		} else {
@@ -381,7 +392,8 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 				int total = 0, count = 0;
 				for (int i = 0; i < log->n; i++) {
 					const struct cause *c = &log->rec[i];
-					if (c->var != items[cur].var || c->region != items[cur].region)
+					if (c->var != items[cur].var || c->region != items[cur].region ||
+					    c->kind == CAUSE_ORDER_FAILED)
 						continue;
 					if (items[cur].var < VAR_WORLD_END && c->region != RULES_NO_REGION)
 						continue;

@@ -17,6 +17,7 @@ struct tui_view {
 	const struct world *w;
 	const struct session *s;     /* past turns' logs; may be NULL */
 	int side;                    /* side giving orders, or SIDE_BOTH (replay) */
+	bool replay;                 /* the replay: W is the world after turn news_turn */
 	const struct orders *queued; /* that side's queued orders, or NULL */
 	const struct orders *shown;  /* both sides' revealed orders (replay), or NULL */
 	const struct cause_log *log; /* the news shown: last resolved turn */

@@ -383,7 +383,20 @@ static int load_screen(struct menu *m)
 				tui_put(t, 8, 4, COLS - 8, TR_DIM, "Press Esc to go back and start a new game.");
 			} else {
 				tui_putf(t, 2, 2, COLS - 4, TR_DIM, "%d saved game%s in %s", n, n == 1 ? "" : "s", dir);
-				tui_putf(t, 3, 2, COLS - 4, TR_TITLE, "  %-20s %-20s %-8s %-6s %s", "name",
+				/* The names in full (saves of one scenario differ only at
+				 * their end); the scenario's title gets what is left. */
+				int nw = 4;
+				for (int i = 0; i < n; i++)
+					if (tui_width(saves[i].name) > nw)
+						nw = tui_width(saves[i].name);
+				int fixed = 1 + 1 + 1 + 1 + 8 + 1 + 7 + 1 + 11, tw = COLS - 4 - fixed - nw;
+				if (tw < 10) {
+					nw -= 10 - tw;
+					tw = 10;
+				}
+				if (nw < 4)
+					nw = 4;
+				tui_putf(t, 3, 2, COLS - 4, TR_TITLE, "  %-*s %-*s %-8s %-7s %s", nw, "name", tw,
 				         "scenario", "side", "turn", "saved");
 				int rows = LINES - 6, top = cur >= rows ? cur - rows + 1 : 0;
 				for (int i = top; i < n && 4 + i - top < LINES - 2; i++) {
@@ -391,15 +404,20 @@ static int load_screen(struct menu *m)
 					char when[32], turn[16];
 					struct tm tm;
 					localtime_r(&e->mtime, &tm);
-					strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
-					snprintf(turn, sizeof turn, e->over ? "over" : "%d/%d", e->turn, e->turns);
+					strftime(when, sizeof when, "%m-%d %H:%M", &tm);
+					/* The turn the game resumes at, as the game screen counts it. */
+					if (e->over)
+						snprintf(turn, sizeof turn, "over");
+					else
+						snprintf(turn, sizeof turn, "%d/%d", e->turn + 1, e->turns);
 					if (e->ok)
 						tui_putf(t, 4 + i - top, 2, COLS - 4, i == cur ? TR_SELECT : TR_NORMAL,
-						         "%c %-20.20s %-20.20s %-8s %-6s %s", i == cur ? '>' : ' ', e->name,
-						         e->title, e->sides, turn, when);
+						         "%c %-*.*s %-*.*s %-8s %-7s %s", i == cur ? '>' : ' ', nw, nw,
+						         e->name, tw, tw, e->title, e->sides, turn, when);
 					else
 						tui_putf(t, 4 + i - top, 2, COLS - 4, i == cur ? TR_SELECT : TR_BAD,
-						         "%c %-20.20s unreadable: %s", i == cur ? '>' : ' ', e->name, e->error);
+						         "%c %-*.*s unreadable: %s", i == cur ? '>' : ' ', nw, nw, e->name,
+						         e->error);
 				}
 				if (m->msg[0])
 					tui_put(t, LINES - 2, 2, COLS - 4, TR_BAD, m->msg);

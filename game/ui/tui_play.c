@@ -10,6 +10,7 @@
 
 #include "../engine/turn.h"
 #include "../explain/explain.h"
+#include "../report/debrief.h"
 #include "../save/save.h"
 #include "play.h"
 #include "tui.h"
@@ -22,6 +23,8 @@ struct tui_game {
 	struct map_art art, art_large;
 	struct tui_view view;
 	bool intro_shown;
+	int sel_of[SIDE_COUNT]; /* each side's own selected region: hot-seat shows
+	                           neither side where the other one looked */
 };
 
 static const char *const game_footer[] = {
@@ -118,11 +121,10 @@ static int menu_details(const struct tui_game *g, const struct menu_item *it, in
 	int n = 0;
 #define LINE(role_, ...) do { if (n < max) { snprintf(out[n].text, sizeof out[n].text, __VA_ARGS__); \
 	out[n++].role = (role_); } } while (0)
-	LINE(TR_TITLE, "%s", a->name);
 	if (it->region < r->nregions)
-		LINE(TR_NORMAL, "Target: %s", r->region[it->region].name);
+		LINE(TR_TITLE, "%s: %s", a->name, r->region[it->region].name);
 	else
-		LINE(TR_NORMAL, "Target: the world");
+		LINE(TR_TITLE, "%s (no region)", a->name);
 	int left = w->ap[side] - orders_spent(q, r);
 	LINE(TR_NORMAL, "Cost: %d AP (you have %d left)", a->cost, left);
 	if (a->help[0]) {
@@ -166,9 +168,11 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 	int sel = g->view.sel;
 	struct menu_item items[RULES_MAX_ACTIONS];
 	int item_row[RULES_MAX_ACTIONS]; /* screen row of each item, for the mouse */
-	int cur = 0;
+	int cur = 0, dtop = 0;
+	char err[240] = ""; /* why the last Enter queued nothing; drawn inside the popup only */
 	static const char *const foot[] = {
-		"Up/Down", "choose", "Enter", "queue order", "Esc", "back", "?", "help",
+		"Up/Down", "choose", "Enter", "queue order", "PgUp/PgDn", "details", "Esc", "back",
+		"?", "help",
 	};
 	for (;;) {
 		int n = 0;
@@ -195,8 +199,8 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 		if (tui_big_enough()) {
 			tui_view_draw(t, &g->view);
 			int bw = COLS - 4 > 100 ? 100 : COLS - 4, bh = n + 8 > 22 ? n + 8 : 22;
-			if (bh > LINES - 3)
-				bh = LINES - 3;
+			if (bh > LINES - 2)
+				bh = LINES - 2;
 			int bx = (COLS - bw) / 2, by = 1;
 			char title[120];
 			snprintf(title, sizeof title, "%s: orders for %s and the world",
@@ -222,29 +226,57 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 				tui_put(t, by + 1, bx + 2, lw, TR_DIM, "No action for this side.");
 			for (int y = by + 1; y < by + bh - 1; y++)
 				tui_put(t, y, bx + lw + 1, 1, TR_DIM, t->g->v);
+			/* The left column's foot: the last refusal, or the legend. */
+			int foot_top = by + bh - 2;
+			if (err[0]) {
+				char wrapped[4][256];
+				int m = tui_wrap(err, lw - 3, wrapped, 4);
+				foot_top = by + bh - 1 - m;
+				for (int j = 0; j < m; j++)
+					tui_put(t, foot_top + j, bx + 2, lw - 2, TR_BAD, wrapped[j]);
+			} else {
+				tui_put(t, foot_top, bx + 2, lw - 2, TR_DIM, "x = not possible now");
+			}
 			if (n > 0) {
-				struct tui_line det[40];
+				/* The details, wrapped to their column and scrolled with
+				 * PgUp/PgDn when they are longer than the popup. */
+				struct tui_line det[40], *disp = malloc(sizeof *disp * 160);
 				int k = menu_details(g, &items[cur], side, q, det, 40);
-				int dw = bw - lw - 4, row2 = by + 1;
-				for (int i = 0; i < k && row2 < by + bh - 1; i++) {
+				int dw = bw - lw - 4, nd = 0, body = bh - 2;
+				for (int i = 0; disp && i < k; i++) {
 					char wrapped[4][256];
 					int indent = det[i].text[0] == ' ' ? 2 : 0;
 					int m = tui_wrap(det[i].text, dw - indent, wrapped, 4);
-					for (int j = 0; j < m && row2 < by + bh - 1; j++)
-						tui_put(t, row2++, bx + lw + 3 + indent, dw - indent, det[i].role, wrapped[j]);
+					for (int j = 0; j < m && nd < 160; j++, nd++) {
+						snprintf(disp[nd].text, sizeof disp[nd].text, "%*s%.250s", indent, "",
+						         wrapped[j]);
+						disp[nd].role = det[i].role;
+					}
 				}
+				if (dtop > nd - body)
+					dtop = nd - body;
+				if (dtop < 0)
+					dtop = 0;
+				for (int i = 0; i < body && dtop + i < nd; i++)
+					tui_put(t, by + 1 + i, bx + lw + 3, dw, disp[dtop + i].role, disp[dtop + i].text);
+				if (nd > body) {
+					char more[48];
+					snprintf(more, sizeof more, " %s %d/%d ", dtop + body < nd ? "PgDn: more," : "",
+					         dtop + body < nd ? dtop + body : nd, nd);
+					tui_put(t, by + bh - 1, bx + bw - 2 - tui_width(more), tui_width(more), TR_DIM,
+					        more);
+				}
+				free(disp);
 			}
-			if (g->view.status[0] && g->view.status_role == TR_BAD)
-				tui_put(t, by + bh - 2, bx + 2, bw - 4, TR_BAD, g->view.status);
-			else
-				tui_put(t, by + bh - 2, bx + 2, lw, TR_DIM, "x = not possible now");
-			tui_footer(t, foot, 8);
+			tui_footer(t, foot, 10);
 			refresh();
 		}
 		int key = tui_key(t);
 		if (key == TUI_KEY_STOP)
 			return -1;
 		enum tui_cmd cmd = tui_key_command(TK_LIST, key);
+		if (cmd != TC_OK && cmd != TC_RIGHT && key != (TUI_FN | KEY_RESIZE))
+			err[0] = '\0';
 		if (key == (TUI_FN | KEY_MOUSE)) {
 			/* A click picks an action; a click on the picked one queues it. */
 			int hit = -1;
@@ -255,15 +287,18 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 				continue;
 			if (hit != cur) {
 				cur = hit;
+				dtop = 0;
 				continue;
 			}
 			cmd = TC_OK;
 		}
 		switch (cmd) {
-		case TC_UP: cur = cur > 0 ? cur - 1 : n - 1; break;
-		case TC_DOWN: cur = cur + 1 < n ? cur + 1 : 0; break;
-		case TC_FIRST: cur = 0; break;
-		case TC_LAST: cur = n - 1; break;
+		case TC_UP: cur = cur > 0 ? cur - 1 : n - 1; dtop = 0; break;
+		case TC_DOWN: cur = cur + 1 < n ? cur + 1 : 0; dtop = 0; break;
+		case TC_FIRST: cur = 0; dtop = 0; break;
+		case TC_LAST: cur = n - 1; dtop = 0; break;
+		case TC_PGUP: dtop -= 5; break;
+		case TC_PGDN: dtop += 5; break;
 		case TC_BACK: case TC_QUIT: case TC_LEFT: return 0;
 		case TC_HELP: if (tui_help_for(t, r) < 0) return -1; break;
 		case TC_OK: case TC_RIGHT: {
@@ -282,9 +317,12 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 				g->view.order_sel = q->n - 1;
 				return 0;
 			}
-			snprintf(g->view.status, sizeof g->view.status, "Cannot order %s: %s", a->name,
-			         order_status_text(st));
-			g->view.status_role = TR_BAD;
+			char why[200];
+			if (st == ORDER_REQUIREMENT && failed >= 0 && failed < a->nrequires)
+				cond_text(w, r, &a->requires[failed], it->region, why, sizeof why);
+			else
+				snprintf(why, sizeof why, "%s", order_status_text(st));
+			snprintf(err, sizeof err, "Cannot order %s: %s.", a->name, why);
 			break;
 		}
 		default:
@@ -338,9 +376,11 @@ static void save_now(struct tui_game *g)
 	struct diags *ds = calloc(1, sizeof *ds);
 	if (!ds)
 		return;
-	if (p->save_dir[0] ? snprintf(dir, sizeof dir, "%s", p->save_dir) < 0
-	                   : save_dir(NULL, dir, sizeof dir) != 0) {
-		snprintf(g->view.status, sizeof g->view.status, "No save folder");
+	/* No save folder means saving is off (a bad --save-dir): never fall
+	 * back to another folder the player did not ask for. */
+	if (!p->save_dir[0] || snprintf(dir, sizeof dir, "%s", p->save_dir) < 0) {
+		snprintf(g->view.status, sizeof g->view.status,
+		         "Saving is off: the save folder cannot be used (see --save-dir)");
 		g->view.status_role = TR_BAD;
 	} else if (save_path(dir, p->save_name[0] ? p->save_name : "game", path, sizeof path) != 0 ||
 	           save_write(p->session, path, ds) != 0) {
@@ -354,16 +394,31 @@ static void save_now(struct tui_game *g)
 	free(ds);
 }
 
+static enum fe_status orders_loop(struct tui_game *g, struct play *p, int side, struct orders *q,
+                                  struct orders *out);
+
 static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orders *out)
 {
 	struct tui_game *g = ctx;
-	struct tui *t = g->t;
-	const struct rules *r = &p->session->rules;
-	const struct world *w = &p->session->world;
 	struct orders q = { 0 };
+	g->view.sel = side < SIDE_COUNT ? g->sel_of[side] : 0;
 	view_reset(g, side, &q);
 	g->view.focus = TF_MAP;
 	g->view.order_sel = 0;
+	enum fe_status st = orders_loop(g, p, side, &q, out);
+	if (side < SIDE_COUNT)
+		g->sel_of[side] = g->view.sel;
+	g->view.sel = 0;
+	g->view.status[0] = '\0';
+	return st;
+}
+
+static enum fe_status orders_loop(struct tui_game *g, struct play *p, int side, struct orders *q,
+                                  struct orders *out)
+{
+	struct tui *t = g->t;
+	const struct rules *r = &p->session->rules;
+	const struct world *w = &p->session->world;
 	for (;;) {
 		/* The footer names the keys of the panel in focus. */
 		if (g->view.focus == TF_LOG) {
@@ -390,7 +445,7 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 				g->view.focus = TF_MAP;
 				if ((again && (t->mouse_b & (BUTTON1_CLICKED | BUTTON1_PRESSED))) ||
 				    (t->mouse_b & BUTTON1_DOUBLE_CLICKED))
-					if (action_menu(g, side, &q) < 0)
+					if (action_menu(g, side, q) < 0)
 						return FE_QUIT;
 			} else if (t->mouse_b & BUTTON4_PRESSED) {
 				g->view.log_top -= 3;
@@ -407,10 +462,10 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 				g->view.sel = tui_map_move(&g->view.layout, g->view.sel, dx, dy);
 			else if (g->view.focus == TF_LOG)
 				g->view.log_top += dy;
-			else if (q.n) {
+			else if (q->n) {
 				g->view.order_sel += dy;
 				g->view.order_sel = g->view.order_sel < 0 ? 0
-				                  : g->view.order_sel >= q.n ? q.n - 1 : g->view.order_sel;
+				                  : g->view.order_sel >= q->n ? q->n - 1 : g->view.order_sel;
 			}
 			continue;
 		}
@@ -424,25 +479,25 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 		case TC_TAB: g->view.focus = (g->view.focus + 1) % TF_COUNT; break;
 		case TC_BTAB: g->view.focus = (g->view.focus + TF_COUNT - 1) % TF_COUNT; break;
 		case TC_OK:
-			if (action_menu(g, side, &q) < 0)
+			if (action_menu(g, side, q) < 0)
 				return FE_QUIT;
 			break;
 		case TC_UNDO:
-			if (orders_undo(&q) == 0) {
+			if (orders_undo(q) == 0) {
 				snprintf(g->view.status, sizeof g->view.status, "Last order undone");
 				g->view.status_role = TR_HEADER;
 			} else {
 				snprintf(g->view.status, sizeof g->view.status, "No order to undo");
 				g->view.status_role = TR_BAD;
 			}
-			if (g->view.order_sel >= q.n)
-				g->view.order_sel = q.n ? q.n - 1 : 0;
+			if (g->view.order_sel >= q->n)
+				g->view.order_sel = q->n ? q->n - 1 : 0;
 			break;
 		case TC_DELETE:
-			if (g->view.focus == TF_ORDERS && g->view.order_sel < q.n) {
-				orders_remove(w, r, side, &q, g->view.order_sel);
-				if (g->view.order_sel >= q.n)
-					g->view.order_sel = q.n ? q.n - 1 : 0;
+			if (g->view.focus == TF_ORDERS && g->view.order_sel < q->n) {
+				orders_remove(w, r, side, q, g->view.order_sel);
+				if (g->view.order_sel >= q->n)
+					g->view.order_sel = q->n ? q->n - 1 : 0;
 				snprintf(g->view.status, sizeof g->view.status, "Order removed");
 				g->view.status_role = TR_HEADER;
 			}
@@ -462,7 +517,7 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 			tui_projector_toggle(&g->view);
 			break;
 		case TC_END: {
-			int left = w->ap[side] - orders_spent(&q, r);
+			int left = w->ap[side] - orders_spent(q, r);
 			if (left > 0) {
 				char msg[160];
 				snprintf(msg, sizeof msg, "%d AP left unspent. End %s's orders anyway?", left,
@@ -473,7 +528,7 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 				if (a == 0)
 					break;
 			}
-			*out = q;
+			*out = *q;
 			/* The other side (an AI may take a moment) and the
 			 * resolution come next: say so rather than look frozen. */
 			snprintf(g->view.status, sizeof g->view.status, "Orders given; resolving the turn...");
@@ -636,10 +691,16 @@ static int game_over_page(struct tui *t, const struct session *s)
 {
 	const struct rules *r = &s->rules;
 	const struct world *w = &s->world;
-	int nmax = 160;
+	int nmax = 220;
 	struct tui_line *lines = calloc((size_t)nmax, sizeof *lines);
-	if (!lines)
+	struct debrief *d = malloc(sizeof *d);
+	struct debrief_line *dl = calloc(80, sizeof *dl);
+	if (!lines || !d || !dl) {
+		free(lines);
+		free(d);
+		free(dl);
 		return 0;
+	}
 	int n = 0;
 #define LINE(role_, ...) do { if (n < nmax) { snprintf(lines[n].text, sizeof lines[n].text, __VA_ARGS__); \
 	lines[n++].role = (role_); } } while (0)
@@ -650,6 +711,15 @@ static int game_over_page(struct tui *t, const struct session *s)
 	     w->score[SIDE_RUSSIA], world_security_index(w, r));
 	LINE(TR_NORMAL, "Final tension %d (%s) after %d turns.", w->v[VAR_TENSION],
 	     explain_band(w->v[VAR_TENSION], t->utf8), s->turns);
+	LINE(TR_NORMAL, "%s", "");
+	/* Why: the points per region and the deciding regions turn by turn. */
+	debrief_build(s, d);
+	int nd = debrief_lines(s, d, dl, 80);
+	for (int i = 0; i < nd; i++)
+		LINE(dl[i].kind == DEBRIEF_HEAD ? TR_TITLE : dl[i].kind == DEBRIEF_CAUSE ? TR_DIM
+		     : TR_NORMAL, "%s", dl[i].text);
+	free(d);
+	free(dl);
 	LINE(TR_NORMAL, "%s", "");
 	/* The chart: one column per turn (two when room), rows of 10 tension. */
 	LINE(TR_TITLE, "Tension over the game");
@@ -671,15 +741,22 @@ static int game_over_page(struct tui *t, const struct session *s)
 		     "%s", row);
 	}
 	{
+		/* Each column's turn number under it (0 = the start), where the
+		 * number fits before the next one: never a lone "0" for turn 10. */
 		char axis[256];
-		int len = snprintf(axis, sizeof axis, "    turn ");
-		for (int k = 0; k <= turns && len + cw < (int)sizeof axis - 1; k++) {
+		int len = snprintf(axis, sizeof axis, "    turn "), free_at = len;
+		memset(axis + len, ' ', sizeof axis - (size_t)len - 1);
+		int end = len;
+		for (int k = 0; k <= turns && len + cw < (int)sizeof axis - 4; k++, len += cw) {
 			char num[8];
-			snprintf(num, sizeof num, "%d", k % 10);
-			for (int c = 0; c < cw; c++)
-				axis[len++] = c == 0 ? num[0] : ' ';
+			int nl = snprintf(num, sizeof num, "%d", k);
+			if (len >= free_at && len + nl < (int)sizeof axis - 1) {
+				memcpy(axis + len, num, (size_t)nl);
+				free_at = len + nl + 1;
+				end = len + nl;
+			}
 		}
-		axis[len] = '\0';
+		axis[end] = '\0';
 		LINE(TR_DIM, "%s", axis);
 	}
 	LINE(TR_NORMAL, "%s", "");
@@ -692,7 +769,7 @@ static int game_over_page(struct tui *t, const struct session *s)
 		for (int i = 0; i < nr; i++) {
 			char date[32], buf[240];
 			explain_date(r, road[i].turn, date, sizeof date);
-			explain_cause(r, &s->log[road[i].turn].rec[road[i].index], buf, sizeof buf);
+			explain_cause_in(r, &s->log[road[i].turn], road[i].index, buf, sizeof buf);
 			LINE(TR_NORMAL, "  %.20s  %.200s", date, buf);
 		}
 	}
@@ -750,6 +827,12 @@ int tui_play(struct play *p)
 	g->p = p;
 	tui_art_for(&g->art, &p->session->rules, false);
 	tui_art_for(&g->art_large, &p->session->rules, true);
+	if (!p->save_dir[0]) {
+		/* launch.c said so on stderr, which the screen now covers. */
+		snprintf(g->view.status, sizeof g->view.status,
+		         "Saving is off: the save folder cannot be used");
+		g->view.status_role = TR_BAD;
+	}
 	struct frontend fe = { g, fe_briefing, fe_orders, fe_handoff, fe_resolution, fe_game_over };
 	int rc = play_run_notify(p, &fe, fe_notice);
 	bool stopped = (p->stop && *p->stop) || t.lost;

@@ -44,26 +44,30 @@ int tui_replay_run(struct tui *t, const struct session *s)
 	v.art_large = &art[1];
 	v.footer = replay_footer;
 	v.nfooter = (int)(sizeof replay_footer / sizeof replay_footer[0]);
-	int cur = turns, rc = 0;
+	/* From the first turn: a replay is watched from the beginning. */
+	int cur = turns > 0 ? 1 : 0, rc = 0;
 	for (;;) {
 		v.w = &worlds[cur];
 		v.log = cur > 0 ? &s->log[cur - 1] : NULL;
 		v.news_turn = cur - 1;
 		v.shown = cur > 0 ? s->orders[cur - 1] : NULL;
-		char date[32];
-		if (cur > 0)
-			explain_date(&s->rules, cur - 1, date, sizeof date);
-		else
-			snprintf(date, sizeof date, "the start");
-		char from[96] = "";
+		/* The header and the side panel name the same turn: the one
+		 * whose orders and news are shown, the map as it left it. */
+		char date[32], from[96] = "";
+		explain_date(&s->rules, cur > 0 ? cur - 1 : 0, date, sizeof date);
 		if (s->branch_turn)
 			snprintf(from, sizeof from, "  |  a what-if from %.40s%s", s->branch_from,
 			         cur < s->branch_turn ? " (before the branch)" : "");
 		char head[sizeof v.title + sizeof from];
-		snprintf(head, sizeof head, "REPLAY  %.60s  |  after turn %d of %d (%s)%s", s->rules.title,
-		         cur, turns, date, from);
+		if (cur > 0)
+			snprintf(head, sizeof head, "REPLAY  %s, turn %d of %d  |  %.60s (%d played)%s", date,
+			         cur, s->rules.turns, s->rules.title, turns, from);
+		else
+			snprintf(head, sizeof head, "REPLAY  the start, before turn 1  |  %.60s (%d played)%s",
+			         s->rules.title, turns, from);
 		memcpy(v.title, head, sizeof v.title - 1);
 		v.title[sizeof v.title - 1] = '\0';
+		v.replay = true;
 		tui_view_draw(t, &v);
 		int key = tui_key(t);
 		if (key == TUI_KEY_STOP) {

@@ -117,10 +117,10 @@ EOF
 play --seed 1 <bad.in >bad.out 2>&1
 rc=$?
 [ "$rc" -eq 0 ] || fail "bad commands: exit $rc"
-has bad.out "^error: unknown command 'frobnicate'; type 'help'" "unknown command"
+has bad.out "^error: unknown command 'frobnicate'\\. Type 'help'" "unknown command"
 has bad.out "^error: unknown action 'nosuch'" "unknown action"
 has bad.out "^error: 'deploy' needs a region" "missing region"
-has bad.out "^error: unknown region 'narnia'; the regions are: poland" "unknown region"
+has bad.out "^error: unknown region 'narnia'\\. The regions are: poland" "unknown region"
 has bad.out "^error: 'talks' takes no region" "region given to a world action"
 has bad.out "^error: 'snap-exercise' is an action of Russia, not of NATO" "the other side's action"
 has bad.out '^error: Propose talks is already ordered this turn' "the same order twice"
@@ -225,6 +225,17 @@ rc=$?
 [ "$rc" -eq 0 ] || fail "garbage input: exit $rc"
 has junk.out '^error: line too long' "long line refused"
 has junk.out '^-- 2025-Q1 resolved --$' "end with CRLF"
+
+# 16. Near misses get a did-you-mean; the last turn promises no action points.
+printf 'do deploi poland\ndo deploy polan\nexplain tensoin\nstatsu\nquit\n' >typo.in
+play --seed 1 <typo.in >typo.out 2>&1
+has typo.out "^error: unknown action 'deploi'\\. Did you mean 'deploy'\\?" "did-you-mean for an action"
+has typo.out "^error: unknown region 'polan'\\. Did you mean 'poland'\\?" "did-you-mean for a region"
+has typo.out "^error: unknown variable 'tensoin'\\. Did you mean 'tension'\\?" "did-you-mean for a variable"
+has typo.out "^error: unknown command 'statsu'\\. Did you mean 'status'\\?" "did-you-mean for a command"
+last=$(awk '/^-- 2027-Q4 resolved --$/ { on = 1 } on' nato.out)
+[ -n "$last" ] || fail "no resolution of the last turn in nato.out"
+printf '%s\n' "$last" | grep -q "Action points next turn" && fail "the last turn announces action points for a next turn"
 
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
 echo "all plain-mode checks passed"

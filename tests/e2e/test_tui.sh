@@ -142,7 +142,7 @@ expect "Load a saved game" "back at the title menu after the game"
 keys Down Enter
 expect "saved game" "load screen"
 expect "The Door Closes" "the save names its scenario"
-expect "1/12" "the save names its turn"
+expect "2/12" "the save names the turn it resumes at (one turn played)"
 keys Enter
 expect "NATO's orders, 2025-Q2" "the loaded game goes on at turn 2"
 keys q

@@ -119,12 +119,13 @@ save=$(ls -t "$XDG_DATA_HOME"/brink/saves/* 2>/dev/null | head -n 1)
 keys clear Enter
 keys "$BRINK_TUI replay '$save'; echo EXIT=\$?" Enter
 expect "REPLAY" "replay viewer"
-expect "after turn 1 of 1" "the replay opens at the last turn"
+expect "REPLAY  2025-Q1, turn 1 of 12" "the replay opens at the first turn"
+expect "2025-Q1  turn 1 of 12" "the side panel names the same turn as the header"
 expect "Orders given" "the replay reveals both sides' orders"
 keys Left
-expect "after turn 0 of 1 (the start)" "Left steps back"
+expect "the start, before turn 1" "Left steps back"
 keys End
-expect "after turn 1 of 1" "End goes to the last turn"
+expect "turn 1 of 12  |" "End goes to the last turn played"
 keys q
 expect "EXIT=0" "q leaves the replay"
 

@@ -1,0 +1,177 @@
+#!/bin/sh
+# test_tui_player.sh - the player's defects of the curses game (issue 11), each
+# driven in tmux at 80x24 (private socket) and read back with capture-pane:
+# hot-seat selection, a bad --save-dir, the action menu's refusal, the load
+# screen, the replay, the end screen.
+set -u
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+BRINK_TUI=${BRINK_TUI:-$ROOT/brink}
+E2E_TMP=${E2E_TMP:-$(mktemp -d)}
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "skip: tmux is not installed"
+	exit 0
+fi
+unset TMUX
+S=brink-e2e-player-$$
+tm() { tmux -L "$S" "$@"; }
+cleanup() {
+	tm kill-server >/dev/null 2>&1
+	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$S"
+}
+trap cleanup EXIT INT TERM
+
+screen() { tm capture-pane -p -t main 2>/dev/null; }
+fail() {
+	echo "FAIL: $*"
+	echo "--- screen:"
+	screen
+	exit 1
+}
+wait_for() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+wait_gone() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+expect() { wait_for "$1" || fail "expected '$1' on the screen ($2)"; }
+keys() { tm send-keys -t main "$@"; }
+# the name of the selected region: the map marks it >Name<
+selected() { screen | sed -n 's/.*[^A-Za-z]>\([A-Z][A-Za-z ]*\)<.*/\1/p' | head -n 1; }
+
+export XDG_DATA_HOME="$E2E_TMP/data"
+mkdir -p "$XDG_DATA_HOME/brink"
+ln -s "$ROOT/scenarios" "$XDG_DATA_HOME/brink/scenarios"
+cd "$E2E_TMP" || exit 1
+mkdir -p sv
+
+tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
+tm set-option -t main status off >/dev/null
+expect "shell>" "the shell starts"
+
+# Defect 2: hot-seat. Russia's map opens on its own selection, not NATO's.
+keys "$BRINK_TUI play --side both --seed 7 --save-dir sv; echo EXIT=\$?" Enter
+expect "Both sides are played here" "hot-seat briefing"
+keys Enter
+expect "NATO's orders" "NATO first"
+first=$(selected)
+[ -n "$first" ] || fail "no selected region on NATO's map"
+keys Down
+sleep 0.3
+moved=$(selected)
+[ -n "$moved" ] && [ "$moved" != "$first" ] || fail "Down did not move NATO's selection ($first)"
+keys e
+expect "AP left unspent" "confirm"
+keys y
+expect "Hand the terminal to Russia's player" "hand-off"
+keys Enter
+expect "Russia's orders" "Russia's turn"
+[ "$(selected)" = "$first" ] || fail "Russia's map opens on NATO's selection ($moved)"
+keys e
+expect "AP left unspent" "confirm"
+keys y
+expect "resolved" "resolution"
+keys Enter
+expect "Hand the terminal to NATO's player" "next turn"
+keys Enter
+expect "NATO's orders" "NATO again"
+[ "$(selected)" = "$moved" ] || fail "NATO's own selection is not kept ($(selected))"
+keys q
+expect "Quit the game" "quit"
+keys y
+expect "EXIT=0" "quit"
+
+# Defect 3: a save folder that cannot be used: s says so, writes nothing elsewhere.
+keys clear Enter
+keys "$BRINK_TUI play --seed 7 --save-dir /dev/null; echo EXIT=\$?" Enter
+expect "You play NATO" "briefing"
+keys Enter
+expect "NATO's orders" "game screen"
+expect "Saving is off" "the header tells that saving is off"
+keys s
+sleep 0.3
+screen | grep -q "Saved:" && fail "s claims a save with a bad --save-dir"
+expect "Saving is off" "s refuses"
+[ -e saves ] && fail "s wrote to ./saves instead"
+[ -e "$XDG_DATA_HOME/brink/saves" ] && [ -n "$(ls "$XDG_DATA_HOME/brink/saves")" ] &&
+	fail "s wrote to the default save folder instead"
+
+# Defect 5: the action menu's refusal stays inside the popup and goes with Esc.
+keys Enter
+expect "orders for Poland" "action menu"
+for k in 1 2 3 4 5; do keys Down; done
+expect "> Open the door" "Open the door chosen"
+keys Enter
+expect "Cannot order Open the door" "the refusal"
+line=$(screen | grep -n "Cannot order Open the door" | head -n 1)
+case "$line" in
+1:*) fail "the refusal is drawn in the header, outside the popup" ;;
+esac
+screen | grep "Cannot order" | grep -q "resolve together" && fail "the refusal overwrites the details"
+keys Escape
+wait_gone "Cannot order" || fail "the refusal stays after Esc"
+keys q
+expect "Quit the game" "quit"
+keys y
+expect "EXIT=0" "quit"
+# Defect 9 and the debrief: a whole game of 12 turns to its end screen.
+keys clear Enter
+keys "$BRINK_TUI play --seed 7 --save-dir sv; echo EXIT=\$?" Enter
+expect "You play NATO" "briefing"
+keys Enter
+t=0
+while [ $t -lt 12 ]; do
+	expect "NATO's orders" "turn $((t + 1))"
+	keys e
+	expect "AP left unspent" "confirm"
+	keys y
+	expect "resolved" "resolution of turn $((t + 1))"
+	keys Enter
+	t=$((t + 1))
+done
+expect "the end of the game" "end screen"
+screen | grep -q "(result:" && fail "the end screen shows the internal result tag"
+expect "Why: the points each side held at the end" "the debrief"
+expect "held" "points per side"
+k=0
+while [ $k -lt 6 ] && ! screen | grep -q "turn 0  1  2"; do
+	keys PgDn
+	sleep 0.2
+	k=$((k + 1))
+done
+expect "turn 0  1  2  3  4  5  6  7  8  9  10 11 12" "the chart's axis counts the turns"
+keys Enter
+expect "EXIT=0" "the game ends"
+
+# Defect 7: the load screen shows whole names and the turn the game resumes at.
+sd="$XDG_DATA_HOME/brink/saves"
+mkdir -p "$sd"
+printf 'end\nsave a-rather-long-save-name-first\nsave a-rather-long-save-name-second\nquit\n' |
+	"$BRINK_TUI" play --plain --seed 7 --save-dir "$sd" >plain.txt 2>&1 || fail "plain game to make saves"
+keys clear Enter
+keys "$BRINK_TUI; echo EXIT=\$?" Enter
+expect "Load a saved game" "title menu"
+keys Down Enter
+expect "saved game" "load screen"
+expect "a-rather-long-save-name-first" "the first name in full"
+expect "a-rather-long-save-name-second" "the second name in full"
+screen | grep "a-rather-long-save-name-first" | grep -q " 2/12 " ||
+	fail "a save made on turn 2 of 12 does not read 2/12"
+keys Escape
+expect "New game" "back at the title"
+keys q
+expect "Quit Brink" "quit"
+keys y
+expect "EXIT=0" "left the menu"
+echo "ok"
