@@ -295,9 +295,15 @@ Test(report, the_debrief_follows_each_region_turn_by_turn)
 		}
 		for (int i = 0; i < r->nregions; i++)
 			cr_assert_eq(d->reg[i].holder, turn_controller(&s->world, r, i));
-		if (s->world.result != RESULT_WAR) {
-			cr_assert_eq(d->held[SIDE_NATO], s->world.score[SIDE_NATO]);
-			cr_assert_eq(d->held[SIDE_RUSSIA], s->world.score[SIDE_RUSSIA]);
+		for (int side = 0; side < SIDE_COUNT; side++) {
+			int sum = 0, held = 0;
+			for (int k = 0; k < SCORE_COUNT; k++)
+				sum += d->scored[side][k];
+			cr_assert_eq(sum, s->world.score[side], "the score's terms add up to the score");
+			for (int i = 0; i < r->nregions; i++)
+				if (turn_controller(&s->world, r, i) == side)
+					held += r->region[i].value;
+			cr_assert_eq(d->held[side], held);
 		}
 		struct debrief_line *dl = calloc(80, sizeof *dl);
 		int n = debrief_lines(s, d, dl, 80);

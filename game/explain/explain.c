@@ -119,6 +119,11 @@ static const char *const score_words[SCORE_COUNT] = {
 	"war",
 };
 
+const char *explain_score_term(int term)
+{
+	return term >= 0 && term < SCORE_COUNT ? score_words[term] : "score";
+}
+
 static const char *const region_words[REGION_COUNT] = {
 	"stability returns toward its usual level",
 	"unstable: drifts toward the side with more forces there",

@@ -30,6 +30,9 @@ size_t explain_var(const struct rules *r, int var, int region, char *buf, size_t
  * "Incident: Airspace violation over the Baltics". Returns strlen. */
 size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, size_t len);
 
+/* What a score term (enum score_term) counts: "regions held this turn". */
+const char *explain_score_term(int term);
+
 /* explain_cause for record I of LOG, with what its headline adds: a change
  * of a world variable by an order also names the order's region,
  * "Tension +2 (NATO: Deploy forces in Poland)". Returns strlen. */

@@ -43,6 +43,13 @@ void debrief_build(const struct session *s, struct debrief *d)
 		d->held[prev] += r->region[i].value;
 	}
 	free(scratch);
+	for (int t = 0; t < s->turns; t++)
+		for (int i = 0; i < s->log[t].n; i++) {
+			const struct cause *c = &s->log[t].rec[i];
+			if (c->kind == CAUSE_SCORE && c->var == VAR_SCORE && c->side < SIDE_COUNT &&
+			    c->source < SCORE_COUNT)
+				d->scored[c->side][c->source] += c->delta;
+		}
 	/* Deciding: changed hands, or came within a few points of doing so;
 	 * the most valuable first. */
 	int order[RULES_MAX_REGIONS], n = 0;
@@ -88,15 +95,30 @@ int debrief_lines(const struct session *s, const struct debrief *d, struct debri
 	char list[200];
 #define LINE(kind_, ...) do { if (n < max) { out[n].kind = (kind_); \
 	snprintf(out[n].text, sizeof out[n].text, __VA_ARGS__); n++; } } while (0)
-	LINE(DEBRIEF_HEAD, "Why: the points each side held at the end");
-	LINE(DEBRIEF_TEXT, "A region counts for NATO at alignment +%d or more, for Russia at -%d or "
-	     "less; its points (vp) go to the side that holds it.", d->control, d->control);
+	LINE(DEBRIEF_HEAD, "Why: where each side's points came from");
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		char terms[200];
+		size_t len = 0;
+		int total = 0;
+		terms[0] = '\0';
+		for (int k = 0; k < SCORE_COUNT && len < sizeof terms; k++) {
+			if (!d->scored[side][k])
+				continue;
+			total += d->scored[side][k];
+			len += (size_t)snprintf(terms + len, sizeof terms - len, "%s%s %+d", len ? "; " : "",
+			                        explain_score_term(k), d->scored[side][k]);
+		}
+		LINE(DEBRIEF_TEXT, "  %s %d: %s", explain_side(r, side), total, terms[0] ? terms : "nothing");
+	}
+	LINE(DEBRIEF_TEXT, "A region is held by NATO at alignment +%d or more, by Russia at -%d or "
+	     "less; the holder scores its points (vp).", d->control, d->control);
 	for (int side = 0; side <= SIDE_COUNT; side++) {
 		held_list(r, d, side, list, sizeof list);
 		if (side < SIDE_COUNT)
-			LINE(DEBRIEF_TEXT, "  %s held %d vp: %s", explain_side(r, side), d->held[side], list);
+			LINE(DEBRIEF_TEXT, "  %s held at the end (%d vp): %s", explain_side(r, side),
+			     d->held[side], list);
 		else if (d->held[side])
-			LINE(DEBRIEF_TEXT, "  Held by nobody, %d vp: %s", d->held[side], list);
+			LINE(DEBRIEF_TEXT, "  Held by nobody at the end (%d vp): %s", d->held[side], list);
 	}
 	if (d->nshown == 0)
 		return n;

@@ -22,7 +22,8 @@ struct debrief_region {
 struct debrief {
 	int turns;         /* turns played */
 	int control;       /* the alignment a side needs to hold a region */
-	int held[SIDE_COUNT + 1]; /* points held at the end, by holder */
+	int held[SIDE_COUNT + 1]; /* region values held at the end, by holder */
+	int scored[SIDE_COUNT][SCORE_COUNT]; /* each side's score by term (enum score_term) */
 	int nshown;        /* deciding regions, most valuable first */
 	int shown[DEBRIEF_SHOWN];
 	struct debrief_region reg[RULES_MAX_REGIONS];

@@ -142,7 +142,7 @@ while [ $t -lt 12 ]; do
 done
 expect "the end of the game" "end screen"
 screen | grep -q "(result:" && fail "the end screen shows the internal result tag"
-expect "Why: the points each side held at the end" "the debrief"
+expect "Why: where each side's points came from" "the debrief"
 expect "held" "points per side"
 k=0
 while [ $k -lt 6 ] && ! screen | grep -q "turn 0  1  2"; do
