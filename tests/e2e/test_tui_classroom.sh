@@ -112,7 +112,7 @@ keys v
 expect "TENSION, TURN BY TURN" "the projector view in the replay"
 expect "start" "the history names the start"
 keys Left
-expect "after turn 0 of 1" "back to the start"
+expect "the start, before turn 1" "back to the start"
 keys q
 expect "EXIT=0" "the replay exits 0"
 
