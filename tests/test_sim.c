@@ -97,6 +97,31 @@ Test(sim, jobs_do_not_change_results)
 	free(r);
 }
 
+Test(sim, events_fired_are_counted_the_same_at_any_jobs)
+{
+	struct rules *r = load_default();
+	struct sim_totals t1, t2;
+	struct sim_config c = config(AI_HAWK, AI_HAWK, 40, 1);
+	cr_assert_eq(sim_run(r, &c, &t1, NULL, NULL), 0);
+	c.jobs = 2;
+	cr_assert_eq(sim_run(r, &c, &t2, NULL, NULL), 0);
+	uint64_t events = 0, incidents = 0;
+	for (int e = 0; e < RULES_MAX_EVENTS; e++) {
+		cr_assert_eq(t1.fired[e], t2.fired[e], "event %d", e);
+		if (e >= r->nevents)
+			cr_assert_eq(t1.fired[e], 0, "no event beyond the rules' %d", r->nevents);
+		else if (r->event[e].kind == EVENT_INCIDENT)
+			incidents += t1.fired[e];
+		else
+			events += t1.fired[e];
+	}
+	cr_assert_eq(t1.struck, t2.struck);
+	cr_assert_gt(events, 0, "hawks' games have events");
+	cr_assert_gt(t1.struck, 0, "hawks' tension brings miscalculations");
+	cr_assert_leq(incidents, t1.struck, "an incident only when a miscalculation struck");
+	free(r);
+}
+
 Test(sim, more_jobs_than_games)
 {
 	struct rules *r = load_default();

@@ -43,7 +43,7 @@ struct sim_args {
 	struct sim_config c;
 	unsigned long long games, seed, jobs, budget; /* read into c once parsed */
 	const char *policy[SIDE_COUNT]; /* fixed:... strategies (checked once the scenario is loaded) */
-	bool games_given, budget_given, tournament, actions;
+	bool games_given, budget_given, tournament, actions, events;
 };
 
 static int parse_level(int side, void *args, const char *v, char *why, size_t len)
@@ -132,6 +132,9 @@ static const struct cmd_opt sim_opts[] = {
 	          "seconds)", .note = budget_note },
 	{ .name = "actions", .type = CMD_FLAG, .offset = ARG(actions),
 	  .help = "also print each action's share of each side's orders" },
+	{ .name = "events", .type = CMD_FLAG, .offset = ARG(events),
+	  .help = "also print how often each event and incident fired (event_ID: times, per "
+	          "game; \"never\" for one that never did) and how many miscalculations struck" },
 	{ .name = NULL },
 };
 
@@ -296,6 +299,24 @@ static void sim_summary(const struct rules *r, const struct sim_args *a, const s
 			if (rules_action_for_side(r, k, s))
 				printf("action_%s_%s: %.3f\n", side_id(s), r->action[k].id,
 				       ratio(t->uses[s][k], t->orders[s]));
+	}
+	if (!a->events)
+		return;
+	/* An author's view: which events fire, how often; one that never does
+	 * in this many games is worth a look (brink check says when it cannot). */
+	uint64_t incidents = 0;
+	for (int e = 0; e < r->nevents && e < RULES_MAX_EVENTS; e++)
+		if (r->event[e].kind == EVENT_INCIDENT)
+			incidents += t->fired[e];
+	printf("miscalculations: %llu\n", (unsigned long long)t->struck);
+	printf("incidents: %llu\n", (unsigned long long)incidents);
+	for (int e = 0; e < r->nevents && e < RULES_MAX_EVENTS; e++) {
+		const char *kind = r->event[e].kind == EVENT_INCIDENT ? "incident" : "event";
+		if (t->fired[e])
+			printf("%s_%s: %llu %.3f\n", kind, r->event[e].id, (unsigned long long)t->fired[e],
+			       ratio(t->fired[e], t->games));
+		else
+			printf("%s_%s: 0 never\n", kind, r->event[e].id);
 	}
 }
 

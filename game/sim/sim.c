@@ -63,6 +63,15 @@ void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index,
 		}
 		if (turn_resolve(&w, r, o) != 0)
 			break;
+		for (int i = 0; t && i < w.log.n; i++) {
+			const struct cause *k = &w.log.rec[i];
+			if (k->var != VAR_NONE)
+				continue;
+			if ((k->kind == CAUSE_EVENT || k->kind == CAUSE_INCIDENT) && k->source < RULES_MAX_EVENTS)
+				t->fired[k->source]++;
+			else if (k->kind == CAUSE_MISCALC && k->source)
+				t->struck++;
+		}
 	}
 	uint32_t decided_by = 0;
 	if (w.result == RESULT_NATO || w.result == RESULT_RUSSIA) {
@@ -226,6 +235,11 @@ int sim_run(const struct rules *r, const struct sim_config *c, struct sim_totals
 				for (int a = 0; a < RULES_MAX_ACTIONS; a++)
 					t->uses[s][a] += jobs[j].t.uses[s][a];
 			}
+		for (int j = 0; j < nj; j++) {
+			for (int e = 0; e < RULES_MAX_EVENTS; e++)
+				t->fired[e] += jobs[j].t.fired[e];
+			t->struck += jobs[j].t.struck;
+		}
 		for (uint64_t k = 0; k < n; k++) {
 			sim_totals_add(t, &rows[k]);
 			if (row)

@@ -57,6 +57,8 @@ struct sim_totals {
 	uint64_t decided_by[RULES_MAX_REGIONS];       /* decided games each region swung */
 	uint64_t orders[SIDE_COUNT];                  /* orders given by each side */
 	uint64_t uses[SIDE_COUNT][RULES_MAX_ACTIONS]; /* orders per action, per side */
+	uint64_t fired[RULES_MAX_EVENTS];             /* times each event or incident fired */
+	uint64_t struck;                              /* miscalculations that struck */
 };
 
 /* Called for each game, in game order; CTX is the caller's. */
@@ -69,7 +71,8 @@ uint64_t sim_game_seed(uint64_t seed, uint64_t index);
 uint64_t sim_shard_games(const struct sim_config *c);
 
 /* Play game INDEX of the batch C on rules R into *G, adding its orders to
- * T->orders and T->uses (T may be NULL). No allocation. */
+ * T->orders and T->uses, the events fired to T->fired and the
+ * miscalculations to T->struck (T may be NULL). No allocation. */
 void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index, struct sim_game *g,
               struct sim_totals *t);
 

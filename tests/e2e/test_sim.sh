@@ -179,4 +179,23 @@ expect 1 sim own.cfg --games 1 --csv no-such-dir/x.csv
 grep -q 'syntax.cfg:[0-9]*: error' "$E2E_TMP/bad.err" 2>/dev/null || true
 "$BRINK" sim "$ROOT/tests/data/bad/syntax.cfg" 2>syntax.err >/dev/null
 grep -q 'syntax.cfg:[0-9][0-9]*: error' syntax.err || fail "no FILE:LINE: error for a bad scenario"
+# --events: every event and incident of the scenario, with how often it fired
+"$BRINK" sim "$ROOT/scenarios/high-north.cfg" --games 40 --events >events.out 2>events.err ||
+	fail "sim --events: exit $?"
+grep -q '^miscalculations: [0-9]' events.out || fail "sim --events: no miscalculations line"
+grep -q '^incident_cable-cut: ' events.out || fail "sim --events: the scenario's own incident"
+grep -q '^event_sea-ice-minimum: ' events.out || fail "sim --events: the scenario's own event"
+grep -q '^event_crimea-buildup' events.out && fail "sim --events: a removed event is listed"
+grep -Eq '^event_[a-z0-9-]+: 0 never$' events.out || fail "sim --events: no 'never' line"
+nev=$(grep -Ec '^(event|incident)_' events.out)
+[ "$nev" -ge 20 ] || fail "sim --events: only $nev events listed"
+# check --balance: the three pairings and a verdict line for each target
+"$BRINK" check --balance --games 20 "$ROOT/scenarios/high-north.cfg" >balance.out 2>balance.err ||
+	fail "check --balance: exit $?"
+for want in "normal vs normal" "hawk   vs hawk" "dove   vs dove" "verdict:" "(at most 60%)" \
+	"(at least 15)"; do
+	grep -qF -- "$want" balance.out || { cat balance.out; fail "check --balance: no '$want'"; }
+done
+grep -Eq '^  (ok|MISSED) ' balance.out || fail "check --balance: no ok/MISSED lines"
+expect 2 check --balance --games 0 "$ROOT/scenarios/high-north.cfg"
 exit 0
