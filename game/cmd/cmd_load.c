@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../save/save.h"
+#include "../save/save_catalog.h"
 #include "../save/save_internal.h"
 #include "../ui/launch.h"
 #include "cmd.h"
@@ -40,17 +41,9 @@ static int load_exec(int argc, char **argv)
 	const char *save = argv[1], *dir = a.dir;
 	bool plain = a.plain;
 	char path[4096];
-	if (save_locate(save, dir, path, sizeof path)) {
-		fprintf(stderr, "%s: error: no such save\n", save);
+	struct session *s = save_open(save, dir, path, sizeof path, stderr);
+	if (!s)
 		return 1;
-	}
-	struct diags ds = { 0 };
-	struct session *s = NULL;
-	if (save_read(path, &s, &ds)) {
-		diag_print(&ds, stderr);
-		return 1;
-	}
-	diag_print(&ds, stderr); /* warnings, if any */
 	char name[4096], folder[4096];
 	save_stem(path, name, sizeof name);
 	if (a.branch) {

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "../save/replay.h"
+#include "../save/save_catalog.h"
+#include "../ui/replay_text.h"
 #include "../save/save.h"
 #include "../save/save_internal.h"
 #include "../ui/tui.h"
@@ -39,26 +41,24 @@ static int replay_exec(int argc, char **argv)
 	const char *save = argv[1], *dir = a.dir;
 	bool verify = a.verify, plain = a.plain;
 	char path[4096];
-	if (save_locate(save, dir, path, sizeof path)) {
-		fprintf(stderr, "%s: error: no such save\n", save);
-		return 1;
-	}
-	struct diags ds = { 0 };
 	if (verify) {
-		rc = replay_verify(path, stdout, &ds);
-		diag_print(&ds, stderr);
+		struct diags *ds = diags_new();
+		if (!ds || save_find(save, dir, path, sizeof path, stderr)) {
+			diags_free(ds);
+			return 1;
+		}
+		rc = replay_verify(path, stdout, ds);
+		diag_print(ds, stderr);
+		diags_free(ds);
 		return rc;
 	}
-	struct session *s = NULL;
-	if (save_read(path, &s, &ds)) {
-		diag_print(&ds, stderr);
+	struct session *s = save_open(save, dir, path, sizeof path, stderr);
+	if (!s)
 		return 1;
-	}
-	diag_print(&ds, stderr);
 	if (!plain && isatty(STDOUT_FILENO) && tui_usable())
 		rc = tui_replay(s);
 	else
-		rc = replay_print(s, stdout) ? 1 : 0;
+		rc = replay_text(s, stdout) ? 1 : 0;
 	session_free(s);
 	return rc;
 }

@@ -10,6 +10,7 @@
 #include "../report/report.h"
 #include "../report/report_class.h"
 #include "../save/save.h"
+#include "../save/save_catalog.h"
 #include "../save/save_internal.h"
 #include "cmd.h"
 
@@ -83,17 +84,11 @@ static int game_cmp(const void *x, const void *y)
 /* Load the save at PATH into SET; a game already there keeps its latest save. */
 static void class_add(struct class_set *set, const char *path)
 {
-	struct diags *ds = calloc(1, sizeof *ds);
-	struct session *s = NULL;
-	if (!ds || save_read(path, &s, ds)) {
-		if (ds)
-			diag_print(ds, stderr);
-		free(ds);
+	struct session *s = save_open(path, NULL, NULL, 0, stderr);
+	if (!s) {
 		set->bad = true;
 		return;
 	}
-	diag_print(ds, stderr);
-	free(ds);
 	char name[4096];
 	if (s->id[0])
 		snprintf(name, sizeof name, "%s", s->id);
@@ -172,8 +167,7 @@ static int class_exec(const struct report_args *a, int nops, char **ops)
 			continue;
 		}
 		char path[4096];
-		if (save_locate(ops[i], a->dir, path, sizeof path)) {
-			fprintf(stderr, "%s: error: no such save\n", ops[i]);
+		if (save_find(ops[i], a->dir, path, sizeof path, stderr)) {
 			set.bad = true;
 			continue;
 		}
@@ -194,14 +188,15 @@ static int class_exec(const struct report_args *a, int nops, char **ops)
 	char png[4096];
 	const char *link = NULL;
 	if (a->out && a->format == REPORT_MD && report_png_path(a->out, png, sizeof png) == 0) {
-		struct diags pd = { 0 };
-		int rc = report_class_png(set.g, set.n, png, &pd);
+		struct diags *pd = diags_new(); /* about 52 KB: never on the stack */
+		int rc = pd ? report_class_png(set.g, set.n, png, pd) : -1;
 		if (rc == 0) {
 			const char *slash = strrchr(png, '/');
 			link = slash ? slash + 1 : png; /* linked relative to the report */
 		} else if (rc < 0) {
-			diag_print(&pd, stderr);
+			diag_print(pd, stderr);
 		}
+		diags_free(pd);
 	}
 	FILE *out = a->out ? fopen(a->out, "w") : stdout;
 	if (!out) {
@@ -232,29 +227,21 @@ static int report_exec(int argc, char **argv)
 		                       "many", argv[1], argv[2]);
 	const char *save = argv[1], *dir = a.dir, *outp = a.out;
 	int format = a.format;
-	char path[4096];
-	if (save_locate(save, dir, path, sizeof path)) {
-		fprintf(stderr, "%s: error: no such save\n", save);
+	struct session *s = save_open(save, dir, NULL, 0, stderr);
+	if (!s)
 		return 1;
-	}
-	struct diags ds = { 0 };
-	struct session *s = NULL;
-	if (save_read(path, &s, &ds)) {
-		diag_print(&ds, stderr);
-		return 1;
-	}
-	diag_print(&ds, stderr);
 	char png[4096];
 	struct report_opts o = { .format = format, .png = NULL };
 	if (outp && format == REPORT_MD && report_png_path(outp, png, sizeof png) == 0) {
-		struct diags pd = { 0 };
-		rc = report_chart_png(s, png, &pd);
+		struct diags *pd = diags_new(); /* about 52 KB: never on the stack */
+		rc = pd ? report_chart_png(s, png, pd) : -1;
 		if (rc == 0) {
 			const char *slash = strrchr(png, '/');
 			o.png = slash ? slash + 1 : png; /* linked relative to the report */
 		} else if (rc < 0) {
-			diag_print(&pd, stderr);
+			diag_print(pd, stderr);
 		}
+		diags_free(pd);
 	}
 	FILE *out = outp ? fopen(outp, "w") : stdout;
 	if (!out) {

@@ -100,13 +100,12 @@ int play_launch(struct session *s, const struct launch_opts *o)
 		launch_name(s, stem, sizeof stem);
 	char note[256] = "";
 	if (p.save_dir[0] && !s->world.over && !o->link) { /* a network game is saved by its server */
-		struct diags ds;
-		memset(&ds, 0, sizeof ds);
-		int rc = o->resume ? save_resume(s, p.save_dir, stem, &ds)
-		                   : save_claim(s, p.save_dir, stem, &ds);
+		struct diags *ds = diags_new(); /* about 52 KB: never on the stack */
+		int rc = !ds ? -1 : o->resume ? save_resume(s, p.save_dir, stem, ds)
+		                               : save_claim(s, p.save_dir, stem, ds);
 		p.autosaved = rc >= 0; /* what a quit may promise (plain_kept) */
-		if (rc < 0 && ds.n > 0)
-			snprintf(note, sizeof note, "autosave failed: %.200s", ds.d[0].msg);
+		if (rc < 0 && ds && ds->n > 0)
+			snprintf(note, sizeof note, "autosave failed: %.200s", ds->d[0].msg);
 		else if (rc == 1)
 			snprintf(note, sizeof note, "a what-if: a branch of %s from turn %d, saved as %s "
 			         "(the original is kept as it was)", s->branch_from, s->branch_turn, s->id);
@@ -114,6 +113,7 @@ int play_launch(struct session *s, const struct launch_opts *o)
 			/* stderr, like the seed: the game's own output stays the same */
 			fprintf(stderr, "brink: another game is called %s: this one's saves are %s\n", stem,
 			        s->id);
+		diags_free(ds);
 	}
 	snprintf(p.save_name, sizeof p.save_name, "%s", s->id[0] ? s->id : stem);
 

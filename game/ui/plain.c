@@ -553,13 +553,14 @@ static void plain_save(struct plain *pl, struct play *p, const char *name)
 		fprintf(pl->out, "error: '%s' cannot name a save; use letters, digits, - and _.\n", name);
 		return;
 	}
-	struct diags ds;
-	memset(&ds, 0, sizeof ds);
-	if (save_write(p->session, path, &ds) < 0) {
+	struct diags *ds = diags_new(); /* about 52 KB: never on the stack */
+	if (!ds || save_write(p->session, path, ds) < 0) {
 		fprintf(pl->out, "error: could not save to %s: %s\n", path,
-		        ds.n ? ds.d[0].msg : "unknown error");
+		        ds && ds->n ? ds->d[0].msg : "unknown error");
+		diags_free(ds);
 		return;
 	}
+	diags_free(ds);
 	fprintf(pl->out, "saved: %s\n", path);
 }
 

@@ -44,11 +44,10 @@ static void loop_autosave(struct loop *l)
 	p->autosaved = p->save_dir[0] && l->saved == p->session->turns;
 	if (!p->save_dir[0] || l->saved == p->session->turns)
 		return;
-	struct diags ds;
-	memset(&ds, 0, sizeof ds);
+	struct diags *ds = diags_new(); /* about 52 KB: never on the stack */
 	struct session *s = p->session;
-	int rc = s->id[0] ? save_autosave(s, p->save_dir, l->first, &ds)
-	                  : save_claim(s, p->save_dir, p->save_name[0] ? p->save_name : s->rules.id, &ds);
+	int rc = !ds ? -1 : s->id[0] ? save_autosave(s, p->save_dir, l->first, ds)
+	                  : save_claim(s, p->save_dir, p->save_name[0] ? p->save_name : s->rules.id, ds);
 	if (rc == 0) {
 		l->saved = p->session->turns;
 		p->autosaved = true;
@@ -60,15 +59,17 @@ static void loop_autosave(struct loop *l)
 			         "from: it is now a branch, saved as %s", p->save_name);
 			loop_notice(l, msg);
 		}
+		diags_free(ds);
 		return;
 	}
 	char msg[DIAG_FILE_MAX + DIAG_MSG_MAX + 64];
-	if (ds.n > 0 && ds.d[0].file[0])
-		snprintf(msg, sizeof msg, "autosave failed: %s: %s", ds.d[0].file, ds.d[0].msg);
-	else if (ds.n > 0)
-		snprintf(msg, sizeof msg, "autosave failed: %s", ds.d[0].msg);
+	if (ds && ds->n > 0 && ds->d[0].file[0])
+		snprintf(msg, sizeof msg, "autosave failed: %s: %s", ds->d[0].file, ds->d[0].msg);
+	else if (ds && ds->n > 0)
+		snprintf(msg, sizeof msg, "autosave failed: %s", ds->d[0].msg);
 	else
 		snprintf(msg, sizeof msg, "autosave failed in %s", p->save_dir);
+	diags_free(ds);
 	loop_notice(l, msg);
 }
 

@@ -13,6 +13,7 @@
 
 #include "../explain/explain.h"
 #include "../save/save.h"
+#include "../save/save_catalog.h"
 #include "../scenario/scenario.h"
 #include "launch.h"
 #include "tui.h"
@@ -20,17 +21,6 @@
 
 #define MENU_SCENARIOS 64
 #define MENU_SAVES 64
-
-struct save_entry {
-	char path[1024];
-	char name[256];
-	time_t mtime;
-	char title[RULES_NAME_MAX];
-	char sides[64];
-	int turn, turns;
-	bool over, ok;
-	char error[200];
-};
 
 struct menu {
 	struct tui t;
@@ -269,81 +259,13 @@ static int new_game(struct menu *m, int scenario)
 
 /* ---- lists: saves and scenarios ------------------------------------------ */
 
-static int save_cmp(const void *a, const void *b)
-{
-	const struct save_entry *x = a, *y = b;
-	return x->mtime < y->mtime ? 1 : x->mtime > y->mtime ? -1 : strcmp(x->name, y->name);
-}
-
-static void save_describe(struct save_entry *e)
-{
-	struct session *s = NULL;
-	struct diags *ds = calloc(1, sizeof *ds);
-	if (!ds)
-		return;
-	if (save_read(e->path, &s, ds) != 0 || !s) {
-		e->ok = false;
-		snprintf(e->error, sizeof e->error, "%.190s", ds->n ? ds->d[0].msg : "unreadable");
-	} else {
-		e->ok = true;
-		snprintf(e->title, sizeof e->title, "%s", s->rules.title);
-		bool nh = s->player[SIDE_NATO] == PLAYER_HUMAN, rh = s->player[SIDE_RUSSIA] == PLAYER_HUMAN;
-		snprintf(e->sides, sizeof e->sides, "%s", nh && rh ? "hot-seat" : nh ? "NATO"
-		         : rh ? "Russia" : "AI vs AI");
-		e->turn = s->turns;
-		e->turns = s->rules.turns;
-		e->over = s->world.over;
-	}
-	session_free(s);
-	free(ds);
-}
-
 /* The saves in the save folder, newest first. Returns how many (at most MAX). */
 static int saves_find(struct save_entry *out, int max, char *dir, size_t dirlen)
 {
 	if (save_dir(NULL, dir, dirlen) != 0)
 		return -1;
-	/* The save module names files; ask it which ending a save has. */
-	char probe[1024], suffix[64] = "";
-	if (save_path(dir, "x", probe, sizeof probe) == 0) {
-		const char *p = strrchr(probe, '/');
-		p = p ? p + 1 : probe;
-		if (p[0] == 'x')
-			snprintf(suffix, sizeof suffix, "%s", p + 1);
-	}
-	DIR *d = opendir(dir);
-	if (!d)
-		return 0;
-	int n = 0;
-	struct dirent *de;
-	size_t sl = strlen(suffix);
-	while ((de = readdir(d)) && n < max) {
-		size_t len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len <= sl || strcmp(de->d_name + len - sl, suffix))
-			continue;
-		struct save_entry *e = &out[n];
-		memset(e, 0, sizeof *e);
-		snprintf(e->path, sizeof e->path, "%.700s/%.250s", dir, de->d_name);
-		struct stat st;
-		if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
-			continue;
-		/* Every turn's autosave is kept: list a game's last one only. */
-		char stem[256], next[1100];
-		int turn;
-		save_stem(de->d_name, stem, sizeof stem);
-		if (strcmp(stem, de->d_name) && sscanf(de->d_name + strlen(stem), "-auto-%d", &turn) == 1 &&
-		    snprintf(next, sizeof next, "%.700s/%s-auto-%02d%s", dir, stem, turn + 1, suffix) > 0 &&
-		    access(next, F_OK) == 0)
-			continue;
-		snprintf(e->name, sizeof e->name, "%.*s", (int)(len - sl), de->d_name);
-		e->mtime = st.st_mtime;
-		n++;
-	}
-	closedir(d);
-	qsort(out, (size_t)n, sizeof *out, save_cmp);
-	for (int i = 0; i < n; i++)
-		save_describe(&out[i]);
-	return n;
+	int n = save_list(dir, out, max);
+	return n < 0 ? 0 : n;
 }
 
 static void list_frame(struct tui *t, const char *title, const char *const *foot, int nfoot)
