@@ -93,7 +93,6 @@ Test(report, markdown_has_every_section_and_a_row_per_turn)
 		session_free(s);
 		s = game_play(&r, seed, 7);
 	}
-	cr_assert_eq(s->turns, 7);
 	char *md = report_text(s, REPORT_MD);
 	static const char *const sections[] = {
 		"# After-action report: ", "## Summary", "## What each side did", "## What happened",
@@ -111,8 +110,15 @@ Test(report, markdown_has_every_section_and_a_row_per_turn)
 	cr_assert_eq(table_rows(md, "## What each side did"), s->turns);
 	cr_assert_eq(table_rows(md, "### Regions at the end"), r.nregions);
 	cr_assert_not_null(strstr(md, "| Result | in progress |"));
-	cr_assert_neq(s->world.result, RESULT_WAR);
-	cr_assert_not_null(strstr(md, "There was no war. Tension peaked at"));
+	/* the game is not over (the loop above chose it so): no war, and the
+	 * peak the report names is the highest tension of the game's history */
+	int peak = 0;
+	for (int t = 0; t <= s->turns; t++)
+		if (s->world.history[t][VAR_TENSION] > peak)
+			peak = s->world.history[t][VAR_TENSION];
+	char said[64];
+	snprintf(said, sizeof said, "There was no war. Tension peaked at %d (", peak);
+	cr_assert_not_null(strstr(md, said), "no '%s'", said);
 	cr_assert_not_null(strstr(md, "Deploy forces in Poland"), "NATO's orders are told");
 	/* each row of the table carries the tension after that turn */
 	char row[64];

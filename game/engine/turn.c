@@ -6,6 +6,7 @@
  * Everything is integer arithmetic on the world and draws from w->rng in a fixed
  * order, so the same world and orders always give the same result. War (tension
  * at 100) is checked after every step and ends the turn at once. */
+#include <assert.h>
 #include <stddef.h>
 
 #include "rng.h"
@@ -608,5 +609,8 @@ int turn_resolve(struct world *w, const struct rules *r, const struct orders ord
 		w->history[w->turn][v] = w->v[v];
 	if (!w->over && w->turn >= r->turns)
 		resolve_end(w, r);
+	/* Debug and sanitizer builds stop at the first turn that breaks an
+	 * invariant; the release build (-DNDEBUG) compiles this out. */
+	assert(world_check(w, r) == NULL);
 	return 0;
 }

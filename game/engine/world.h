@@ -82,7 +82,8 @@ int world_crisis_war_pct(const struct world *w, const struct rules *r);
 uint64_t world_hash(const struct world *w);
 
 /* NULL when every invariant holds, else a static description of the first
- * broken one. Tests and debug builds run it after every turn. */
+ * broken one. turn_resolve() asserts it after every turn in builds without
+ * NDEBUG (the sanitizer build of `make test`); tests call it too. */
 const char *world_check(const struct world *w, const struct rules *r);
 
 #endif

@@ -4,7 +4,9 @@
 # `brink play --seed 1` straight to the game, Ctrl-C.
 #
 # Drives the real binary ($BRINK_TUI) in a private tmux server and reads the
-# screen with capture-pane, polling (up to 5 s) instead of sleeping.
+# screen with capture-pane, polling (up to 5 s) instead of sleeping. Commands
+# typed at the shell print EX''IT= and STTY-''DONE, so the words waited for
+# show only once the command has run, never as the typed line itself.
 set -u
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 BRINK_TUI=${BRINK_TUI:-$ROOT/brink}
@@ -63,7 +65,7 @@ tm set-option -t main status off >/dev/null
 expect "shell>" "the shell starts"
 
 # 1. The title menu.
-keys "$BRINK_TUI; echo EXIT=\$?" Enter
+keys "$BRINK_TUI; echo EX''IT=\$?" Enter
 expect "Load a saved game" "title menu"
 expect "New game" "title menu"
 expect "How to play" "title menu"
@@ -163,7 +165,7 @@ grep -q " echo " stty.txt || fail "terminal left without echo"
 tm resize-window -t main -x 80 -y 24
 keys clear Enter
 # xterm-256color: its mouse sequences (SGR) are the ones sent below.
-keys "TERM=xterm-256color $BRINK_TUI play --seed 1 --save-dir $E2E_TMP/ctrlc --name ctrlc; echo EXIT=\$?" Enter
+keys "TERM=xterm-256color $BRINK_TUI play --seed 1 --save-dir $E2E_TMP/ctrlc --name ctrlc; echo EX''IT=\$?" Enter
 expect "You play NATO" "brink play skips the menu"
 keys Enter
 expect "NATO's orders" "game screen from brink play"
@@ -189,7 +191,7 @@ ls "$E2E_TMP"/ctrlc/ctrlc-auto-00.save >/dev/null 2>&1 || fail "no autosave writ
 
 # 9. NO_COLOR: the same screen without colour escapes.
 keys clear Enter
-keys "NO_COLOR=1 $BRINK_TUI play --seed 1; echo EXIT=\$?" Enter
+keys "NO_COLOR=1 $BRINK_TUI play --seed 1; echo EX''IT=\$?" Enter
 expect "You play NATO" "NO_COLOR game"
 keys Enter
 expect "NATO's orders" "NO_COLOR game screen"

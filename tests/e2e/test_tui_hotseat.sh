@@ -69,7 +69,7 @@ tm set-option -t main status off >/dev/null
 expect "shell>" "the shell starts"
 
 # Hot-seat: NATO gives an order, the hand-off hides it, Russia does not see it.
-keys "$BRINK_TUI play --side both --seed 7; echo EXIT=\$?" Enter
+keys "$BRINK_TUI play --side both --seed 7; echo EX''IT=\$?" Enter
 expect "Both sides are played here" "hot-seat briefing"
 keys Enter
 expect "NATO's orders" "NATO first"
@@ -117,7 +117,7 @@ grep -q " echo " stty.txt || fail "terminal left without echo"
 save=$(ls -t "$XDG_DATA_HOME"/brink/saves/* 2>/dev/null | head -n 1)
 [ -n "$save" ] || fail "no autosave after SIGTERM"
 keys clear Enter
-keys "$BRINK_TUI replay '$save'; echo EXIT=\$?" Enter
+keys "$BRINK_TUI replay '$save'; echo EX''IT=\$?" Enter
 expect "REPLAY" "replay viewer"
 expect "REPLAY  2025-Q1, turn 1 of 12" "the replay opens at the first turn"
 expect "2025-Q1  turn 1 of 12" "the side panel names the same turn as the header"
@@ -131,7 +131,7 @@ expect "EXIT=0" "q leaves the replay"
 
 # A game started from the title menu: SIGTERM ends Brink, not only the game.
 keys clear Enter
-keys "$BRINK_TUI; echo EXIT=\$?" Enter
+keys "$BRINK_TUI; echo EX''IT=\$?" Enter
 expect "Load a saved game" "title menu"
 keys Enter
 expect "Start the game" "new game form"

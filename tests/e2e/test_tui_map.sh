@@ -9,7 +9,7 @@ BRINK_TUI=${BRINK_TUI:-$ROOT/brink}
 E2E_TMP=${E2E_TMP:-$(mktemp -d)}
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "skip: tmux is not installed"
-	exit 0
+	exit 77 # run.sh counts it as skipped, not passed
 fi
 unset TMUX
 S=brink-e2e-map-$$
