@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../base/path.h"
+#include "../base/text.h"
 #include "../scenario/scenario.h"
 #include "cmd.h"
 
@@ -43,45 +44,6 @@ int cmd_parse_u64(const char *s, unsigned long long *out)
 		return -1;
 	*out = v;
 	return 0;
-}
-
-/* Edit distance between A and B (insertions, deletions, substitutions),
- * counted up to 32 characters of each: enough to spot a near miss. */
-static int edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 32 || lb > 32)
-		return 99;
-	int prev[33], cur[33];
-	for (size_t j = 0; j <= lb; j++)
-		prev[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		cur[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			int del = prev[j] + 1, ins = cur[j - 1] + 1;
-			cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
-		}
-		memcpy(prev, cur, sizeof prev);
-	}
-	return prev[lb];
-}
-
-const char *cmd_nearest(const char *word, const char *const *cands)
-{
-	size_t len = strlen(word);
-	int limit = len <= 4 ? 1 : len <= 8 ? 2 : 3, best_d = limit + 1;
-	const char *best = NULL;
-	for (int i = 0; cands[i]; i++) {
-		int d = edit_distance(word, cands[i]);
-		if (len >= 3 && !strncmp(cands[i], word, len))
-			d = 1; /* a prefix: --tourn for --tournament */
-		if (d < best_d) {
-			best_d = d;
-			best = cands[i];
-		}
-	}
-	return best;
 }
 
 /* ---- help ---- */
@@ -226,7 +188,7 @@ static int unknown_option(const struct cmd *c, const char *arg, size_t len)
 	names[n] = NULL;
 	char word[64];
 	snprintf(word, sizeof word, "%.*s", (int)(len < 63 ? len : 63), arg + 2);
-	const char *near = arg[1] == '-' ? cmd_nearest(word, names) : NULL;
+	const char *near = arg[1] == '-' ? text_nearest(word, names) : NULL;
 	if (near)
 		return cmd_usage_error(c, "unknown option '%.*s' (did you mean '--%s'?)", (int)len, arg,
 		                       near);
@@ -385,7 +347,7 @@ static int unknown_command(const char *name)
 	for (int i = 0; cmd_table[i] && n < 31; i++)
 		names[n++] = cmd_table[i]->name;
 	names[n] = NULL;
-	const char *near = cmd_nearest(name, names);
+	const char *near = text_nearest(name, names);
 	if (near)
 		return cmd_usage_error(NULL, "unknown command '%s' (did you mean '%s'?)", name, near);
 	return cmd_usage_error(NULL, "unknown command '%s'", name);

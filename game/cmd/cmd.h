@@ -87,10 +87,6 @@ int cmd_usage_error(const struct cmd *c, const char *fmt, ...)
 /* Parse a non-negative decimal integer; returns 0 or -1. */
 int cmd_parse_u64(const char *s, unsigned long long *out);
 
-/* The candidate nearest to WORD by edit distance when it is a plausible
- * misspelling of it, else NULL. CANDS ends with NULL. */
-const char *cmd_nearest(const char *word, const char *const *cands);
-
 /* Find the scenario NAME (path or id) and load it, printing its diagnostics
  * on stderr. Returns a malloc'd struct rules the caller frees, or NULL. */
 struct rules *cmd_scenario_load(const char *name);

@@ -26,6 +26,7 @@
 
 #include "../base/folder.h"
 #include "../base/path.h"
+#include "../base/text.h"
 #include "check.h"
 #include "lint.h"
 #include "scenario_internal.h"
@@ -112,30 +113,10 @@ void load_warning(struct load *L, const config_setting_t *s, const char *fmt, ..
 	va_end(ap);
 }
 
-/* Edit distance between A and B, capped: enough to suggest a near miss. */
+/* Edit distance between A and B: the one in game/base/text.c. */
 int edit_distance(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	if (la > 40 || lb > 40)
-		return 99;
-	int row[41];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0];
-		row[0] = (int)i;
-		for (size_t j = 1; j <= lb; j++) {
-			int up = row[j];
-			int best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
+	return text_distance(a, b);
 }
 
 void near_try(struct near *n, const char *cand)

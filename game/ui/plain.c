@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../cmd/cmd.h"
+#include "../base/text.h"
 #include "../engine/turn.h"
 #include "../explain/explain.h"
 #include "../report/debrief.h"
@@ -45,7 +45,7 @@ static const char *const plain_help_text =
 	"                      queued this turn are dropped. End of input does the same.\n";
 
 /* Near misses: the candidates (at most PLAIN_NEAR_MAX) a mistyped WORD is
- * compared with; cmd_nearest, the command line's own, picks the one meant. */
+ * compared with; text_nearest (game/base/text.c) picks the one meant. */
 #define PLAIN_NEAR_MAX 160
 struct plain_near {
 	const char *word;
@@ -63,7 +63,7 @@ static void plain_near_try(struct plain_near *n, const char *cand)
 /* " Did you mean 'deploy'?" or "". */
 static void plain_near_say(const struct plain_near *n, FILE *out)
 {
-	const char *best = n->n ? cmd_nearest(n->word, n->cand) : NULL;
+	const char *best = n->n ? text_nearest(n->word, n->cand) : NULL;
 	if (best)
 		fprintf(out, " Did you mean '%s'?", best);
 }
