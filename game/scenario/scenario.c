@@ -29,6 +29,7 @@
 #include "../base/text.h"
 #include "check.h"
 #include "lint.h"
+#include "scenario_syntax.h"
 #include "scenario_internal.h"
 
 #define DYNF(f) { #f, offsetof(struct dynamics, f) }
@@ -409,24 +410,66 @@ done:
 	return ds->errors > errors0 ? -1 : 0;
 }
 
-/* Parse the pre-passed text CT with libconfig, then passes 2 and 3. */
+#define SYNTAX_REPAIRS_MAX 10 /* syntax faults repaired to check the rest, at most */
+
+/* Parse the pre-passed text CT with libconfig, then passes 2 and 3. A
+ * syntax error is worded by scenario_syntax.c (what was expected, at the
+ * line of the fault); when it has an obvious repair (a missing ',', '=' or
+ * bracket, a ',' too many), the repaired text is parsed again so the rest
+ * of the file is checked too. The load fails all the same. */
 static int load_text(const struct cfgtext *ct, const char *name, const char *basedir, int mode,
                      struct rules *r, struct diags *ds, bool *is_rules, struct scenario_src *src)
 {
 	config_t cf;
 	config_init(&cf);
-	int rc = -1;
-	if (!config_read_string(&cf, ct->text)) {
+	int rc = -1, repairs = 0;
+	char *fixed = NULL;
+	const char *text = ct->text;
+	bool bad = false;
+	while (!config_read_string(&cf, text)) {
+		bad = true;
 		const char *msg = config_error_text(&cf);
 		if (msg && !strcmp(msg, "memory exhausted"))
 			msg = "nesting too deep";
-		int line;
-		const char *file = cfgtext_where(ct, config_error_line(&cf), &line);
-		diag_add(ds, DIAG_ERROR, file ? file : name, line, "%s", msg ? msg : "cannot parse");
-	} else {
-		rc = load_root(config_root_setting(&cf), ct, name, basedir, mode, r, ds, is_rules, src);
+		int lc_line = config_error_line(&cf), line;
+		struct syntax_fault sf;
+		bool mine = msg && !strcmp(msg, "syntax error") && syntax_check(text, &sf) < 0 &&
+		            sf.line <= lc_line;
+		const char *file = cfgtext_where(ct, mine ? sf.line : lc_line, &line);
+		if (mine)
+			diag_add(ds, DIAG_ERROR, file ? file : name, line, "syntax error: %s", sf.msg);
+		else
+			diag_add(ds, DIAG_ERROR, file ? file : name, line, "%s", msg ? msg : "cannot parse");
+		if (!mine || sf.fix == SYNTAX_FIX_NONE || ++repairs > SYNTAX_REPAIRS_MAX)
+			goto done;
+		size_t len = strlen(text), ins = sf.fix == SYNTAX_FIX_INSERT ? strlen(sf.insert) : 0;
+		char *next = malloc(len + ins + 1);
+		if (!next || sf.pos > len)
+			goto done_free;
+		memcpy(next, text, sf.pos);
+		if (sf.fix == SYNTAX_FIX_INSERT) {
+			memcpy(next + sf.pos, sf.insert, ins);
+			memcpy(next + sf.pos + ins, text + sf.pos, len - sf.pos + 1);
+		} else {
+			next[sf.pos] = ' '; /* the byte deleted, the columns kept */
+			memcpy(next + sf.pos + 1, text + sf.pos + 1, len - sf.pos);
+		}
+		free(fixed);
+		fixed = next;
+		text = fixed;
+		config_destroy(&cf);
+		config_init(&cf);
+		continue;
+done_free:
+		free(next);
+		goto done;
 	}
+	rc = load_root(config_root_setting(&cf), ct, name, basedir, mode, r, ds, is_rules, src);
+	if (bad)
+		rc = -1;
+done:
 	config_destroy(&cf);
+	free(fixed);
 	return rc;
 }
 
