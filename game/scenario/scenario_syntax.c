@@ -125,7 +125,10 @@ static const char *tok_words(const struct parser *p, const struct token *t, char
 	case T_BAD:
 		if (p->s[t->start] == '"')
 			return "a string that is not closed on its line";
-		snprintf(buf, len, "the character '%c'", p->s[t->start]);
+		if (p->s[t->start] > 32 && p->s[t->start] < 127)
+			snprintf(buf, len, "the character '%c'", p->s[t->start]);
+		else
+			snprintf(buf, len, "the byte 0x%02X", (unsigned)(unsigned char)p->s[t->start]);
 		return buf;
 	default:
 		snprintf(buf, len, "'%c'", p->s[t->start]);
