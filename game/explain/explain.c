@@ -2,6 +2,7 @@
  *
  * See explain.h. Nothing here prints: every function fills a buffer, so each
  * front end lays the same words out its own way. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -170,113 +171,101 @@ static void where(const struct rules *r, int region, char *buf, size_t len)
 		buf[0] = 0;
 }
 
-size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, size_t len)
+/* Why record C changed its variable, for "Tension +3 (WHY)"; false when C is
+ * a headline (an order, an event's title...) rather than a change. */
+static bool change_reason(const struct rules *r, const struct cause *c, char *buf, size_t len)
 {
-	char ch[160], in[RULES_NAME_MAX + 8];
-	int n = 0;
+	bool change = c->var != VAR_NONE;
+	switch (c->kind) {
+	case CAUSE_ACTION:
+		snprintf(buf, len, "%s: %s", explain_side(r, c->side), action_name(r, c->source));
+		return true;
+	case CAUSE_DRIFT:
+		snprintf(buf, len, "%s", c->source < DRIFT_COUNT ? drift_words[c->source] : "drift");
+		return true;
+	case CAUSE_REGION:
+		snprintf(buf, len, "%s", c->source < REGION_COUNT ? region_words[c->source] : "region");
+		return true;
+	case CAUSE_REFUSAL:
+		snprintf(buf, len, "%s left the other side's standing offer unanswered: %s",
+		         explain_side(r, c->side), action_name(r, c->source));
+		return true;
+	case CAUSE_SCORE:
+		snprintf(buf, len, "%s", c->source < SCORE_COUNT ? score_words[c->source] : "score");
+		return true;
+	case CAUSE_AGREEMENT:
+		snprintf(buf, len, "agreement: %s", action_name(r, c->source));
+		return change;
+	case CAUSE_INCIDENT:
+	case CAUSE_EVENT:
+		snprintf(buf, len, "%s: %s", c->kind == CAUSE_INCIDENT ? "incident" : "event",
+		         event_title(r, c->source));
+		return change;
+	case CAUSE_CRISIS:
+		snprintf(buf, len, "crisis: %s", event_title(r, c->source));
+		return change;
+	case CAUSE_CREDIBILITY:
+		snprintf(buf, len, "%s%s", c->var == VAR_RED_LINE ? "red line lapses: " : "",
+		         c->source < CRED_COUNT ? cred_words[c->source] : "credibility");
+		return change;
+	default:
+		return false;
+	}
+}
+
+/* The headline records: orders, events and incidents by title, crises,
+ * miscalculation rolls, action points, war and the end. */
+static int cause_headline(const struct rules *r, const struct cause *c, char *buf, size_t len)
+{
+	char in[RULES_NAME_MAX + 8], cond[160] = "";
+	where(r, c->region, in, sizeof in);
 	switch (c->kind) {
 	case CAUSE_ORDER:
-		where(r, c->region, in, sizeof in);
-		n = snprintf(buf, len, "%s: %s%s", explain_side(r, c->side), action_name(r, c->source), in);
-		break;
-	case CAUSE_ORDER_FAILED: {
-		where(r, c->region, in, sizeof in);
-		const char *why = "a requirement no longer held";
-		char cond[160] = "";
-		if (c->source < r->nactions && c->delta >= 0 && c->delta < r->action[c->source].nrequires) {
-			explain_cond(r, &r->action[c->source].requires[c->delta], c->region, cond,
-			             sizeof cond);
-			why = cond;
-		}
-		n = snprintf(buf, len, "%s: %s%s failed: %s", explain_side(r, c->side),
-		             action_name(r, c->source), in, why);
-		break;
-	}
-	case CAUSE_ACTION:
-		change_words(r, c, ch, sizeof ch);
-		n = snprintf(buf, len, "%s (%s: %s)", ch, explain_side(r, c->side), action_name(r, c->source));
-		break;
+		return snprintf(buf, len, "%s: %s%s", explain_side(r, c->side), action_name(r, c->source), in);
+	case CAUSE_ORDER_FAILED:
+		if (c->source < r->nactions && c->delta >= 0 && c->delta < r->action[c->source].nrequires)
+			explain_cond(r, &r->action[c->source].requires[c->delta], c->region, cond, sizeof cond);
+		return snprintf(buf, len, "%s: %s%s failed: %s", explain_side(r, c->side),
+		                action_name(r, c->source), in, cond[0] ? cond : "a requirement no longer held");
 	case CAUSE_AGREEMENT:
-		if (c->var == VAR_NONE) {
-			where(r, c->region, in, sizeof in);
-			n = snprintf(buf, len, "Agreement: both sides chose %s%s", action_name(r, c->source), in);
-		} else {
-			change_words(r, c, ch, sizeof ch);
-			n = snprintf(buf, len, "%s (agreement: %s)", ch, action_name(r, c->source));
-		}
-		break;
-	case CAUSE_DRIFT:
-		change_words(r, c, ch, sizeof ch);
-		n = snprintf(buf, len, "%s (%s)", ch, c->source < DRIFT_COUNT ? drift_words[c->source] : "drift");
-		break;
+		return snprintf(buf, len, "Agreement: both sides chose %s%s", action_name(r, c->source), in);
 	case CAUSE_MISCALC:
-		n = snprintf(buf, len, "Miscalculation risk %d.%02d%%: %s", c->delta / 100, c->delta % 100,
-		             c->source ? "an incident struck" : "no incident");
-		break;
+		return snprintf(buf, len, "Miscalculation risk %d.%02d%%: %s", c->delta / 100, c->delta % 100,
+		                c->source ? "an incident struck" : "no incident");
 	case CAUSE_INCIDENT:
-	case CAUSE_EVENT: {
-		const char *what = c->kind == CAUSE_INCIDENT ? "Incident" : "Event";
-		if (c->var == VAR_NONE) {
-			where(r, c->region, in, sizeof in);
-			n = snprintf(buf, len, "%s: %s%s", what, event_title(r, c->source), in);
-		} else {
-			change_words(r, c, ch, sizeof ch);
-			n = snprintf(buf, len, "%s (%s: %s)", ch, c->kind == CAUSE_INCIDENT ? "incident" : "event",
-			             event_title(r, c->source));
-		}
-		break;
-	}
-	case CAUSE_REGION:
-		change_words(r, c, ch, sizeof ch);
-		n = snprintf(buf, len, "%s (%s)", ch, c->source < REGION_COUNT ? region_words[c->source] : "region");
-		break;
+	case CAUSE_EVENT:
+		return snprintf(buf, len, "%s: %s%s", c->kind == CAUSE_INCIDENT ? "Incident" : "Event",
+		                event_title(r, c->source), in);
 	case CAUSE_AP:
-		n = snprintf(buf, len, "%s: %+d action point%s next turn (%s)", explain_side(r, c->region),
-		             c->delta, c->delta == 1 || c->delta == -1 ? "" : "s",
-		             c->source < AP_COUNT ? ap_words[c->source] : "?");
-		break;
+		return snprintf(buf, len, "%s: %+d action point%s next turn (%s)", explain_side(r, c->region),
+		                c->delta, c->delta == 1 || c->delta == -1 ? "" : "s",
+		                c->source < AP_COUNT ? ap_words[c->source] : "?");
 	case CAUSE_WAR:
-		n = snprintf(buf, len, "WAR: tension reached 100. Both sides lose.");
-		break;
+		return snprintf(buf, len, "WAR: tension reached 100. Both sides lose.");
 	case CAUSE_CRISIS:
-		if (c->var == VAR_NONE) {
-			where(r, c->region, in, sizeof in);
-			n = snprintf(buf, len, "Crisis over %s%s: %s", event_title(r, c->source), in,
-			             c->delta >= 0 && c->delta < CRISIS_OUTCOME_COUNT ? crisis_words[c->delta] : "?");
-		} else {
-			change_words(r, c, ch, sizeof ch);
-			n = snprintf(buf, len, "%s (crisis: %s)", ch, event_title(r, c->source));
-		}
-		break;
+		return snprintf(buf, len, "Crisis over %s%s: %s", event_title(r, c->source), in,
+		                c->delta >= 0 && c->delta < CRISIS_OUTCOME_COUNT ? crisis_words[c->delta] : "?");
 	case CAUSE_DETERRENCE:
-		where(r, c->region, in, sizeof in);
-		n = snprintf(buf, len, "%s: %s%s blunted %d%% by the other side's deterrence (forces, alliance)",
-		             explain_side(r, c->side), action_name(r, c->source), in, c->delta);
-		break;
+		return snprintf(buf, len, "%s: %s%s blunted %d%% by the other side's deterrence (forces, "
+		                "alliance)", explain_side(r, c->side), action_name(r, c->source), in, c->delta);
 	case CAUSE_CREDIBILITY:
-		if (c->var == VAR_NONE) {
-			where(r, c->region, in, sizeof in);
-			n = snprintf(buf, len, "%s crossed the other side's red line%s", explain_side(r, c->side), in);
-		} else {
-			change_words(r, c, ch, sizeof ch);
-			n = snprintf(buf, len, "%s (%s%s)", ch, c->var == VAR_RED_LINE ? "red line lapses: " : "",
-			             c->source < CRED_COUNT ? cred_words[c->source] : "credibility");
-		}
-		break;
-	case CAUSE_REFUSAL:
-		change_words(r, c, ch, sizeof ch);
-		n = snprintf(buf, len, "%s (%s left the other side's standing offer unanswered: %s)", ch,
-		             explain_side(r, c->side), action_name(r, c->source));
-		break;
-	case CAUSE_SCORE:
-		change_words(r, c, ch, sizeof ch);
-		n = snprintf(buf, len, "%s (%s)", ch, c->source < SCORE_COUNT ? score_words[c->source] : "score");
-		break;
+		return snprintf(buf, len, "%s crossed the other side's red line%s", explain_side(r, c->side), in);
 	case CAUSE_END:
-		n = snprintf(buf, len, "The last turn is over: the game ends.");
-		break;
+		return snprintf(buf, len, "The last turn is over: the game ends.");
 	default:
-		n = snprintf(buf, len, "(unknown cause)");
+		return snprintf(buf, len, "(unknown cause)");
+	}
+}
+
+size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, size_t len)
+{
+	char ch[160], why[200];
+	int n;
+	if (change_reason(r, c, why, sizeof why)) {
+		change_words(r, c, ch, sizeof ch);
+		n = snprintf(buf, len, "%s (%s)", ch, why);
+	} else {
+		n = cause_headline(r, c, buf, len);
 	}
 	return n < 0 ? 0 : (size_t)n;
 }

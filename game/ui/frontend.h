@@ -2,8 +2,9 @@
  *
  * play_run() drives a session: briefing, orders from humans (through the
  * front end) and AIs, hand-off in hot-seat, resolution, autosave, game over.
- * Front ends: curses (game/ui/curses*.c, the only curses user), plain text
- * (game/ui/plain.c), and null (tests, the simulator). */
+ * Front ends: curses (game/ui/tui*.c, the only files that include curses),
+ * plain text (game/ui/plain.c), and null (game/ui/null.c, for tests; the
+ * simulator needs no front end: it calls turn_resolve() itself). */
 #ifndef BRINK_FRONTEND_H
 #define BRINK_FRONTEND_H
 
