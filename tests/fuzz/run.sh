@@ -21,7 +21,7 @@ if [ $# -eq 0 ]; then
 	set -- $(ls build/fuzz 2>/dev/null | grep -E '^fuzz_[a-z0-9_]+$')
 fi
 [ $# -gt 0 ] || { echo "run.sh: no harness in build/fuzz (make fuzz builds them)" >&2; exit 1; }
-# libconfig leaks on some of its parse-error paths: suppressed (TOOLCHAIN.md)
+# libconfig 1.5 leaks a few bytes on some of its parse-error paths: suppressed
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0"
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
