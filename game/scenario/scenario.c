@@ -433,10 +433,21 @@ static int load_text(const struct cfgtext *ct, const char *name, const char *bas
 			msg = "nesting too deep";
 		int lc_line = config_error_line(&cf), line;
 		struct syntax_fault sf;
-		bool mine = msg && !strcmp(msg, "syntax error") && syntax_check(text, &sf) < 0 &&
+		bool dup = msg && !strcmp(msg, "duplicate setting name");
+		bool mine = msg && (!strcmp(msg, "syntax error") || dup) && syntax_check(text, &sf) < 0 &&
 		            sf.line <= lc_line;
 		const char *file = cfgtext_where(ct, mine ? sf.line : lc_line, &line);
-		if (mine)
+		if (mine && !strncmp(sf.msg, "duplicate", 9)) {
+			/* "first set at line N" is a line of the combined text: say the file's */
+			char *at = strstr(sf.msg, "(first set at line ");
+			int first = at ? atoi(at + 19) : 0, fline = 0;
+			const char *ffile = cfgtext_where(ct, first, &fline);
+			if (at)
+				*at = '\0';
+			bool same = ffile && file && !strcmp(ffile, file);
+			diag_add(ds, DIAG_ERROR, file ? file : name, line, "%s(first set at %s%s%d)", sf.msg,
+			         same ? "" : ffile ? ffile : "", same ? "line " : ":", fline);
+		} else if (mine)
 			diag_add(ds, DIAG_ERROR, file ? file : name, line, "syntax error: %s", sf.msg);
 		else
 			diag_add(ds, DIAG_ERROR, file ? file : name, line, "%s", msg ? msg : "cannot parse");

@@ -192,9 +192,13 @@ static void unclosed(struct parser *p, int closer, int open_line)
 		fault(p, p->cur.line, SYNTAX_FIX_NONE, 0, NULL, msg, at, found);
 }
 
+#define NAMES_MAX 128 /* names remembered a group, for duplicates */
+
 static void parse_settings(struct parser *p, int closer, int open_line, int depth)
 {
 	char w[64], nm[64];
+	struct token seen[NAMES_MAX];
+	int nseen = 0;
 	for (;;) {
 		if (p->failed)
 			return;
@@ -222,6 +226,17 @@ static void parse_settings(struct parser *p, int closer, int open_line, int dept
 		struct token name = p->cur;
 		snprintf(nm, sizeof nm, "%.*s", (int)(name.end - name.start > 40 ? 40 : name.end - name.start),
 		         p->s + name.start);
+		for (int k = 0; k < nseen; k++)
+			if (seen[k].end - seen[k].start == name.end - name.start &&
+			    !memcmp(p->s + seen[k].start, p->s + name.start, name.end - name.start)) {
+				char l[16];
+				snprintf(l, sizeof l, "%d", seen[k].line);
+				fault(p, name.line, SYNTAX_FIX_NONE, 0, NULL,
+				      "duplicate setting '%s' (first set at line %s): a setting is set once", nm, l);
+				return;
+			}
+		if (nseen < NAMES_MAX)
+			seen[nseen++] = name;
 		next(p);
 		if (p->cur.type != T_EQ) {
 			const char *found = tok_words(p, &p->cur, w, sizeof w);
