@@ -42,7 +42,8 @@ int scenario_load(const char *path, struct rules *r, struct diags *ds);
 
 /* The same from text in memory; NAME is the file name used in diagnostics,
  * BASEDIR the folder @include and the standard rules are looked up in
- * (NULL: the scenario search path only). */
+ * (NULL: includes from the working folder, the standard rules from the
+ * scenario search path only). */
 int scenario_load_string(const char *text, const char *name, const char *basedir,
                          struct rules *r, struct diags *ds);
 
