@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../game/save/save.h"
+#include "../game/save/save_catalog.h"
 #include "../game/save/save_internal.h"
 #include "../game/scenario/scenario.h"
 
@@ -302,4 +303,29 @@ Test(autosave, a_shorter_game_ends_after_its_turns_and_its_save_says_so, .init =
 	cr_assert(b->world.over);
 	session_free(b);
 	session_free(s);
+}
+
+Test(autosave, the_load_list_shows_each_games_last_autosave, .init = tmp_make, .fini = tmp_clean)
+{
+	struct session *a = game_new(21), *b = game_new(21);
+	struct diags ds = { 0 };
+	cr_assert_eq(save_claim(a, tmp, "g", &ds), 0);
+	cr_assert_eq(save_claim(b, tmp, "g", &ds), 0);
+	for (int t = 1; t <= 3; t++)
+		turn_autosave(a, 1);
+	turn_autosave(b, 1);
+	char p[512];
+	snprintf(p, sizeof p, "%s/mine.save", tmp);
+	cr_assert_eq(save_write(a, p, &ds), 0);
+	struct save_entry *e = calloc(16, sizeof *e);
+	int n = save_list(tmp, e, 16);
+	cr_assert_eq(n, 3, "g-auto-03, g-2-auto-01 and mine: %d", n);
+	int seen = 0;
+	for (int i = 0; i < n; i++)
+		seen |= (!strcmp(e[i].name, "g-auto-03") ? 1 : 0) | (!strcmp(e[i].name, "g-2-auto-01") ? 2 : 0) |
+		        (!strcmp(e[i].name, "mine") ? 4 : 0);
+	cr_assert_eq(seen, 7);
+	free(e);
+	session_free(a);
+	session_free(b);
 }

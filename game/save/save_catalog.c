@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../base/path.h"
 #include "save.h"
 #include "save_catalog.h"
 #include "save_internal.h"
@@ -40,6 +41,22 @@ static void save_describe(struct save_entry *e)
 	diags_free(ds);
 }
 
+/* True when FILE is an autosave ID-auto-TT.save and DIR holds the same
+ * game's next one: every turn's autosave is kept, and the list shows a
+ * game's last one only. */
+static bool autosave_superseded(const char *dir, const char *file)
+{
+	char stem[256], next[1400];
+	int turn;
+	save_stem(file, stem, sizeof stem);
+	size_t n = strlen(stem);
+	if (!strncmp(stem, file, n) && sscanf(file + n, "-auto-%d", &turn) == 1 &&
+	    (size_t)snprintf(next, sizeof next, "%.1000s/%s-auto-%02d%s", dir, stem, turn + 1, SAVE_EXT) <
+	            sizeof next)
+		return is_file(next);
+	return false;
+}
+
 int save_list(const char *dir, struct save_entry *out, int max)
 {
 	DIR *d = opendir(dir);
@@ -58,6 +75,8 @@ int save_list(const char *dir, struct save_entry *out, int max)
 			continue;
 		struct stat st;
 		if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (autosave_superseded(dir, de->d_name))
 			continue;
 		snprintf(e->name, sizeof e->name, "%.*s", (int)(len - sl), de->d_name);
 		e->mtime = st.st_mtime;
