@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "../base/path.h"
+#include "../ai/ai.h"
 #include "../base/text.h"
 #include "../scenario/scenario.h"
 #include "cmd.h"
@@ -35,6 +36,13 @@ int cmd_usage_error(const struct cmd *c, const char *fmt, ...)
 	fprintf(stderr, "; try 'brink%s%s --help'\n", c ? " " : "", c ? c->name : "");
 	va_end(ap);
 	return 2;
+}
+
+void cmd_note_levels(char *buf, size_t len)
+{
+	char list[256];
+	ai_level_list(list, sizeof list);
+	snprintf(buf, len, "Levels: %s.", list);
 }
 
 int cmd_parse_u64(const char *s, unsigned long long *out)
@@ -227,6 +235,12 @@ static int opt_store(const struct cmd *c, const struct cmd_opt *o, const char *v
 			                       o->name, o->min, o->max, v);
 		}
 		*(unsigned long long *)field = n;
+		break;
+	case CMD_LEVEL:
+		if ((*(int *)field = ai_level_parse(v)) < 0) {
+			ai_level_list(why, sizeof why);
+			return cmd_usage_error(c, "unknown AI level '%s' for --%s (%s)", v, o->name, why);
+		}
 		break;
 	case CMD_CUSTOM:
 		if (o->parse(args, v, why, sizeof why) < 0)

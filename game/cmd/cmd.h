@@ -21,6 +21,7 @@ enum cmd_type {
 	CMD_FLAG,   /* bool: set to true when given; takes no value */
 	CMD_TEXT,   /* const char *: any non-empty value */
 	CMD_NUMBER, /* unsigned long long: a whole number in [min, max] */
+	CMD_LEVEL,  /* int: an AI level's enum value (game/ai's names) */
 	CMD_CUSTOM, /* .parse decides and stores */
 };
 
@@ -83,6 +84,9 @@ void cmd_help(const struct cmd *c, FILE *out);
  * on one line of stderr; returns 2. */
 int cmd_usage_error(const struct cmd *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* A cmd_note_fn: "Levels: easy, normal, ..." from game/ai's one list. */
+void cmd_note_levels(char *buf, size_t len);
 
 /* Parse a non-negative decimal integer; returns 0 or -1. */
 int cmd_parse_u64(const char *s, unsigned long long *out);

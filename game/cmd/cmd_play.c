@@ -30,13 +30,6 @@ struct play_args {
 	struct launch_opts launch;    /* --plain, --save-dir, --name */
 };
 
-static void levels_note(char *buf, size_t len)
-{
-	char list[256];
-	ai_level_list(list, sizeof list);
-	snprintf(buf, len, "Levels: %s.", list);
-}
-
 static int parse_side(void *args, const char *v, char *why, size_t len)
 {
 	struct play_args *a = args;
@@ -44,18 +37,6 @@ static int parse_side(void *args, const char *v, char *why, size_t len)
 	if (a->side < 0)
 		snprintf(why, len, "unknown side '%s' for --side (nato, russia or both)", v);
 	return a->side < 0 ? -1 : 0;
-}
-
-static int parse_level(void *args, const char *v, char *why, size_t len)
-{
-	struct play_args *a = args;
-	a->ai = ai_level_parse(v);
-	if (a->ai < 0) {
-		char list[256];
-		ai_level_list(list, sizeof list);
-		snprintf(why, len, "unknown AI level '%s' for --ai (%s)", v, list);
-	}
-	return a->ai < 0 ? -1 : 0;
 }
 
 /* --nato/--russia: "human" or an AI level. */
@@ -96,8 +77,8 @@ static int parse_name(void *args, const char *v, char *why, size_t len)
 static const struct cmd_opt play_opts[] = {
 	{ .name = "side", .value = "nato|russia|both", .type = CMD_CUSTOM, .parse = parse_side,
 	  .help = "the side you play; both: hot-seat, two teams at one terminal (default: nato)" },
-	{ .name = "ai", .value = "LEVEL", .type = CMD_CUSTOM, .parse = parse_level,
-	  .help = "the AI's level (default: normal).", .note = levels_note },
+	{ .name = "ai", .value = "LEVEL", .type = CMD_LEVEL, .offset = ARG(ai),
+	  .help = "the AI's level (default: normal).", .note = cmd_note_levels },
 	{ .name = "seed", .value = "N", .type = CMD_NUMBER, .offset = ARG(seed),
 	  .seen = CMD_SEEN(struct play_args, seeded), .max = ULLONG_MAX,
 	  .help = "the game's random seed (default: from the clock, printed so the game can be "

@@ -18,18 +18,6 @@ struct serve_args {
 	int ai;
 };
 
-static int parse_ai(void *args, const char *v, char *why, size_t len)
-{
-	struct serve_args *a = args;
-	a->ai = ai_level_parse(v);
-	if (a->ai < 0) {
-		char list[256];
-		ai_level_list(list, sizeof list);
-		snprintf(why, len, "unknown AI level '%s' for --ai (%s)", v, list);
-	}
-	return a->ai < 0 ? -1 : 0;
-}
-
 #define ARG(f) offsetof(struct serve_args, f)
 
 static const struct cmd_opt serve_opts[] = {
@@ -44,9 +32,9 @@ static const struct cmd_opt serve_opts[] = {
 	  .seen = CMD_SEEN(struct serve_args, seeded), .max = ULLONG_MAX,
 	  .help = "every table's random seed, so every table plays the same game (default: from "
 	          "the clock)" },
-	{ .name = "ai", .value = "LEVEL", .type = CMD_CUSTOM, .parse = parse_ai,
+	{ .name = "ai", .value = "LEVEL", .type = CMD_LEVEL, .offset = ARG(ai), .note = cmd_note_levels,
 	  .help = "an AI of this level orders for a seat whose player is not connected when the "
-	          "other side has ended its orders (default: none, the table waits)" },
+	          "other side has ended its orders (default: none, the table waits)." },
 	{ .name = "turns", .value = "N", .type = CMD_NUMBER, .offset = ARG(turns), .min = 1,
 	  .max = 60, .help = "a shorter game than the scenario's" },
 	{ .name = "save-dir", .value = "DIR", .type = CMD_TEXT, .offset = ARG(save_dir),

@@ -26,13 +26,6 @@ static void budget_note(char *buf, size_t len)
 	snprintf(buf, len, "(default %u)", probe.budget);
 }
 
-static void levels_note(char *buf, size_t len)
-{
-	char list[256];
-	ai_level_list(list, sizeof list);
-	snprintf(buf, len, "Levels: %s.", list);
-}
-
 #define SIM_BUDGET_MAX 4096        /* --ai-budget: a hard game takes seconds, not minutes */
 #define SIM_WORK_MAX (24 * 3600.0) /* a run estimated longer than this is refused */
 #define SIM_PROBE_SECONDS 0.2      /* games timed before a batch to estimate it */
@@ -114,7 +107,7 @@ static const struct cmd_opt sim_opts[] = {
 	  .help = "NATO's AI level (default normal), or fixed:ACTION[@REGION][,...]: those orders "
 	          "every turn where affordable and allowed, firm in crises" },
 	{ .name = "russia", .value = "POLICY", .type = CMD_CUSTOM, .parse = parse_russia,
-	  .help = "Russia's, the same way.", .note = levels_note },
+	  .help = "Russia's, the same way.", .note = cmd_note_levels },
 	{ .name = "jobs", .value = "J", .type = CMD_NUMBER, .offset = ARG(jobs), .min = 1,
 	  .max = SIM_JOBS_MAX, .help = "play on J threads (default 1, at most " STR(SIM_JOBS_MAX) ")" },
 	{ .name = "csv", .value = "FILE", .type = CMD_TEXT, .offset = ARG(csv),
