@@ -92,7 +92,7 @@ int map_art_find(const char *name, char *out, size_t outlen)
 {
 	if (!name || !*name)
 		return -1;
-	if (strchr(name, '/')) {
+	if (strchr(name, '/') || is_file(name)) { /* a path (the scenario's own art) */
 		if (!is_file(name))
 			return -1;
 		snprintf(out, outlen, "%s", name);

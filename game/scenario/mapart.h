@@ -34,7 +34,7 @@ struct map_art {
  * 1-based line at fault in *ERRLINE (0 when the fault has no line). */
 int map_art_parse(struct map_art *a, const char *text, char *err, size_t errlen, int *errline);
 
-/* Find the art file NAME: as a path when it holds a '/' and exists, else in
+/* Find the art file NAME: as a path when it holds a '/' or names a file, else in
  * ./assets, $XDG_DATA_HOME/brink/assets (~/.local/share/brink/assets), the
  * installed data folder, or an assets folder next to the executable or up to
  * two folders above it. Writes the path into OUT; returns 0 or -1. */

@@ -527,8 +527,10 @@ int scenario_check(const char *path, struct diags *ds, bool *is_rules)
 	}
 	bool rules = false;
 	int rc = load_path_src(path, MODE_AUTO, r, ds, &rules, src);
-	/* A scenario that loads gets the second look: legal, but surely not meant. */
-	if (rc == 0 && !rules)
+	/* A scenario that loads gets the second look: legal, but surely not meant.
+	 * So does one with errors, when it was read (repaired, if need be) to its
+	 * regions and rules: the author sees every problem in one run. */
+	if (!rules && r->nregions > 0 && r->nactions > 0)
 		scenario_lint(r, src, ds);
 	if (is_rules)
 		*is_rules = rules;

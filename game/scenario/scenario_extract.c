@@ -513,8 +513,9 @@ static void load_art(struct load *L, const config_setting_t *map, const char *ke
 		return;
 	char path[PATH_MAX_LEN * 2];
 	bool own = false;
-	if (name[0] != '/' && path_join(path, sizeof path, L->basedir && *L->basedir ? L->basedir : ".",
-	                                name) && is_file(path))
+	bool here = !L->basedir || !*L->basedir || !strcmp(L->basedir, ".");
+	if (name[0] != '/' && (here ? snprintf(path, sizeof path, "%s", name) < (int)sizeof path
+	                            : path_join(path, sizeof path, L->basedir, name)) && is_file(path))
 		own = true;
 	else if (map_art_find(name, path, sizeof path) == 0)
 		own = strchr(name, '/') != NULL;
