@@ -175,3 +175,24 @@ Test(report_class, csv_has_a_header_and_a_row_per_game, .init = rules_once)
 	session_free(a);
 	session_free(b);
 }
+
+Test(report_class, a_prefix_every_name_shares_is_left_out, .init = rules_once)
+{
+	struct session *a = game_ai(3, AI_EASY, AI_EASY), *b = game_ai(3, AI_DOVE, AI_EASY);
+	struct class_game g[2] = { { a, "door-closed-3-table-01" }, { b, "door-closed-3-table-02" } };
+	char *md = class_text(g, 2, REPORT_MD), line[1024];
+	cr_assert(line_of(md, "| table-01 |", line, sizeof line), "%s", md);
+	cr_assert(line_of(md, "| table-02 |", line, sizeof line), "%s", md);
+	cr_assert_not_null(strstr(md, "Every game's name begins with `door-closed-3-`"));
+	free(md);
+	/* never down to a bare number; the CSV keeps whole names */
+	struct class_game h[2] = { { a, "table-1" }, { b, "table-2" } };
+	md = class_text(h, 2, REPORT_MD);
+	cr_assert(line_of(md, "| table-1 |", line, sizeof line), "%s", md);
+	free(md);
+	char *csv = class_text(g, 2, REPORT_CSV);
+	cr_assert_not_null(strstr(csv, "\ndoor-closed-3-table-01,"), "%s", csv);
+	free(csv);
+	session_free(a);
+	session_free(b);
+}

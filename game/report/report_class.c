@@ -7,6 +7,8 @@
  * tables that began the same game and ended apart, a what-if beside its
  * original, the most agreements, the steepest rise); dates, bands, sides
  * and results are worded by explain. */
+#include <ctype.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,7 @@
 /* What the report needs of one game. */
 struct facts {
 	const struct class_game *g;
+	const char *name;           /* g->name without the prefix every game shares */
 	int result;                 /* enum result */
 	int score[SIDE_COUNT];
 	int turns, length;          /* turns played; turns in the game */
@@ -37,6 +40,36 @@ struct facts {
 	int agreements, incidents, miscalcs, failed;
 	int rise, rise_turn;        /* the largest one-turn rise of tension, and its turn */
 };
+
+/* The length of the prefix, up to a '-', that every game's name shares
+ * ("door-closed-42-" of "door-closed-42-table-01", ...), so the report can
+ * say "table-01"; 0 when there is none or only one game. */
+static size_t common_prefix(const struct class_game *g, int n)
+{
+	if (n < 2)
+		return 0;
+	size_t len = strlen(g[0].name);
+	for (int i = 1; i < n; i++) {
+		size_t k = 0;
+		while (k < len && g[i].name[k] == g[0].name[k])
+			k++;
+		len = k;
+	}
+	/* Cut at a '-' after which no name is left as a bare number ("table-1"
+	 * stays whole; "door-closed-42-table-01" keeps "table-01"). */
+	for (;;) {
+		while (len > 0 && g[0].name[len - 1] != '-')
+			len--;
+		if (!len)
+			return 0;
+		bool bare = false;
+		for (int i = 0; i < n; i++)
+			bare |= strlen(g[i].name) <= len || isdigit((unsigned char)g[i].name[len]);
+		if (!bare)
+			return len;
+		len--;
+	}
+}
 
 static int tension_after(const struct session *s, int t)
 {
@@ -184,7 +217,7 @@ static void md_games(const struct facts *f, int n, FILE *out)
 		char crises[160];
 		crises_words(&f[i], crises, sizeof crises);
 		fprintf(out, "| %s%s | %s | %s | %s | %s | %s | %d, %d, %d | %d of %d | %d | %d | %d | %s |\n",
-		        f[i].g->name, s->branch_turn ? " (what-if)" : "", a, b, res, scores, war,
+		        f[i].name, s->branch_turn ? " (what-if)" : "", a, b, res, scores, war,
 		        f[i].tension_start, f[i].tension_peak, f[i].tension_end, f[i].turns, f[i].length,
 		        f[i].agreements, f[i].incidents, f[i].miscalcs, crises);
 	}
@@ -292,7 +325,7 @@ static void md_chart(const struct facts *f, int n, const char *png, FILE *out)
 		fprintf(out, "%*d", width, t % 10);
 	fprintf(out, "\n     turn (0 = start; every 10th turn reads 0)\n```\n\n");
 	for (int i = 0; i < shown; i++)
-		fprintf(out, "%s`%c` %s", i ? ", " : "", chart_mark(i), f[i].g->name);
+		fprintf(out, "%s`%c` %s", i ? ", " : "", chart_mark(i), f[i].name);
 	if (n > shown)
 		fprintf(out, " (and %d more games, not charted)", n - shown);
 	fprintf(out, "\n\n");
@@ -338,12 +371,12 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 		explain_date(r, g->war_turn - 1, date, sizeof date);
 		if (g->firm_before_war)
 			fprintf(out, "- %s went to war in %s after %d crisis%s both sides stood firm on "
-			             "(%d incident%s, %d miscalculation%s)", g->g->name, date, g->firm_before_war,
+			             "(%d incident%s, %d miscalculation%s)", g->name, date, g->firm_before_war,
 			        g->firm_before_war == 1 ? "" : "es", g->incidents, g->incidents == 1 ? "" : "s",
 			        g->miscalcs, g->miscalcs == 1 ? "" : "s");
 		else
 			fprintf(out, "- %s went to war in %s after %d incident%s and %d miscalculation%s",
-			        g->g->name, date, g->incidents, g->incidents == 1 ? "" : "s", g->miscalcs,
+			        g->name, date, g->incidents, g->incidents == 1 ? "" : "s", g->miscalcs,
 			        g->miscalcs == 1 ? "" : "s");
 		if (g->crisis_since && g->crisis_since < g->war_turn) {
 			explain_date(r, g->crisis_since - 1, date2, sizeof date2);
@@ -383,8 +416,8 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 			explain_date(&f[bi].g->s->rules, bt - 1, date, sizeof date);
 			fprintf(out, "- %s and %s began the same game (seed %llu) and ended apart (%s: %s; %s: "
 			             "%s). Their orders first differed in turn %d (%s). What did each table "
-			             "expect the other side to do?\n", f[bi].g->name, f[bj].g->name,
-			        (unsigned long long)f[bi].g->s->seed, f[bi].g->name, res, f[bj].g->name, res2, bt,
+			             "expect the other side to do?\n", f[bi].name, f[bj].name,
+			        (unsigned long long)f[bi].g->s->seed, f[bi].name, res, f[bj].name, res2, bt,
 			        date);
 			told++;
 		}
@@ -402,11 +435,11 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 			if (f[i].result == f[j].result && f[i].tension_end == f[j].tension_end)
 				fprintf(out, "- %s replayed %s from turn %d (%s) and ended as the original did (%s, "
 				             "final tension %d). Why did playing it again change nothing that "
-				             "mattered?\n", f[i].g->name, f[j].g->name, b->branch_turn, date, res,
+				             "mattered?\n", f[i].name, f[j].name, b->branch_turn, date, res,
 				        f[i].tension_end);
 			else
 				fprintf(out, "- %s replayed %s from turn %d (%s): %s, final tension %d (the original: "
-				             "%s, %d). What changed, and why?\n", f[i].g->name, f[j].g->name,
+				             "%s, %d). What changed, and why?\n", f[i].name, f[j].name,
 				        b->branch_turn, date, res, f[i].tension_end, res2, f[j].tension_end);
 			told++;
 		}
@@ -436,7 +469,7 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 	if (best >= 0) {
 		fprintf(out, "- %s reached the most agreements (%d): both sides proposed the same thing in "
 		             "the same turn. How did they come to trust that the other would match them?\n",
-		        f[best].g->name, f[best].agreements);
+		        f[best].name, f[best].agreements);
 		told++;
 	}
 	int none = 0;
@@ -457,7 +490,7 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 		fprintf(out, "- The steepest rise of tension in one turn: %s in %s (+%d). Did either side "
 		             "mean to threaten, or to make itself safer? (The spiral model: measures taken for "
 		             "defence look like threats from the other side.)\n",
-		        f[steep].g->name, date, f[steep].rise);
+		        f[steep].name, date, f[steep].rise);
 		told++;
 	}
 	int higher = 0, played = 0;
@@ -529,8 +562,11 @@ int report_class_write(const struct class_game *g, int n, int format, const char
 	struct facts *f = calloc(n > 0 ? (size_t)n : 1, sizeof *f);
 	if (!f)
 		return -1;
-	for (int i = 0; i < n; i++)
+	size_t plen = common_prefix(g, n);
+	for (int i = 0; i < n; i++) {
 		facts_of(&g[i], &f[i]);
+		f[i].name = format == REPORT_CSV ? g[i].name : g[i].name + plen;
+	}
 	if (format == REPORT_CSV) {
 		csv_write(f, n, out);
 	} else if (n == 0) {
@@ -543,6 +579,9 @@ int report_class_write(const struct class_game *g, int n, int format, const char
 		if (scen)
 			fprintf(out, " of %s (`%s`)", g[0].s->rules.title, g[0].s->rules.id);
 		fprintf(out, "\n\n");
+		if (plen)
+			fprintf(out, "Every game's name begins with `%.*s`: the report leaves it out.\n\n",
+			            (int)plen, g[0].name);
 		md_games(f, n, out);
 		md_spread(f, n, out);
 		md_chart(f, n, png, out);
@@ -580,6 +619,7 @@ int report_class_png(const struct class_game *g, int n, const char *path, struct
 		diag_add(ds, DIAG_ERROR, path, 0, "no chart: gnuplot did not start");
 		return -1;
 	}
+	size_t plen = common_prefix(g, n);
 	fprintf(p, "set terminal pngcairo size 1000,500\nset output '%s'\n"
 	           "set title 'Tension in every game'\nset xlabel 'turn'\nset ylabel 'tension'\n"
 	           "set yrange [0:100]\nset grid\nset key outside right\nplot ", path);
@@ -587,7 +627,7 @@ int report_class_png(const struct class_game *g, int n, const char *path, struct
 		/* gnuplot's titles are quoted: keep names to their safe characters */
 		char name[SESSION_ID_MAX + 16];
 		size_t k = 0;
-		for (const char *c = g[i].name; *c && k + 1 < sizeof name; c++)
+		for (const char *c = g[i].name + plen; *c && k + 1 < sizeof name; c++)
 			name[k++] = strchr("'\"\\\n", *c) ? '_' : *c;
 		name[k] = '\0';
 		fprintf(p, "%s'-' using 1:2 with linespoints lw 2 title '%s'", i ? ", " : "", name);
