@@ -354,12 +354,12 @@ static int same_start(const struct session *a, const struct session *b)
 	       world_hash(&a->start) == world_hash(&b->start);
 }
 
-static void md_prompts(const struct facts *f, int n, FILE *out)
+/* Wars: when, and what led there (the first few; then how many more).
+ * Returns how many prompts it wrote. */
+static int prompts_wars(const struct facts *f, int n, FILE *out)
 {
-	fprintf(out, "## Debrief prompts\n\nDrawn from what happened in these games:\n\n");
 	int told = 0;
-	char date[32], date2[32], res[64], res2[64];
-	/* Wars: when, and what led there (the first few; then how many more). */
+	char date[32], date2[32];
 	int wars = 0;
 	for (int i = 0; i < n; i++) {
 		const struct facts *g = &f[i];
@@ -389,8 +389,16 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 	if (wars > CLASS_PROMPTS_MAX)
 		fprintf(out, "- %d more games went to war (%d in all): did they take the same road?\n",
 		        wars - CLASS_PROMPTS_MAX, wars);
-	/* Two tables that began the same game and ended apart: for each pair of
-	 * results, the two games that stayed alike longest. */
+	return told;
+}
+
+/* Two tables that began the same game and ended apart: for each pair of
+ * results, the two games that stayed alike longest. Returns how many
+ * prompts it wrote. */
+static int prompts_parted(const struct facts *f, int n, FILE *out)
+{
+	int told = 0;
+	char date[32], res[64], res2[64];
 	int pairs = 0;
 	for (int ra = 0; ra <= RESULT_PEACE; ra++)
 		for (int rb = ra + 1; rb <= RESULT_PEACE; rb++) {
@@ -421,7 +429,14 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 			        date);
 			told++;
 		}
-	/* A what-if beside its original. */
+	return told;
+}
+
+/* A what-if beside its original. Returns how many prompts it wrote. */
+static int prompts_branches(const struct facts *f, int n, FILE *out)
+{
+	int told = 0;
+	char date[32], res[64], res2[64];
 	for (int i = 0; i < n; i++) {
 		const struct session *b = f[i].g->s;
 		if (!b->branch_turn)
@@ -444,7 +459,14 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 			told++;
 		}
 	}
-	/* Brinkmanship: who backed down, and what it cost or bought. */
+	return told;
+}
+
+/* Brinkmanship: who backed down, and what it cost or bought.
+ * Returns how many prompts it wrote. */
+static int prompts_crises(const struct facts *f, int n, FILE *out)
+{
+	int told = 0;
 	int backers[SIDE_COUNT] = { 0, 0 }, crises_all = 0, firm_all = 0;
 	for (int i = 0; i < n; i++) {
 		crises_all += f[i].crises;
@@ -461,7 +483,14 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 		        backers[SIDE_RUSSIA], firm_all);
 		told++;
 	}
-	/* The most agreements: reciprocity. */
+	return told;
+}
+
+/* The most agreements (reciprocity), and the games with none.
+ * Returns how many prompts it wrote. */
+static int prompts_agreements(const struct facts *f, int n, FILE *out)
+{
+	int told = 0;
 	int best = -1;
 	for (int i = 0; i < n; i++)
 		if (f[i].agreements > 0 && (best < 0 || f[i].agreements > f[best].agreements))
@@ -480,7 +509,15 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 		             "proposals?\n", none);
 		told++;
 	}
-	/* The steepest rise: the spiral. */
+	return told;
+}
+
+/* The steepest rise of tension (the spiral), and how many games ended
+ * higher. Returns how many prompts it wrote. */
+static int prompts_spiral(const struct facts *f, int n, FILE *out)
+{
+	int told = 0;
+	char date[32];
 	int steep = -1;
 	for (int i = 0; i < n; i++)
 		if (f[i].rise > 0 && (steep < 0 || f[i].rise > f[steep].rise))
@@ -505,6 +542,18 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 		             "(firmness feeds the other side's fear)?\n", higher, played);
 		told++;
 	}
+	return told;
+}
+
+static void md_prompts(const struct facts *f, int n, FILE *out)
+{
+	fprintf(out, "## Debrief prompts\n\nDrawn from what happened in these games:\n\n");
+	int told = prompts_wars(f, n, out); /* in this order: each writes its lines */
+	told += prompts_parted(f, n, out);
+	told += prompts_branches(f, n, out);
+	told += prompts_crises(f, n, out);
+	told += prompts_agreements(f, n, out);
+	told += prompts_spiral(f, n, out);
 	if (!told)
 		fprintf(out, "- No turn was played yet.\n");
 	fprintf(out, "\n");
