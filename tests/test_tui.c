@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "../game/scenario/scenario.h"
 #include "../game/engine/turn.h"
 #include "../game/explain/explain.h"
 #include "../game/ui/tui.h"
@@ -339,6 +340,23 @@ static void view_init(struct tui_view *v, const struct orders *q)
 	v->news_turn = -1;
 	v->art = &ART;
 	snprintf(v->title, sizeof v->title, "BRINK test screen");
+}
+
+Test(tui, the_scenarios_own_art_is_found_beside_it)
+{
+	static struct rules r2;
+	struct diags *ds = diags_new();
+	cr_assert_eq(scenario_load("tests/data/good/with-map.cfg", &r2, ds), 0);
+	diags_free(ds);
+	struct map_art a;
+	tui_art_for(&a, &r2, false);
+	cr_assert_gt(a.h, 0, "the art beside the scenario");
+	cr_assert_str_eq(a.name, "Two regions");
+	tui_art_for(&a, &r2, true);
+	cr_assert_eq(a.w, 85, "the shared large art from the assets folder");
+	r2.map_art[0] = '\0';
+	tui_art_for(&a, &r2, false);
+	cr_assert_eq(a.h, 0, "no art named: the neutral layout");
 }
 
 /* ---- the neutral layout (no art) ----------------------------------------- */
