@@ -271,11 +271,12 @@ static void draw_card(struct tui *t, const struct tui_view *v, int i, struct tui
 	}
 	if (y < rc.y + rc.h - 1) {
 		int st = world_get(w, r, VAR_STABILITY, i);
-		const char *conflict = var_enum_name(VAR_CONFLICT, world_get(w, r, VAR_CONFLICT, i));
-		tui_putf(t, y, x, iw, TR_NORMAL, "stability %d (%s)%s%s", st, tui_stability_word(st),
-		         conflict && strcmp(conflict, "none") ? "   conflict: " : "",
-		         conflict && strcmp(conflict, "none") ? conflict : "");
+		tui_putf(t, y++, x, iw, TR_NORMAL, "stability %d (%s)", st, tui_stability_word(st));
 	}
+	const char *conflict = var_enum_name(VAR_CONFLICT, world_get(w, r, VAR_CONFLICT, i));
+	if (y < rc.y + rc.h - 1 && conflict && strcmp(conflict, "none"))
+		tui_putf(t, y, x, iw, !strcmp(conflict, "active") ? TR_BAD : TR_CONTESTED, "conflict: %s",
+		         conflict);
 }
 
 /* The regions as cards, each in the part of AREA the map art puts it. */
