@@ -117,3 +117,28 @@ Test(explain, the_road_to_war_over_a_window)
 	cr_assert_eq(road[0].turn, 4);
 	cr_assert_eq(explain_war_road(logs, 0, 4, road, 3), 0);
 }
+
+Test(explain, the_biggest_pushes_on_a_region_variable)
+{
+	static struct cause_log logs[3];
+	memset(logs, 0, sizeof logs);
+	struct cause align = { CAUSE_ACTION, SIDE_NATO, VAR_ALIGNMENT, 2, 4, FX_DEPLOY };
+	cause_add(&logs[0], align);                      /* +4 in Ukraine */
+	align.delta = -9;
+	cause_add(&logs[1], align);                      /* -9: the biggest, downwards */
+	align.region = 0;
+	align.delta = 20;
+	cause_add(&logs[1], align);                      /* another region: not counted */
+	struct cause failed = { CAUSE_ORDER_FAILED, SIDE_NATO, VAR_ALIGNMENT, 2, 30, FX_DEPLOY };
+	cause_add(&logs[2], failed);                     /* a failed order pushes nothing */
+	align.region = 2;
+	align.delta = 4;
+	cause_add(&logs[2], align);                      /* +4 again: the earlier one wins the tie */
+	struct explain_step top[2];
+	cr_assert_eq(explain_pushes(logs, 0, 3, VAR_ALIGNMENT, 2, false, top, 2), 2);
+	cr_assert_eq(top[0].turn, 1, "-9 is the biggest push");
+	cr_assert_eq(top[1].turn, 0, "of the two +4, the earlier");
+	cr_assert_eq(explain_pushes(logs, 0, 3, VAR_ALIGNMENT, 2, true, top, 2), 2);
+	cr_assert_eq(top[0].turn, 0, "rises only: -9 is left out");
+	cr_assert_eq(top[1].turn, 2);
+}

@@ -418,20 +418,25 @@ size_t explain_cond_now(const struct world *w, const struct rules *r, const stru
 	return explain_value(k->ref.var, world_ref(w, r, k->ref, target), buf, len);
 }
 
-int explain_war_road(const struct cause_log *logs, int nturns, int window,
-                     struct explain_step *out, int max)
+int explain_pushes(const struct cause_log *logs, int from, int to, int var, int region, bool rises,
+                   struct explain_step *out, int max)
 {
 	int n = 0;
-	for (int t = nturns > window ? nturns - window : 0; t < nturns; t++)
+	for (int t = from < 0 ? 0 : from; t < to; t++)
 		for (int i = 0; i < logs[t].n && i < CAUSE_MAX; i++) {
-			int d = logs[t].rec[i].delta;
-			if (logs[t].rec[i].var != VAR_TENSION || d <= 0 ||
-			    logs[t].rec[i].kind == CAUSE_ORDER_FAILED) /* a headline, no change */
+			const struct cause *c = &logs[t].rec[i];
+			int size = c->delta < 0 ? -c->delta : c->delta;
+			if (c->var != var || c->region != region || size == 0 || (rises && c->delta < 0) ||
+			    c->kind == CAUSE_ORDER_FAILED)
 				continue;
 			/* keep the biggest, ordered by size; among equals the earliest */
 			int at = n;
-			while (at > 0 && logs[out[at - 1].turn].rec[out[at - 1].index].delta < d)
+			while (at > 0) {
+				int prev = logs[out[at - 1].turn].rec[out[at - 1].index].delta;
+				if ((prev < 0 ? -prev : prev) >= size)
+					break;
 				at--;
+			}
 			if (at >= max)
 				continue;
 			if (n < max)
@@ -439,6 +444,14 @@ int explain_war_road(const struct cause_log *logs, int nturns, int window,
 			memmove(&out[at + 1], &out[at], (size_t)(n - 1 - at) * sizeof *out);
 			out[at] = (struct explain_step){ t, i };
 		}
+	return n;
+}
+
+int explain_war_road(const struct cause_log *logs, int nturns, int window,
+                     struct explain_step *out, int max)
+{
+	int n = explain_pushes(logs, nturns - window, nturns, VAR_TENSION, RULES_NO_REGION, true, out,
+	                       max);
 	/* the road is told in the order it was travelled: by turn, then record */
 	for (int a = 1; a < n; a++)
 		for (int b = a; b > 0 && (out[b - 1].turn > out[b].turn ||

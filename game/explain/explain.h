@@ -8,6 +8,7 @@
 #ifndef BRINK_EXPLAIN_H
 #define BRINK_EXPLAIN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "../engine/cause.h"
@@ -88,6 +89,13 @@ size_t explain_cond_now(const struct world *w, const struct rules *r, const stru
 struct explain_step {
 	int turn, index;
 };
+
+/* The MAX biggest changes of variable VAR in REGION (RULES_NO_REGION for a
+ * world variable) over turns FROM..TO-1 of LOGS, biggest first (by size,
+ * up or down; only rises when RISES), among equals the earliest. A failed
+ * order's records are no push. Returns how many. */
+int explain_pushes(const struct cause_log *logs, int from, int to, int var, int region, bool rises,
+                   struct explain_step *out, int max);
 
 /* The road to war: the MAX biggest rises of tension in the last WINDOW of
  * the NTURNS turns of LOGS (among equal rises the earliest), into OUT in the

@@ -142,30 +142,13 @@ int debrief_lines(const struct session *s, const struct debrief *d, struct debri
 		LINE(DEBRIEF_TEXT, "%s (%d vp), %s:", ri->name, ri->value, held);
 		LINE(DEBRIEF_SERIES, "  %s", series);
 		/* What moved it most, over the whole game. */
-		struct { int t, i, delta; } top[DEBRIEF_PUSHES];
-		int ntop = 0;
-		for (int t = 0; t < d->turns; t++)
-			for (int i = 0; i < s->log[t].n; i++) {
-				const struct cause *c = &s->log[t].rec[i];
-				if (c->var != VAR_ALIGNMENT || c->region != g->region || c->delta == 0 ||
-				    c->kind == CAUSE_ORDER_FAILED)
-					continue;
-				int mag = c->delta < 0 ? -c->delta : c->delta, at = ntop;
-				while (at > 0 && (top[at - 1].delta < 0 ? -top[at - 1].delta : top[at - 1].delta) < mag)
-					at--;
-				if (at >= DEBRIEF_PUSHES)
-					continue;
-				if (ntop < DEBRIEF_PUSHES)
-					ntop++;
-				memmove(&top[at + 1], &top[at], (size_t)(ntop - 1 - at) * sizeof top[0]);
-				top[at].t = t;
-				top[at].i = i;
-				top[at].delta = c->delta;
-			}
+		struct explain_step top[DEBRIEF_PUSHES];
+		int ntop = explain_pushes(s->log, 0, d->turns, VAR_ALIGNMENT, g->region, false, top,
+		                          DEBRIEF_PUSHES);
 		for (int j = 0; j < ntop; j++) {
 			char date[32], why[200];
-			explain_date(r, top[j].t, date, sizeof date);
-			explain_cause_in(r, &s->log[top[j].t], top[j].i, why, sizeof why);
+			explain_date(r, top[j].turn, date, sizeof date);
+			explain_cause_in(r, &s->log[top[j].turn], top[j].index, why, sizeof why);
 			LINE(DEBRIEF_CAUSE, "  %s: %s", date, why);
 		}
 	}
