@@ -225,7 +225,7 @@ static int cause_headline(const struct rules *r, const struct cause *c, char *bu
 	case CAUSE_ORDER_FAILED:
 		if (c->source < r->nactions && c->delta >= 0 && c->delta < r->action[c->source].nrequires)
 			explain_cond(r, &r->action[c->source].requires[c->delta], c->region, cond, sizeof cond);
-		return snprintf(buf, len, "%s: %s%s failed: %s", explain_side(r, c->side),
+		return snprintf(buf, len, "%s: %s%s FAILED, its AP lost: it %s", explain_side(r, c->side),
 		                action_name(r, c->source), in, cond[0] ? cond : "a requirement no longer held");
 	case CAUSE_AGREEMENT:
 		return snprintf(buf, len, "Agreement: both sides chose %s%s", action_name(r, c->source), in);
@@ -409,6 +409,19 @@ size_t explain_cond(const struct rules *r, const struct cond *k, int target, cha
 		n = snprintf(buf, len, "needs %s of at most %s%s", label, hi, place);
 	else
 		n = snprintf(buf, len, "needs %s between %s and %s%s", label, lo, hi, place);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+size_t explain_risk(const struct rules *r, const struct cond *k, int target, int other, int reach,
+                    char *buf, size_t len)
+{
+	char need[160], v[32], label[48], place[RULES_NAME_MAX + 16];
+	explain_cond(r, k, target, need, sizeof need);
+	explain_value(k->ref.var, reach, v, sizeof v);
+	label_in_sentence(k->ref.var < VAR_COUNT ? var_info[k->ref.var].label : "?", label, sizeof label);
+	cond_place(r, k->ref, target, place, sizeof place);
+	int n = snprintf(buf, len, "may fail: %s's orders this turn could bring %s%s to %s first; it %s",
+	                 explain_side(r, other), label, place, v, need);
 	return n < 0 ? 0 : (size_t)n;
 }
 

@@ -85,6 +85,13 @@ size_t explain_cond(const struct rules *r, const struct cond *k, int target, cha
 size_t explain_cond_now(const struct world *w, const struct rules *r, const struct cond *k,
                         int target, char *buf, size_t len);
 
+/* An order that may still fail: requirement K (for TARGET) could be broken
+ * by OTHER's orders this turn, which could bring its variable to REACH:
+ * "may fail: Russia's orders this turn could bring alignment in Poland to
+ * +12 first; it needs alignment of at least +20 in Poland". */
+size_t explain_risk(const struct rules *r, const struct cond *k, int target, int other, int reach,
+                    char *buf, size_t len);
+
 /* One step on the road to war: record INDEX of turn TURN's cause log. */
 struct explain_step {
 	int turn, index;

@@ -21,6 +21,7 @@
 #include "../report/debrief.h"
 #include "../save/save.h"
 #include "plain.h"
+#include "play.h"
 
 #define PLAIN_LINE_MAX 512   /* longer input lines are refused, not split */
 #define PLAIN_WORDS_MAX 3    /* the longest command: do ACTION REGION */
@@ -42,7 +43,10 @@ static const char *const plain_help_text =
 	"                      'explain poland.stability', or 'explain poland' for a whole region\n"
 	"  save [NAME]         save the turns resolved so far (not this turn's orders); prints where\n"
 	"  quit                leave the game: it was autosaved after the last turn; the orders\n"
-	"                      queued this turn are dropped. End of input does the same.\n";
+	"                      queued this turn are dropped. End of input does the same.\n"
+	"Orders can fail: both sides' orders resolve together, taking turns, and each is checked\n"
+	"again when its turn comes. If the other side's orders broke a requirement first, yours\n"
+	"fails and its AP are lost. 'do' and 'orders' warn when the other side could do that.\n";
 
 /* Near misses: the candidates (at most PLAIN_NEAR_MAX) a mistyped WORD is
  * compared with; text_nearest (game/base/text.c) picks the one meant. */
@@ -373,11 +377,19 @@ static void plain_do(struct plain *pl, struct play *p, int side, struct orders *
 	int failed = -1;
 	enum order_status st = orders_add(plain_world(p), r, side, o, a, region, &failed);
 	switch (st) {
-	case ORDER_OK:
+	case ORDER_OK: {
 		explain_order(r, &o->list[o->n - 1], what, sizeof what);
 		fprintf(pl->out, "queued: %s (%d AP; %d AP left).\n", what, act->cost,
 		        plain_ap_left(p, side, o));
+		int reach, k = play_order_risk(plain_world(p), r, side, a, region, &reach);
+		if (k >= 0) {
+			char risk[240];
+			explain_risk(r, &act->requires[k], region, side == SIDE_NATO ? SIDE_RUSSIA : SIDE_NATO,
+			             reach, risk, sizeof risk);
+			fprintf(pl->out, "warning: this order %s. Then it fails and its AP are lost.\n", risk);
+		}
 		break;
+	}
 	case ORDER_NEED_REGION:
 		fprintf(pl->out, "error: '%s' needs a region: do %s REGION, with REGION one of ", act->id,
 		        act->id);
@@ -425,8 +437,11 @@ static void plain_orders_list(struct plain *pl, struct play *p, int side, const 
 	        plain_ap_left(p, side, o));
 	for (int i = 0; i < o->n; i++) {
 		explain_order(r, &o->list[i], what, sizeof what);
-		fprintf(pl->out, "  %d. %s (%d AP)\n", i + 1, what,
-		        o->list[i].action < r->nactions ? r->action[o->list[i].action].cost : 0);
+		int reach, k = play_order_risk(plain_world(p), r, side, o->list[i].action, o->list[i].region,
+		                               &reach);
+		fprintf(pl->out, "  %d. %s (%d AP)%s\n", i + 1, what,
+		        o->list[i].action < r->nactions ? r->action[o->list[i].action].cost : 0,
+		        k >= 0 ? ", may fail" : "");
 	}
 }
 
@@ -824,7 +839,8 @@ static void plain_resolution(void *ctx, struct play *p)
 			fputs("nothing", pl->out);
 		for (int i = 0; i < o->n; i++) {
 			explain_order(r, &o->list[i], line, sizeof line);
-			fprintf(pl->out, "%s%s", i ? "; " : "", line);
+			fprintf(pl->out, "%s%s%s", i ? "; " : "", line,
+			        play_order_failed(&w->log, side, &o->list[i]) >= 0 ? " (FAILED)" : "");
 		}
 		fputs(".\n", pl->out);
 	}

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../engine/turn.h"
 #include "../save/save.h"
 #include "play.h"
 
@@ -154,4 +155,99 @@ int play_run_notify(struct play *p, const struct frontend *fe,
 int play_run(struct play *p, const struct frontend *fe)
 {
 	return play_run_notify(p, fe, NULL);
+}
+
+/* How far the other side's orders could move variable VAR (in REGION) in
+ * direction DIR (+1 up, -1 down) this turn: each of its actions once, at its
+ * best target, the largest pushes first while its action points last. */
+static int play_push(const struct world *w, const struct rules *r, int other, int var, int region,
+                     int dir)
+{
+	int push[RULES_MAX_ACTIONS], cost[RULES_MAX_ACTIONS], n = 0;
+	struct orders none = { 0 };
+	for (int b = 0; b < r->nactions; b++) {
+		const struct action *a = &r->action[b];
+		if (!rules_action_for_side(r, b, other))
+			continue;
+		int best = 0;
+		int from = a->target == TARGET_REGION ? 0 : RULES_NO_REGION;
+		int to = a->target == TARGET_REGION ? r->nregions - 1 : RULES_NO_REGION;
+		for (int t = from; t <= to; t++) {
+			if (order_check(w, r, other, &none, b, t, NULL) != ORDER_OK)
+				continue;
+			int sum = 0;
+			for (int e = 0; e < a->neffects; e++) {
+				int v, reg, d;
+				if (turn_effect_delta(w, r, other, &a->effects[e], t, 0, &v, &reg, &d) && v == var &&
+				    (var < VAR_WORLD_END || reg == region))
+					sum += d * dir;
+			}
+			if (sum > best)
+				best = sum;
+		}
+		if (best > 0) {
+			push[n] = best;
+			cost[n++] = a->cost;
+		}
+	}
+	/* largest first, as far as the action points go */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && push[j - 1] < push[j]; j--) {
+			int tp = push[j], tc = cost[j];
+			push[j] = push[j - 1];
+			cost[j] = cost[j - 1];
+			push[j - 1] = tp;
+			cost[j - 1] = tc;
+		}
+	int ap = w->ap[other], total = 0;
+	for (int i = 0; i < n; i++)
+		if (cost[i] <= ap) {
+			ap -= cost[i];
+			total += push[i];
+		}
+	return total;
+}
+
+int play_order_risk(const struct world *w, const struct rules *r, int side, int action, int region,
+                    int *reach)
+{
+	if ((side != SIDE_NATO && side != SIDE_RUSSIA) || action < 0 || action >= r->nactions)
+		return -1;
+	const struct action *a = &r->action[action];
+	int other = side == SIDE_NATO ? SIDE_RUSSIA : SIDE_NATO;
+	for (int k = 0; k < a->nrequires; k++) {
+		const struct cond *c = &a->requires[k];
+		if (c->ref.var >= VAR_COUNT)
+			continue;
+		int creg = c->ref.scope == SCOPE_TARGET ? region
+		         : c->ref.scope == SCOPE_REGION ? c->ref.region : RULES_NO_REGION;
+		const struct var_info *vi = &var_info[c->ref.var];
+		int now = world_ref(w, r, c->ref, region);
+		if (c->min > vi->min) {
+			int low = now - play_push(w, r, other, c->ref.var, creg, -1);
+			if (low < c->min) {
+				*reach = low < vi->min ? vi->min : low;
+				return k;
+			}
+		}
+		if (c->max < vi->max) {
+			int high = now + play_push(w, r, other, c->ref.var, creg, +1);
+			if (high > c->max) {
+				*reach = high > vi->max ? vi->max : high;
+				return k;
+			}
+		}
+	}
+	return -1;
+}
+
+int play_order_failed(const struct cause_log *log, int side, const struct order *o)
+{
+	for (int i = 0; log && i < log->n; i++) {
+		const struct cause *c = &log->rec[i];
+		if (c->kind == CAUSE_ORDER_FAILED && c->side == side && c->source == o->action &&
+		    c->region == o->region)
+			return i;
+	}
+	return -1;
 }

@@ -13,4 +13,18 @@
 int play_run_notify(struct play *p, const struct frontend *fe,
                     void (*notice)(void *ctx, const char *msg));
 
+/* Can SIDE's order of ACTION on REGION, possible now, still fail when the
+ * turn resolves? Orders are checked again as they resolve, after the other
+ * side's: the other side's orders this turn (each action once, the ones that
+ * push hardest, as many as its action points buy, through the engine's own
+ * effect rule) could break one of its requirements. Returns the index of the
+ * first requirement at risk, with *REACH the value the other side could
+ * bring its variable to, or -1 when none is. */
+int play_order_risk(const struct world *w, const struct rules *r, int side, int action, int region,
+                    int *reach);
+
+/* The record in LOG telling that SIDE's order O failed as it resolved, or
+ * -1 when it did not fail. */
+int play_order_failed(const struct cause_log *log, int side, const struct order *o);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "../engine/turn.h"
 #include "../explain/explain.h"
+#include "play.h"
 #include "tui_game.h"
 #include "tui_projector.h"
 
@@ -261,14 +262,40 @@ static void draw_orders(struct tui *t, struct tui_view *v, int x, int y, int w, 
 			tui_put(t, row++, x + 1, w - 2, TR_DIM, "and press Enter");
 		return;
 	}
-	int body = last - row;
-	int top = v->order_sel >= body ? v->order_sel - body + 1 : 0;
-	for (int i = top; i < v->queued->n && row < last; i++) {
-		char buf[160];
-		explain_order(v->r, &v->queued->list[i], buf, sizeof buf);
-		bool sel = v->focus == TF_ORDERS && i == v->order_sel;
-		tui_putf(t, row++, x + 1, w - 2, sel ? TR_SELECT : TR_NORMAL, "%d. %s", i + 1, buf);
+	/* Each order whole, wrapped to the panel; "!" marks one the other side
+	 * could still make fail (the action menu says how). */
+	char text[ORDERS_MAX][4][256];
+	int rows[ORDERS_MAX], nq = v->queued->n < ORDERS_MAX ? v->queued->n : ORDERS_MAX;
+	bool risky = false;
+	for (int i = 0; i < nq; i++) {
+		const struct order *o = &v->queued->list[i];
+		char buf[200], line[240];
+		explain_order(v->r, o, buf, sizeof buf);
+		int reach, at = v->side < SIDE_COUNT
+		              ? play_order_risk(v->w, v->r, v->side, o->action, o->region, &reach) : -1;
+		risky = risky || at >= 0;
+		snprintf(line, sizeof line, "%s%d. %s (%d AP)", at >= 0 ? "!" : "", i + 1, buf,
+		         o->action < v->r->nactions ? v->r->action[o->action].cost : 0);
+		rows[i] = tui_wrap(line, w - 4, text[i], 4);
 	}
+	int body = last - row - (risky ? 1 : 0), top = 0, used = 0;
+	for (int i = v->order_sel; i >= 0 && i < nq; i--) {
+		if (used + rows[i] > body)
+			break;
+		used += rows[i];
+		top = i;
+	}
+	if (v->focus != TF_ORDERS)
+		top = 0;
+	for (int i = top; i < nq && row < last - (risky ? 1 : 0); i++) {
+		bool sel = v->focus == TF_ORDERS && i == v->order_sel;
+		bool bad = text[i][0][0] == '!';
+		for (int j = 0; j < rows[i] && row < last - (risky ? 1 : 0); j++)
+			tui_put(t, row++, x + 1 + (j ? 3 : 0), w - 2 - (j ? 3 : 0),
+			        sel ? TR_SELECT : bad ? TR_BAD : TR_NORMAL, text[i][j]);
+	}
+	if (risky)
+		tui_put(t, last - 1, x + 1, w - 2, TR_BAD, "! may fail: see action menu");
 }
 
 void tui_view_draw(struct tui *t, struct tui_view *v)
@@ -452,6 +479,13 @@ static const char *const help_text[] = {
 	"  s                save now (the game also saves after every turn)",
 	"  v                projector view: big tension, map and news (160x48 and up)",
 	"  ?  this help     Esc  back     q  quit (asks y to confirm)",
+	"",
+	"ORDERS CAN FAIL",
+	"Both sides' orders resolve together, taking turns, and each is checked again",
+	"when its turn comes. If the other side's orders broke a requirement first",
+	"(say, Poland's alignment fell below what your order needs), yours fails and",
+	"its AP are lost. The action menu and the orders panel mark such orders with !;",
+	"the resolution marks failed ones FAILED.",
 	"",
 	"HOW TO WIN",
 	"At the end each side scores the points (vp) of the regions it holds:",

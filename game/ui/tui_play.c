@@ -140,6 +140,15 @@ static int menu_details(const struct tui_game *g, const struct menu_item *it, in
 			cond_text(w, r, &a->requires[it->failed], it->region, buf, sizeof buf);
 			LINE(TR_BAD, "  %s", buf);
 		}
+	} else {
+		/* Possible now, but orders are checked again as they resolve. */
+		int reach, k = play_order_risk(w, r, side, it->action, it->region, &reach);
+		if (k >= 0) {
+			char buf[200];
+			explain_risk(r, &a->requires[k], it->region, side == SIDE_NATO ? SIDE_RUSSIA : SIDE_NATO,
+			             reach, buf, sizeof buf);
+			LINE(TR_BAD, "! This order %.200s (then it fails and its AP are lost).", buf);
+		}
 	}
 	LINE(TR_TITLE, "If it resolves now:");
 	n += preview_effects(w, r, a->effects, a->neffects, it->region, out + n, max - n);
@@ -244,9 +253,9 @@ static int action_menu(struct tui_game *g, int side, struct orders *q)
 				int k = menu_details(g, &items[cur], side, q, det, 40);
 				int dw = bw - lw - 4, nd = 0, body = bh - 2;
 				for (int i = 0; disp && i < k; i++) {
-					char wrapped[4][256];
+					char wrapped[8][256];
 					int indent = det[i].text[0] == ' ' ? 2 : 0;
-					int m = tui_wrap(det[i].text, dw - indent, wrapped, 4);
+					int m = tui_wrap(det[i].text, dw - indent, wrapped, 8);
 					for (int j = 0; j < m && nd < 160; j++, nd++) {
 						snprintf(disp[nd].text, sizeof disp[nd].text, "%*s%.250s", indent, "",
 						         wrapped[j]);
@@ -663,8 +672,10 @@ static void fe_resolution(void *ctx, struct play *p)
 		for (int i = 0; i < o[side].n && n < nmax; i++) {
 			char buf[160];
 			explain_order(r, &o[side].list[i], buf, sizeof buf);
-			snprintf(lines[n].text, sizeof lines[n].text, "  %s", buf);
-			lines[n++].role = side == SIDE_NATO ? TR_NATO : TR_RUSSIA;
+			bool failed = play_order_failed(&s->world.log, side, &o[side].list[i]) >= 0;
+			snprintf(lines[n].text, sizeof lines[n].text, "  %s%s", buf,
+			         failed ? "   FAILED (see below; its AP are lost)" : "");
+			lines[n++].role = failed ? TR_BAD : side == SIDE_NATO ? TR_NATO : TR_RUSSIA;
 		}
 	}
 	lines[n].text[0] = '\0';

@@ -237,5 +237,16 @@ last=$(awk '/^-- 2027-Q4 resolved --$/ { on = 1 } on' nato.out)
 [ -n "$last" ] || fail "no resolution of the last turn in nato.out"
 printf '%s\n' "$last" | grep -q "Action points next turn" && fail "the last turn announces action points for a next turn"
 
+# 17. Orders can fail: warned when queued, marked in the list, FAILED at resolution, in help.
+printf 'help\ndo deploy ukraine\ndo outreach ukraine\norders\nquit\n' >risk.in
+play --seed 3 <risk.in >risk.out 2>&1
+has risk.out "^Orders can fail" "help says orders can fail"
+has risk.out "^warning: this order may fail: Russia's orders this turn could bring alignment in Ukraine to" "a warning when an order can fail"
+has risk.out "^  1\\. Deploy forces in Ukraine \\(1 AP\\), may fail$" "the orders list marks it"
+hasnt risk.out "Diplomatic outreach in Ukraine \\(1 AP\\), may fail" "an order that cannot fail is not marked"
+play --nato hard --russia hawk --seed 3 </dev/null >failed.out 2>&1
+has failed.out "ordered: .*\\(FAILED\\)" "a failed order is marked in the orders of the resolution"
+has failed.out "FAILED, its AP lost: it needs" "the news says why it failed"
+
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
 echo "all plain-mode checks passed"
