@@ -393,6 +393,8 @@ Test(tui, neutral_layout_spreads_out_and_joins_neighbours_when_there_is_room)
 		maxx = L.rect[i].x + L.rect[i].w > maxx ? L.rect[i].x + L.rect[i].w : maxx;
 	}
 	cr_assert_gt(maxx - minx, 2 * TUI_BOX_W + 4, "the grid spreads over a large area");
+	cr_assert_eq(L.rect[0].h, TUI_BOX_H_LARGE, "the large boxes where there is room");
+	cr_assert_geq(L.rect[0].w, TUI_BOX_W_LARGE);
 }
 
 Test(tui, a_long_name_widens_its_box_and_is_never_cut)

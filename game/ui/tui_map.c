@@ -185,7 +185,16 @@ static void grid_assign(const struct rules *r, int cols, int rows, int *cell)
 	}
 }
 
-static int grid_layout(struct tui_layout *L, const struct rules *r, bool *placed)
+static int box_w(const struct rules *r, int i, int minw)
+{
+	int w = tui_box_width(r, i);
+	return w > minw ? w : minw;
+}
+
+/* The grid with boxes at least MINW wide and BH tall; GAP_X, GAP_Y: the
+ * least room wanted between them. Returns 0, or -1 when it does not fit. */
+static int grid_try(struct tui_layout *L, const struct rules *r, bool *placed, int minw, int bh,
+                    int gap_x, int gap_y)
 {
 	struct tui_rect area = L->area;
 	int n = L->n;
@@ -194,23 +203,23 @@ static int grid_layout(struct tui_layout *L, const struct rules *r, bool *placed
 	int cell[RULES_MAX_REGIONS];
 	for (int cols = 1; cols <= n; cols++) {
 		int rows = (n + cols - 1) / cols;
-		if (rows * TUI_BOX_H > area.h || cols * TUI_BOX_W > area.w)
+		if (rows * bh + (rows + 1) * gap_y > area.h || cols * minw + (cols + 1) * gap_x > area.w)
 			continue;
 		for (int i = 0; i < n; i++)
 			cell[i] = -1;
 		grid_assign(r, cols, rows, cell);
 		int cw[RULES_MAX_REGIONS] = { 0 }, sum = 0;
 		for (int i = 0; i < n; i++) {
-			int w = tui_box_width(r, i);
+			int w = box_w(r, i, minw);
 			if (w > cw[cell[i] % cols])
 				cw[cell[i] % cols] = w;
 		}
 		for (int c = 0; c < cols; c++)
 			sum += cw[c];
-		if (sum > area.w)
+		if (sum + (cols + 1) * gap_x > area.w)
 			continue;
 		/* The shape nearest the area's (a cell is about twice as tall as wide). */
-		double shape = (double)sum / (rows * TUI_BOX_H * 2.0);
+		double shape = (double)sum / (rows * bh * 2.0);
 		double want = (double)area.w / (area.h * 2.0);
 		double score = shape > want ? shape / want : want / shape;
 		if (best < 0 || score < best) {
@@ -226,7 +235,7 @@ static int grid_layout(struct tui_layout *L, const struct rules *r, bool *placed
 	grid_assign(r, cols, rows, cell);
 	int cw[RULES_MAX_REGIONS] = { 0 }, sum = 0;
 	for (int i = 0; i < n; i++) {
-		int w = tui_box_width(r, i);
+		int w = box_w(r, i, minw);
 		if (w > cw[cell[i] % cols])
 			cw[cell[i] % cols] = w;
 	}
@@ -234,11 +243,11 @@ static int grid_layout(struct tui_layout *L, const struct rules *r, bool *placed
 		sum += cw[c];
 	/* Spread the grid over the area: bigger terminals, wider gaps. */
 	int gx = cols > 1 ? (area.w - sum) / (cols + 1) : 0;
-	int gy = rows > 1 ? (area.h - rows * TUI_BOX_H) / (rows + 1) : 0;
+	int gy = rows > 1 ? (area.h - rows * bh) / (rows + 1) : 0;
 	gx = gx > 10 ? 10 : gx;
 	gy = gy > 4 ? 4 : gy;
 	int x0 = area.x + (area.w - sum - gx * (cols - 1)) / 2;
-	int y0 = area.y + (area.h - rows * TUI_BOX_H - gy * (rows - 1)) / 2;
+	int y0 = area.y + (area.h - rows * bh - gy * (rows - 1)) / 2;
 	int cx[RULES_MAX_REGIONS];
 	for (int c = 0, x = x0; c < cols; c++) {
 		cx[c] = x;
@@ -246,9 +255,8 @@ static int grid_layout(struct tui_layout *L, const struct rules *r, bool *placed
 	}
 	for (int i = 0; i < n; i++) {
 		int c = cell[i] % cols, rw = cell[i] / cols;
-		int w = tui_box_width(r, i);
-		L->rect[i] = (struct tui_rect){ cx[c] + (cw[c] - w) / 2, y0 + rw * (TUI_BOX_H + gy), w,
-		                                TUI_BOX_H };
+		int w = box_w(r, i, minw);
+		L->rect[i] = (struct tui_rect){ cx[c] + (cw[c] - w) / 2, y0 + rw * (bh + gy), w, bh };
 		placed[i] = true;
 	}
 	/* Lines between neighbours in adjacent cells, where there is a gap. */
@@ -258,7 +266,7 @@ static int grid_layout(struct tui_layout *L, const struct rules *r, bool *placed
 				continue;
 			struct tui_rect a = L->rect[i], b = L->rect[j];
 			if (cell[j] == cell[i] + 1 && cell[i] / cols == cell[j] / cols && b.x > a.x + a.w)
-				L->link[L->nlinks++] = (struct tui_link){ a.x + a.w, a.y + TUI_BOX_H / 2,
+				L->link[L->nlinks++] = (struct tui_link){ a.x + a.w, a.y + bh / 2,
 				                                          b.x - a.x - a.w, false };
 			else if (cell[j] == cell[i] + cols && gy > 0) {
 				int lx = (a.x + a.w / 2 + b.x + b.w / 2) / 2;
@@ -267,6 +275,17 @@ static int grid_layout(struct tui_layout *L, const struct rules *r, bool *placed
 			}
 		}
 	return 0;
+}
+
+/* Large areas (200x60) get the large boxes, with two more lines, when they
+ * fit with room between them; else the standard ones. */
+static int grid_layout(struct tui_layout *L, const struct rules *r, bool *placed)
+{
+	if (grid_try(L, r, placed, TUI_BOX_W_LARGE, TUI_BOX_H_LARGE, 4, 2) == 0)
+		return 0;
+	memset(placed, 0, sizeof(bool) * RULES_MAX_REGIONS);
+	L->nlinks = 0;
+	return grid_try(L, r, placed, TUI_BOX_W, TUI_BOX_H, 0, 0);
 }
 
 void tui_map_layout(struct tui_layout *L, const struct map_art *a, const struct rules *r,
@@ -381,9 +400,19 @@ static void draw_box(struct tui *t, struct tui_rect rc, const struct rules *r,
 	tui_putf(t, rc.y + 3, x, 7, TR_NORMAL, "stab%3d", rv(w, i, VAR_STABILITY));
 	/* "stab 33 unstable": the box is at least TUI_BOX_W wide for it */
 	draw_state_word(t, rc.y + 3, x + 8, iw - 8, w, i);
+	if (rc.h >= TUI_BOX_H_LARGE) {
+		/* the large box: derived values, and the whole name when the title is short */
+		tui_putf(t, rc.y + 4, x, iw, TR_NORMAL, "milit%4d  vuln%4d",
+		         world_get(w, r, VAR_MILITARIZATION, i), world_get(w, r, VAR_VULNERABILITY, i));
+		const char *full = r->region[i].name;
+		if (r->region[i].short_name[0] && tui_width(full) <= iw)
+			tui_put(t, rc.y + 5, x, iw, TR_DIM, full);
+		else if (r->region[i].borders_russia)
+			tui_put(t, rc.y + 5, x, iw, TR_DIM, "borders Russia");
+	}
 	const char *h = holder_text(w, r, i);
 	int hw = (int)strlen(h);
-	tui_put(t, rc.y + 4, rc.x + (rc.w - hw) / 2, hw, tui_holder_role(w, r, i), h);
+	tui_put(t, rc.y + rc.h - 1, rc.x + (rc.w - hw) / 2, hw, tui_holder_role(w, r, i), h);
 }
 
 /* The list's columns, most important first; a column that does not fit

@@ -19,6 +19,8 @@
 
 #define TUI_BOX_W 18 /* the narrowest box: "stab 33 unstable" and its borders */
 #define TUI_BOX_H 5
+#define TUI_BOX_W_LARGE 26 /* the neutral layout's boxes where there is room (200x60) */
+#define TUI_BOX_H_LARGE 7  /* two more lines: militarization and vulnerability, the whole name */
 #define TUI_MAX_LINKS (RULES_MAX_REGIONS * 4)
 
 struct tui_rect {

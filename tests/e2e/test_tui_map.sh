@@ -61,6 +61,8 @@ absent "A list:" "seven boxes fit at 80x24"
 tm resize-window -t main -x 200 -y 60
 expect "──────────│" "a line between neighbours in the grown map"
 expect "Sea Route" "still every region"
+expect "Northern Sea Route" "the large boxes: the whole name under the short one"
+expect "milit" "the large boxes: militarization and vulnerability"
 keys "?"
 expect "alignment +40 or more for NATO" "the help with the scenario's control"
 keys Escape
