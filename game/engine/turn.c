@@ -172,6 +172,23 @@ int turn_apply_order(struct world *w, const struct rules *r, int side, struct or
 	return 0;
 }
 
+/* Collect the changes logged in S into P. */
+static void preview_collect(const struct world *s, struct turn_preview *p)
+{
+	for (int i = 0; i < s->log.n && p->n < TURN_PREVIEW_MAX; i++) {
+		const struct cause *c = &s->log.rec[i];
+		if (c->kind == CAUSE_DETERRENCE)
+			p->blunt = c->delta;
+		if (c->var == VAR_NONE)
+			continue;
+		p->c[p->n].var = c->var;
+		p->c[p->n].region = c->region;
+		p->c[p->n].delta = c->delta;
+		p->n++;
+	}
+	p->war = s->over;
+}
+
 int turn_preview_order(const struct world *w, const struct rules *r, int side, struct order o,
                        struct turn_preview *p)
 {
@@ -182,19 +199,21 @@ int turn_preview_order(const struct world *w, const struct rules *r, int side, s
 	s.log.dropped = 0;
 	if (turn_apply_order(&s, r, side, o) < 0)
 		return -1;
-	for (int i = 0; i < s.log.n && p->n < TURN_PREVIEW_MAX; i++) {
-		const struct cause *c = &s.log.rec[i];
-		if (c->kind == CAUSE_DETERRENCE)
-			p->blunt = c->delta;
-		if (c->var == VAR_NONE)
-			continue;
-		p->c[p->n].var = c->var;
-		p->c[p->n].region = c->region;
-		p->c[p->n].delta = c->delta;
-		p->n++;
-	}
-	p->war = s.over;
+	preview_collect(&s, p);
 	return 0;
+}
+
+void turn_preview_effects(const struct world *w, const struct rules *r, int side, const struct effect *e,
+                          int n, int target, int blunt, struct turn_preview *p)
+{
+	static const struct turn_preview empty;
+	*p = empty;
+	struct world s = *w;
+	s.log.n = 0;
+	s.log.dropped = 0;
+	apply_effects(&s, r, e, n, target, CAUSE_ACTION, (uint8_t)side, 0, blunt);
+	preview_collect(&s, p);
+	p->blunt = blunt;
 }
 
 /* Both sides proposed the same thing (same action, same target): an agreement. */

@@ -51,6 +51,12 @@ struct turn_preview {
 int turn_preview_order(const struct world *w, const struct rules *r, int side, struct order o,
                        struct turn_preview *p);
 
+/* What N effects E would change if SIDE applied them now on TARGET with
+ * deterrence BLUNT (as turn_apply_order does, without its requirements):
+ * for menus that show an action's effects, and a proposal's agreed ones. */
+void turn_preview_effects(const struct world *w, const struct rules *r, int side, const struct effect *e,
+                          int n, int target, int blunt, struct turn_preview *p);
+
 /* Close W's open crisis with OUTCOME (enum crisis_outcome), applying and
  * logging its changes: resolution calls it after the firm/back choices and
  * the war roll; the AI calls it on copies to weigh its choice. */

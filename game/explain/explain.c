@@ -518,8 +518,7 @@ size_t explain_crisis(const struct rules *r, const struct world *w, int side, ch
 	                 "  Stand firm: if the other side backs down, %s gains %d credibility%s; if both\n"
 	                 "  stand firm, a %d%% chance of war, else tension +%d.\n"
 	                 "  Back down: %s loses %d credibility if the other side stands firm; if both\n"
-	                 "  back down, tension -%d.\n"
-	                 "  Give your answer with 'crisis firm' or 'crisis back' (no answer backs down).",
+	                 "  back down, tension -%d. Giving no answer backs down.",
 	                 event_title(r, w->crisis - 1), in, explain_side(r, side), d->crisis_firm_cred,
 	                 w->crisis_region < r->nregions ? " and the region leans its way" : "", war,
 	                 d->crisis_firm_tension, explain_side(r, side), d->crisis_back_cred, d->crisis_calm);

@@ -182,7 +182,7 @@ static void plain_briefing(void *ctx, struct play *p, int side)
 	if (w->crisis && (side == SIDE_NATO || side == SIDE_RUSSIA)) {
 		char text[1024];
 		explain_crisis(r, w, side, text, sizeof text);
-		fprintf(pl->out, "%s\n", text);
+		fprintf(pl->out, "%s\n  Answer with 'crisis firm' or 'crisis back', then give your orders.\n", text);
 	}
 	fflush(pl->out);
 }

@@ -62,43 +62,44 @@ static void cond_text(const struct world *w, const struct rules *r, const struct
 	snprintf(buf, len, "%s (now %s)", cond, now);
 }
 
-/* Apply effects E to a copy of W and list what they change: a copy of the
- * world is cheap and gives exactly the engine's clamping. */
-static int preview_effects(const struct world *w, const struct rules *r, const struct effect *e,
-                           int n, int target, struct tui_line *out, int max)
+/* List what effects E would change now, as the engine applies them
+ * (turn_preview_effects: deterrence and clamping included). */
+static int preview_effects(const struct world *w, const struct rules *r, int side, const struct effect *e,
+                           int n, int target, int blunt, struct tui_line *out, int max)
 {
 	struct world *c = malloc(sizeof *c);
-	if (!c)
+	struct turn_preview *pv = malloc(sizeof *pv);
+	if (!c || !pv) {
+		free(c);
+		free(pv);
 		return 0;
-	*c = *w;
-	c->log.n = 0;
-	int before = turn_miscalc_chance(w, r);
-	for (int i = 0; i < n; i++) {
-		int region = e[i].ref.scope == SCOPE_TARGET ? target
-		           : e[i].ref.scope == SCOPE_REGION ? e[i].ref.region : RULES_NO_REGION;
-		if (e[i].ref.scope != SCOPE_WORLD && (region < 0 || region >= r->nregions))
-			continue;
-		int now = world_get(c, r, e[i].ref.var, region);
-		int delta = e[i].op == EFFECT_SET ? e[i].value - now : e[i].value;
-		struct cause cause = { .kind = CAUSE_ACTION, .side = SIDE_BOTH };
-		world_change(c, e[i].ref.var, region, delta, cause);
 	}
+	turn_preview_effects(w, r, side, e, n, target, blunt, pv);
+	*c = *w;
+	int before = turn_miscalc_chance(w, r);
 	int k = 0;
-	for (int i = 0; i < c->log.n && k < max; i++) {
-		const struct cause *rc = &c->log.rec[i];
+	if (pv->blunt > 0 && k < max) {
+		snprintf(out[k].text, sizeof out[k].text,
+		         "  Deterrence: the other side's forces and alliance blunt its pull by %d%%", pv->blunt);
+		out[k++].role = TR_DIM;
+	}
+	for (int i = 0; i < pv->n; i++) {
+		int var = pv->c[i].var, region = pv->c[i].region, delta = pv->c[i].delta;
+		int was = world_get(c, r, var, region == RULES_NO_REGION ? -1 : region);
+		world_change(c, var, region, delta, (struct cause){ .kind = CAUSE_ACTION, .side = SIDE_BOTH });
+		if (k >= max)
+			continue;
 		char name[96];
-		explain_var(r, rc->var, rc->region, name, sizeof name);
-		int after = world_get(c, r, rc->var, rc->region == RULES_NO_REGION ? -1 : rc->region);
-		int was = after - rc->delta;
-		const char *en = var_enum_name((enum var)rc->var, after);
+		explain_var(r, var, region, name, sizeof name);
+		int after = was + delta;
+		const char *en = var_enum_name((enum var)var, after);
 		if (en)
 			snprintf(out[k].text, sizeof out[k].text, "  %s becomes %s", name, en);
 		else
-			snprintf(out[k].text, sizeof out[k].text, "  %s %d -> %d (%+d)", name, was, after,
-			         rc->delta);
-		out[k++].role = rc->var == VAR_TENSION && rc->delta > 0 ? TR_BAD : TR_NORMAL;
+			snprintf(out[k].text, sizeof out[k].text, "  %s %d -> %d (%+d)", name, was, after, delta);
+		out[k++].role = var == VAR_TENSION && delta > 0 ? TR_BAD : TR_NORMAL;
 	}
-	if (c->log.n == 0 && k < max) {
+	if (pv->n == 0 && k < max) {
 		snprintf(out[k].text, sizeof out[k].text, "  no change (already at the limit)");
 		out[k++].role = TR_DIM;
 	}
@@ -109,6 +110,7 @@ static int preview_effects(const struct world *w, const struct rules *r, const s
 		out[k++].role = after > before ? TR_BAD : TR_GOOD;
 	}
 	free(c);
+	free(pv);
 	return k;
 }
 
@@ -151,10 +153,11 @@ static int menu_details(const struct tui_game *g, const struct menu_item *it, in
 		}
 	}
 	LINE(TR_TITLE, "If it resolves now:");
-	n += preview_effects(w, r, a->effects, a->neffects, it->region, out + n, max - n);
+	n += preview_effects(w, r, side, a->effects, a->neffects, it->region,
+	                     turn_blunt(w, r, side, it->action, it->region), out + n, max - n);
 	if (a->nagreed) {
 		LINE(TR_TITLE, "If the other side proposes it too, also:");
-		n += preview_effects(w, r, a->agreed, a->nagreed, it->region, out + n, max - n);
+		n += preview_effects(w, r, SIDE_BOTH, a->agreed, a->nagreed, it->region, 0, out + n, max - n);
 	}
 	LINE(TR_DIM, "The other side acts too; orders resolve together.");
 #undef LINE
@@ -406,6 +409,39 @@ static void save_now(struct tui_game *g)
 static enum fe_status orders_loop(struct tui_game *g, struct play *p, int side, struct orders *q,
                                   struct orders *out);
 
+/* The open crisis: what happened, the stakes, the two choices and their
+ * odds; F stands firm, B backs down. Returns the choice, or -1 on stop. */
+static int crisis_dialog(struct tui_game *g, int side)
+{
+	struct tui *t = g->t;
+	const struct rules *r = &g->p->session->rules;
+	const struct world *w = &g->p->session->world;
+	char text[1024];
+	explain_crisis(r, w, side, text, sizeof text);
+	for (;;) {
+		if (tui_big_enough()) {
+			tui_view_draw(t, &g->view);
+			char lines[14][256];
+			int bw = COLS - 4 < 84 ? COLS - 4 : 84;
+			int n = tui_wrap(text, bw - 4, lines, 14);
+			int h = n + 5, y = (LINES - h) / 2, x = (COLS - bw) / 2;
+			tui_fill(t, y, x, h, bw, TR_NORMAL);
+			tui_box(t, y, x, h, bw, TR_BAD, "Crisis: your answer, in secret");
+			for (int i = 0; i < n; i++)
+				tui_put(t, y + 1 + i, x + 2, bw - 4, i == 0 ? TR_BAD : TR_NORMAL, lines[i]);
+			tui_put(t, y + h - 2, x + 2, bw - 4, TR_TITLE, "f = stand firm     b = back down");
+			refresh();
+		}
+		int k = tui_key(t);
+		if (k == TUI_KEY_STOP)
+			return -1;
+		if (k == 'f' || k == 'F')
+			return CRISIS_FIRM;
+		if (k == 'b' || k == 'B')
+			return CRISIS_BACK;
+	}
+}
+
 static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orders *out)
 {
 	struct tui_game *g = ctx;
@@ -428,6 +464,12 @@ static enum fe_status orders_loop(struct tui_game *g, struct play *p, int side, 
 	struct tui *t = g->t;
 	const struct rules *r = &p->session->rules;
 	const struct world *w = &p->session->world;
+	if (w->crisis && w->crisis <= r->nevents) {
+		snprintf(g->view.status, sizeof g->view.status,
+		         "CRISIS: %s. Give your orders; when you end them, stand firm or back down.",
+		         r->event[w->crisis - 1].title);
+		g->view.status_role = TR_BAD;
+	}
 	for (;;) {
 		/* The footer names the keys of the panel in focus. */
 		if (g->view.focus == TF_LOG) {
@@ -536,6 +578,12 @@ static enum fe_status orders_loop(struct tui_game *g, struct play *p, int side, 
 					return FE_QUIT;
 				if (a == 0)
 					break;
+			}
+			if (w->crisis) {
+				int answer = crisis_dialog(g, side);
+				if (answer < 0)
+					return FE_QUIT;
+				q->crisis = (uint8_t)answer;
 			}
 			*out = *q;
 			/* The other side (an AI may take a moment) and the
