@@ -91,31 +91,36 @@ int ai_crisis_choice(struct ai *ai, const struct world *w, const struct rules *r
 	}
 	default: break;
 	}
-	/* the expected worth of each choice, the other side standing firm at
-	 * even odds, a war in the both-firm case at the rules' chance */
+	/* Chicken: the worth of each outcome for this side, then the mixed
+	 * strategy of the game's equilibrium (stand firm with the chance that
+	 * would leave a like-minded other side indifferent): a threat that
+	 * leaves something to chance. */
 	int side = ai->side;
 	const struct ai_weights *wt = ai_weights_of(ai->level);
 	int war = world_crisis_war_pct(w, r);
-	long worth[2] = { 0, 0 }; /* [0] firm, [1] back */
-	for (int mine = 0; mine < 2; mine++)
-		for (int theirs = 0; theirs < 2; theirs++) {
-			bool f[SIDE_COUNT];
-			f[side] = mine == 0;
-			f[1 - side] = theirs == 0;
-			int outcome = f[SIDE_NATO] && f[SIDE_RUSSIA] ? CRISIS_BOTH_FIRM
-			              : f[SIDE_NATO]                  ? CRISIS_NATO_FIRM
-			              : f[SIDE_RUSSIA]                ? CRISIS_RUSSIA_FIRM
-			                                              : CRISIS_BOTH_BACK;
-			struct world s = *w;
-			turn_crisis_outcome(&s, r, outcome);
-			long v = ai_eval(&s, r, side, wt);
-			if (outcome == CRISIS_BOTH_FIRM)
-				v = (v * (100 - war) - (long)wt->war * war) / 100;
-			worth[mine] += v;
-		}
-	if (wt->noise > 0)
-		worth[0] += (long)rng_below(&ai->rng, (uint32_t)(2 * wt->noise + 1)) - wt->noise;
-	return worth[0] > worth[1] ? CRISIS_FIRM : CRISIS_BACK;
+	long v[4]; /* FB: firm alone, BB, BF: back alone, FF */
+	static const int mine_firm[4] = { 1, 0, 0, 1 }, theirs_firm[4] = { 0, 0, 1, 1 };
+	for (int k = 0; k < 4; k++) {
+		bool f[SIDE_COUNT];
+		f[side] = mine_firm[k];
+		f[1 - side] = theirs_firm[k];
+		int outcome = f[SIDE_NATO] && f[SIDE_RUSSIA] ? CRISIS_BOTH_FIRM
+		              : f[SIDE_NATO]                  ? CRISIS_NATO_FIRM
+		              : f[SIDE_RUSSIA]                ? CRISIS_RUSSIA_FIRM
+		                                              : CRISIS_BOTH_BACK;
+		struct world s = *w;
+		turn_crisis_outcome(&s, r, outcome);
+		v[k] = ai_eval(&s, r, side, wt);
+		if (outcome == CRISIS_BOTH_FIRM)
+			v[k] = (v[k] * (100 - war) - (long)wt->war * war) / 100;
+	}
+	long gain = v[0] - v[1], loss = v[2] - v[3];
+	if (gain <= 0)
+		return CRISIS_BACK;
+	if (loss <= 0)
+		return CRISIS_FIRM;
+	long pct = gain * 100 / (gain + loss);
+	return (long)rng_below(&ai->rng, 100) < pct ? CRISIS_FIRM : CRISIS_BACK;
 }
 
 void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out)

@@ -15,14 +15,14 @@
 
 #define RV(var) ((var) - VAR_WORLD_END)
 #define AI_POINT 12 /* units per victory point scored */
-#define AI_CRED 3   /* units per point of credibility over the other side's */
+#define AI_CRED 10  /* units per point of credibility over the other side's */
 
 /* Personalities. Units: one alignment point of a value-1 region is 1. */
 static const struct ai_weights weights[AI_LEVEL_COUNT] = {
 	/*                  region war   risk sec ap  coop esc noise topk trust repeat quick */
 	[AI_EASY]        = { 100, 3000,  60, 2, 30,   0,   0,  30,  3, 25, 10, 0 },
-	[AI_NORMAL]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25, 0 },
-	[AI_HARD]        = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25, 0 },
+	[AI_NORMAL]      = { 100, 2500,  60, 3, 60,   0,   0,   0,  1, 25, 25, 0 },
+	[AI_HARD]        = { 100, 2500,  60, 3, 60,   0,   0,   0,  1, 25, 25, 0 },
 	[AI_HAWK]        = { 130, 2500,  25, 0, 60, -20,  40,   0,  1, 10, 10, 0 },
 	[AI_DOVE]        = {  60, 5000, 200, 10, 30, 30, -30,   0,  1, 60, 10, 0 },
 	[AI_TIT_FOR_TAT] = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25, 0 },

@@ -274,6 +274,8 @@ static void sim_summary(const struct rules *r, const struct sim_args *a, const s
 	       t->games ? (double)t->score[SIDE_RUSSIA] / (double)t->games : 0.0);
 	for (int i = 0; i < r->nregions; i++)
 		printf("decided_by_%s: %.3f\n", r->region[i].id, ratio(t->decided_by[i], decided));
+	printf("mean_crises: %.3f\n", ratio(t->crises, t->games));
+	printf("mean_standoffs: %.3f\n", ratio(t->standoffs, t->games));
 	printf("mean_final_tension: %.2f\n", ratio(t->tension, t->games));
 	printf("mean_turns: %.2f\n", ratio(t->turns, t->games));
 	printf("mean_security_index: %.2f\n", ratio(t->security, t->games));

@@ -42,6 +42,7 @@ void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index,
 	struct world w;
 	struct ai ai[SIDE_COUNT];
 	world_init(&w, r, seed);
+	int crises = 0, standoffs = 0;
 	for (int s = 0; s < SIDE_COUNT; s++) {
 		ai_init(&ai[s], c->level[s], s, rng_mix(seed + 1 + (uint64_t)s));
 		if (c->budget)
@@ -72,6 +73,11 @@ void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index,
 			else if (k->kind == CAUSE_MISCALC && k->source)
 				t->struck++;
 		}
+		for (int i = 0; i < w.log.n; i++)
+			if (w.log.rec[i].kind == CAUSE_CRISIS && w.log.rec[i].var == VAR_NONE) {
+				crises++;
+				standoffs += w.log.rec[i].delta >= CRISIS_BOTH_FIRM;
+			}
 	}
 	uint32_t decided_by = 0;
 	if (w.result == RESULT_NATO || w.result == RESULT_RUSSIA) {
@@ -84,6 +90,8 @@ void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index,
 	}
 	*g = (struct sim_game){
 		.decided_by = decided_by,
+		.crises = (uint8_t)crises,
+		.standoffs = (uint8_t)standoffs,
 		.index = index,
 		.seed = seed,
 		.result = w.result,
@@ -168,6 +176,8 @@ void sim_totals_add(struct sim_totals *t, const struct sim_game *g)
 	t->security += (uint64_t)(g->security > 0 ? g->security : 0);
 	for (int s = 0; s < SIDE_COUNT; s++)
 		t->score[s] += g->score[s];
+	t->crises += g->crises;
+	t->standoffs += g->standoffs;
 	for (int i = 0; i < RULES_MAX_REGIONS; i++)
 		if (g->decided_by & (1u << i))
 			t->decided_by[i]++;

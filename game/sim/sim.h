@@ -44,6 +44,7 @@ struct sim_game {
 	int16_t tension;             /* final tension */
 	int16_t score[SIDE_COUNT];   /* final scores */
 	int16_t security;            /* final security index */
+	uint8_t crises, standoffs;   /* crises resolved; those where both stood firm */
 	uint32_t decided_by;         /* bit i: region i ended held by the winner, who did
 	                                not hold it at the start */
 };
@@ -55,6 +56,7 @@ struct sim_totals {
 	uint64_t turns, tension, security;            /* sums of the final values */
 	int64_t score[SIDE_COUNT];                    /* sums of the final scores */
 	uint64_t decided_by[RULES_MAX_REGIONS];       /* decided games each region swung */
+	uint64_t crises, standoffs;                   /* sums over games */
 	uint64_t orders[SIDE_COUNT];                  /* orders given by each side */
 	uint64_t uses[SIDE_COUNT][RULES_MAX_ACTIONS]; /* orders per action, per side */
 	uint64_t fired[RULES_MAX_EVENTS];             /* times each event or incident fired */
