@@ -136,6 +136,16 @@ while [ $t -lt 12 ]; do
 	keys e
 	expect "AP left unspent" "confirm"
 	keys y
+	# after an incident, a crisis asks to stand firm or back down
+	i=0
+	while [ $i -lt 50 ] && ! screen | grep -qF -e "resolved" -e "b = back down"; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if screen | grep -qF "b = back down"; then
+		screen | grep -qF "chance of war" || fail "the crisis dialog gives no odds"
+		keys b
+	fi
 	expect "resolved" "resolution of turn $((t + 1))"
 	keys Enter
 	t=$((t + 1))
