@@ -15,7 +15,7 @@ GAMES=${GAMES:-10000}
 HARD_GAMES=${HARD_GAMES:-$((GAMES / 10))}
 JOBS=${JOBS:-2}
 SEED=${SEED:-1}
-SCENARIOS="door-closed georgia-2008 crimea-2014 baltic-flashpoint detente-2002 ukraine-2022"
+SCENARIOS=${SCENARIOS:-$("$BRINK" scenarios | awk "{print \$1}")}
 pass=0
 fail=0
 

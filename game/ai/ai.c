@@ -70,6 +70,11 @@ static void track_offers(struct ai *ai, const struct world *w, const struct rule
 		if (c->kind == CAUSE_AGREEMENT && c->var == VAR_NONE)
 			agreed = true;
 	}
+	for (int i = 0; i < w->log.n && i < CAUSE_MAX; i++) {
+		const struct cause *c = &w->log.rec[i];
+		if (c->kind == CAUSE_CRISIS && c->var == VAR_NONE)
+			ai->yielded = c->delta == (ai->side == SIDE_NATO ? CRISIS_RUSSIA_FIRM : CRISIS_NATO_FIRM);
+	}
 	if (agreed)
 		ai->unanswered = 0;
 	else if (offered && ai->unanswered < 255)
@@ -115,6 +120,8 @@ int ai_crisis_choice(struct ai *ai, const struct world *w, const struct rules *r
 			v[k] = (v[k] * (100 - war) - (long)wt->war * war) / 100;
 	}
 	long gain = v[0] - v[1], loss = v[2] - v[3];
+	if (ai->yielded && ai->level != AI_EASY)
+		return CRISIS_FIRM; /* bullied last time: not again (a reputation to rebuild) */
 	if (gain <= 0)
 		return CRISIS_BACK;
 	if (loss <= 0)

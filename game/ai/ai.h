@@ -24,6 +24,7 @@ struct ai {
 	uint64_t rng;      /* its own random stream */
 	uint32_t budget;   /* hard: playouts per decision (not wall time, for determinism) */
 	uint8_t unanswered;/* turns in a row its proposals went unmatched (from the public log) */
+	uint8_t yielded;   /* it backed down alone in the last crisis: it will not twice running */
 };
 
 /* Set up an AI of LEVEL for SIDE, seeded from SEED. */
