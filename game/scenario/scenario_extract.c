@@ -525,13 +525,18 @@ static void load_art(struct load *L, const config_setting_t *map, const char *ke
 		             L->basedir && *L->basedir ? L->basedir : ".");
 		return;
 	}
-	const char *keep = own ? path : name;
+	/* Own art is kept as an absolute path: a save (which holds the rules)
+	 * finds it again from any working folder. */
+	char *abs = own ? realpath(path, NULL) : NULL;
+	const char *keep = abs && strlen(abs) < outlen ? abs : own ? path : name;
 	size_t klen = strlen(keep);
 	if (klen >= outlen) {
 		load_error(L, s, "map art path \"%s\" is too long (at most %zu bytes)", keep, outlen - 1);
+		free(abs);
 		return;
 	}
 	memcpy(out, keep, klen + 1);
+	free(abs);
 	struct map_art *a = malloc(sizeof *a);
 	if (!a)
 		return;
