@@ -152,6 +152,9 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 		 * a region already held firmly needs no more effort */
 		a = clampi(a, -ctl - 20, ctl + 20);
 		regions += value * (a + (a >= ctl ? 40 : 0) - (a <= -ctl ? 40 : 0));
+		/* an ally is protected (the deterrence rule's member shield) */
+		if (v[RV(VAR_MEMBER)] == (side == SIDE_NATO ? MEMBER_NATO : MEMBER_CSTO))
+			regions += value * r->dyn.member_shield / 2;
 		forces += value * clampi(v[own_forces] - v[other_forces], -30, 30);
 		stab += v[RV(VAR_STABILITY)];
 		if (r->region[i].borders_russia) {
