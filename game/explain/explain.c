@@ -226,7 +226,7 @@ static int cause_headline(const struct rules *r, const struct cause *c, char *bu
 		if (c->source < r->nactions && c->delta >= 0 && c->delta < r->action[c->source].nrequires)
 			explain_cond(r, &r->action[c->source].requires[c->delta], c->region, cond, sizeof cond);
 		return snprintf(buf, len, "%s: %s%s FAILED, its AP lost: it %s", explain_side(r, c->side),
-		                action_name(r, c->source), in, cond[0] ? cond : "a requirement no longer held");
+		                action_name(r, c->source), in, cond[0] ? cond : "needed a requirement that no longer held");
 	case CAUSE_AGREEMENT:
 		return snprintf(buf, len, "Agreement: both sides chose %s%s", action_name(r, c->source), in);
 	case CAUSE_MISCALC:
@@ -546,3 +546,210 @@ size_t explain_cause_in(const struct rules *r, const struct cause_log *log, int 
 		}
 	return explain_cause(r, c, buf, len);
 }
+
+/* ---- the derived numbers: what each is made of ---------------------------- */
+
+static const char *const measure_ids[EXPLAIN_MEASURES] = {
+	"security_index", "miscalculation", "militarization", "vulnerability",
+};
+
+const char *explain_measure_id(int m)
+{
+	return m >= 0 && m < EXPLAIN_MEASURES ? measure_ids[m] : "?";
+}
+
+int explain_measure_find(const char *name)
+{
+	static const char *const alias[EXPLAIN_MEASURES] = { "security", "miscalc", "mil", "vuln" };
+	for (int m = 0; m < EXPLAIN_MEASURES; m++)
+		if (!strcmp(name, measure_ids[m]) || !strcmp(name, alias[m]))
+			return m;
+	return -1;
+}
+
+static int mean_stability(const struct world *w, const struct rules *r)
+{
+	int sum = 0;
+	for (int i = 0; i < r->nregions; i++)
+		sum += world_get(w, r, VAR_STABILITY, i);
+	return r->nregions ? sum / r->nregions : 50;
+}
+
+#define MLINE(...) do { if (n < max) { snprintf(out[n], EXPLAIN_MEASURE_W, __VA_ARGS__); n++; } } while (0)
+
+/* " (was 52)" when the value moved since PREV, else "". */
+static void was(const struct world *prev, int before, int now, char *buf, size_t len)
+{
+	if (prev && before != now)
+		snprintf(buf, len, " (was %d)", before);
+	else
+		buf[0] = '\0';
+}
+
+int explain_measure(const struct world *w, const struct world *prev, const struct rules *r, int m,
+                    int region, char out[][EXPLAIN_MEASURE_W], int max)
+{
+	int n = 0;
+	char wa[32], wb[32], wc[32];
+	const struct dynamics *d = &r->dyn;
+	bool reg = region >= 0 && region < r->nregions;
+	switch (m) {
+	case EXPLAIN_SECURITY: {
+		int t = w->v[VAR_TENSION], dl = w->v[VAR_DIALOGUE], st = mean_stability(w, r);
+		int idx = world_security_index(w, r);
+		MLINE("Security index %d of 100: how safe both sides are together; higher is better.", idx);
+		MLINE("It is 40%% of (100 - tension) + 30%% of dialogue + 30%% of the regions' mean stability:");
+		was(prev, prev ? prev->v[VAR_TENSION] : 0, t, wa, sizeof wa);
+		was(prev, prev ? prev->v[VAR_DIALOGUE] : 0, dl, wb, sizeof wb);
+		was(prev, prev ? mean_stability(prev, r) : 0, st, wc, sizeof wc);
+		MLINE("  tension %d%s: 40%% of %d = %d", t, wa, 100 - t, (100 - t) * 40 / 100);
+		MLINE("  dialogue %d%s: 30%% of it = %d", dl, wb, dl * 30 / 100);
+		MLINE("  mean stability %d%s: 30%% of it = %d", st, wc, st * 30 / 100);
+		if (d->security_divisor > 0)
+			MLINE("Each turn both sides score security index / %d.", d->security_divisor);
+		break;
+	}
+	case EXPLAIN_MISCALC: {
+		int p = turn_miscalc_chance(w, r), t = w->v[VAR_TENSION], cy = w->v[VAR_CYBER];
+		int cyb = d->cyber_risk_divisor > 0 ? cy / d->cyber_risk_divisor : 0;
+		int margin = t - d->misc_threshold + cyb;
+		MLINE("Chance of a miscalculation %d.%02d%%: at the end of the turn an incident may strike.",
+		      p / 100, p % 100);
+		if (margin <= 0) {
+			MLINE("None while tension %d (+ cyber threat %d / %d = %d) stays at or below %d.", t, cy,
+			      d->cyber_risk_divisor, cyb, d->misc_threshold);
+			break;
+		}
+		if (margin > 100)
+			margin = 100;
+		MLINE("  tension %d is %d above the threshold %d; cyber threat %d / %d adds %d: margin %d",
+		      t, t - d->misc_threshold, d->misc_threshold, cy, d->cyber_risk_divisor, cyb, margin);
+		MLINE("  times what dialogue leaves open: 100 - dialogue %d = %d", w->v[VAR_DIALOGUE],
+		      100 - w->v[VAR_DIALOGUE]);
+		MLINE("  %d x %d = %d in 10,000, that is %d.%02d%%. Lower tension or open dialogue to cut it.",
+		      margin, 100 - w->v[VAR_DIALOGUE], margin * (100 - w->v[VAR_DIALOGUE]), p / 100, p % 100);
+		break;
+	}
+	case EXPLAIN_MILITARIZATION:
+		if (!reg)
+			break;
+		MLINE("%s: militarization %d = NATO forces %d + Russian forces %d.", r->region[region].name,
+		      world_get(w, r, VAR_MILITARIZATION, region), world_get(w, r, VAR_NATO_FORCES, region),
+		      world_get(w, r, VAR_RUSSIA_FORCES, region));
+		MLINE("Along Russia's border the mean of it (now %d) drives tension up each turn.",
+		      world_border_militarization(w, r));
+		break;
+	case EXPLAIN_VULNERABILITY: {
+		if (!reg)
+			break;
+		int ru = world_get(w, r, VAR_RUSSIA_FORCES, region), na = world_get(w, r, VAR_NATO_FORCES, region);
+		int near = 0;
+		for (int j = 0; j < r->nregions; j++)
+			if (r->region[region].borders & (1u << j))
+				near += world_get(w, r, VAR_RUSSIA_FORCES, j);
+		int conflict = world_get(w, r, VAR_CONFLICT, region);
+		int border = r->region[region].borders_russia ? 30 : 0;
+		int war = conflict == CONFLICT_ACTIVE ? 20 : conflict == CONFLICT_FROZEN ? 10 : 0;
+		MLINE("%s: vulnerability %d of 100, how exposed it is to Russia:", r->region[region].name,
+		      world_get(w, r, VAR_VULNERABILITY, region));
+		MLINE("  borders Russia: %+d", border);
+		MLINE("  Russian forces there: %+d", ru);
+		MLINE("  NATO forces there reassure, half of %d: %+d", na, -(na / 2));
+		MLINE("  Russian forces next door, a quarter of %d: %+d", near, near / 4);
+		MLINE("  a conflict there (%s): %+d; the total is kept within 0 to 100",
+		      var_enum_name(VAR_CONFLICT, conflict), war);
+		MLINE("A NATO member this vulnerable hardens toward the West (at %d and more).",
+		      d->vulnerable_at);
+		break;
+	}
+	default:
+		break;
+	}
+	return n;
+}
+
+/* ---- a turn in a few lines ------------------------------------------------ */
+
+int explain_turn_summary(const struct session *s, int t, int side, char out[][EXPLAIN_MEASURE_W],
+                         int max)
+{
+	const struct rules *r = &s->rules;
+	if (t < 0 || t >= s->turns)
+		return 0;
+	const struct cause_log *log = &s->log[t];
+	int n = 0, before = s->world.history[t][VAR_TENSION], after = s->world.history[t + 1][VAR_TENSION];
+	char list[EXPLAIN_MEASURE_W];
+	size_t len;
+	bool over = false;
+	for (int i = 0; i < log->n; i++)
+		over = over || log->rec[i].kind == CAUSE_END || log->rec[i].kind == CAUSE_WAR;
+	if (t + 1 == s->turns)
+		after = s->world.v[VAR_TENSION];
+	MLINE("Tension %d -> %d (%+d), %s.", before, after, after - before, explain_band(after, 0));
+	/* agreements, incidents and events, failed orders: one line each */
+	static const int kinds[3][2] = { { CAUSE_AGREEMENT, CAUSE_AGREEMENT }, { CAUSE_INCIDENT, CAUSE_EVENT },
+	                                 { CAUSE_ORDER_FAILED, CAUSE_ORDER_FAILED } };
+	static const char *const label[3] = { "Agreements", "Incidents and events", "Failed orders" };
+	static const char *const none[3] = { "No agreement: none of the proposals was matched.", NULL,
+	                                     NULL };
+	for (int k = 0; k < 3; k++) {
+		len = 0;
+		list[0] = '\0';
+		for (int i = 0; i < log->n && len < sizeof list; i++) {
+			const struct cause *c = &log->rec[i];
+			bool head = c->var == VAR_NONE || c->kind == CAUSE_ORDER_FAILED;
+			if (!head || (c->kind != kinds[k][0] && c->kind != kinds[k][1]))
+				continue;
+			char one[160], in[RULES_NAME_MAX + 8];
+			where(r, c->region, in, sizeof in);
+			if (c->kind == CAUSE_ORDER_FAILED)
+				snprintf(one, sizeof one, "%s's %s%s (AP lost)", explain_side(r, c->side),
+				         action_name(r, c->source), in);
+			else if (c->kind == CAUSE_AGREEMENT)
+				snprintf(one, sizeof one, "%s%s", action_name(r, c->source), in);
+			else
+				snprintf(one, sizeof one, "%s%s", event_title(r, c->source), in);
+			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? "; " : "", one);
+		}
+		if (list[0])
+			MLINE("%s: %s.", label[k], list);
+		else if (none[k])
+			MLINE("%s", none[k]);
+	}
+	if (!over) {
+		int ap[SIDE_COUNT] = { r->side[SIDE_NATO].ap, r->side[SIDE_RUSSIA].ap };
+		for (int i = 0; i < log->n; i++)
+			if (log->rec[i].kind == CAUSE_AP && log->rec[i].region < SIDE_COUNT)
+				ap[log->rec[i].region] += log->rec[i].delta;
+		MLINE("Action points next turn: %s %d, %s %d.", explain_side(r, SIDE_NATO), ap[SIDE_NATO],
+		      explain_side(r, SIDE_RUSSIA), ap[SIDE_RUSSIA]);
+	}
+	/* Proposals one side made that the other did not match: the core of the game. */
+	for (int p = 0; p < SIDE_COUNT; p++) {
+		int q = 1 - p;
+		if (side < SIDE_COUNT && q != side)
+			continue;
+		const struct orders *mine = &s->orders[t][q], *theirs = &s->orders[t][p];
+		for (int i = 0; i < theirs->n; i++) {
+			const struct order *o = &theirs->list[i];
+			if (o->action >= r->nactions || !r->action[o->action].nagreed)
+				continue;
+			bool matched = false;
+			for (int j = 0; j < mine->n; j++)
+				matched = matched || (mine->list[j].action == o->action &&
+				                      mine->list[j].region == o->region);
+			if (matched)
+				continue;
+			char what[160];
+			explain_order(r, o, what, sizeof what);
+			if (side < SIDE_COUNT)
+				MLINE("Missed: %s proposed %.80s; you did not. Both must choose it in the same turn "
+				      "to agree.", explain_side(r, p), what);
+			else
+				MLINE("Missed: %s proposed %.80s; %s did not.", explain_side(r, p), what,
+				      explain_side(r, q));
+		}
+	}
+	return n;
+}
+#undef MLINE

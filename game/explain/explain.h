@@ -123,4 +123,35 @@ size_t explain_length(const struct session *s, char *buf, size_t len);
  * when no crisis is open. */
 size_t explain_crisis(const struct rules *r, const struct world *w, int side, char *buf, size_t len);
 
+/* The numbers the screens show that no record changes directly, derived
+ * from others: what each is made of now (and, given PREV, the world a turn
+ * before, how its inputs moved). */
+enum explain_measure {
+	EXPLAIN_SECURITY,       /* the security index */
+	EXPLAIN_MISCALC,        /* the chance of a miscalculation this turn */
+	EXPLAIN_MILITARIZATION, /* a region's militarization */
+	EXPLAIN_VULNERABILITY,  /* a region's vulnerability */
+	EXPLAIN_MEASURES
+};
+#define EXPLAIN_MEASURE_W 200 /* the longest line of explain_measure and explain_turn_summary */
+
+/* "security_index", "miscalculation", "militarization", "vulnerability". */
+const char *explain_measure_id(int m);
+
+/* The measure named NAME (its id or "security", "miscalc"), or -1. */
+int explain_measure_find(const char *name);
+
+/* Measure M of W (for REGION where it is a region's) in lines: its value,
+ * what it is made of, term by term. Returns the lines written (at most MAX). */
+int explain_measure(const struct world *w, const struct world *prev, const struct rules *r, int m,
+                    int region, char out[][EXPLAIN_MEASURE_W], int max);
+
+/* Turn T of S (0-based) in a few lines, for the top of its resolution and
+ * the next briefing: the tension change, agreements, incidents and events,
+ * failed orders, action points for the next turn, and the proposals one side
+ * made that the other did not match (for SIDE only, "you did not", unless
+ * SIDE is SIDE_BOTH). Returns the lines written (at most MAX). */
+int explain_turn_summary(const struct session *s, int t, int side, char out[][EXPLAIN_MEASURE_W],
+                         int max);
+
 #endif

@@ -40,7 +40,10 @@ static const char *const plain_help_text =
 	"                      your orders; no answer backs down)\n"
 	"  end                 submit your orders; the turn resolves when both sides are in\n"
 	"  explain VAR         every change to VAR last turn and its cause: 'explain tension',\n"
-	"                      'explain poland.stability', or 'explain poland' for a whole region\n"
+	"                      'explain poland.stability', or 'explain poland' for a whole region;\n"
+	"                      what a derived number is made of: 'explain security_index',\n"
+	"                      'explain miscalculation', 'explain poland.militarization',\n"
+	"                      'explain poland.vulnerability'\n"
 	"  save [NAME]         save the turns resolved so far (not this turn's orders); prints where\n"
 	"  quit                leave the game: it was autosaved after the last turn; the orders\n"
 	"                      queued this turn are dropped. End of input does the same.\n"
@@ -174,6 +177,14 @@ static void plain_briefing(void *ctx, struct play *p, int side)
 		else
 			fprintf(pl->out, "Tension %d (%s), %s from %d.\n", now, explain_band(now, 0),
 			        was < now ? "up" : "down", was);
+		if (side == SIDE_NATO || side == SIDE_RUSSIA) {
+			/* The proposals this side left unmatched: the heart of the game. */
+			char sum[12][EXPLAIN_MEASURE_W];
+			int ns = explain_turn_summary(p->session, w->turn - 1, side, sum, 12);
+			for (int i = 0; i < ns; i++)
+				if (!strncmp(sum[i], "Missed: ", 8))
+					fprintf(pl->out, "%s\n", sum[i]);
+		}
 	} else {
 		fprintf(pl->out, "Tension %d (%s).\n", w->v[VAR_TENSION], explain_band(w->v[VAR_TENSION], 0));
 	}
@@ -482,6 +493,27 @@ static void plain_explain(struct plain *pl, struct play *p, int nwords, char **w
 	const char *arg = word[1];
 	int var = VAR_NONE, region = RULES_NO_REGION;
 	const char *dot = strchr(arg, '.');
+	/* The derived numbers: what they are made of, now. */
+	int m = explain_measure_find(dot ? dot + 1 : arg);
+	if (m >= 0) {
+		region = RULES_NO_REGION;
+		if (m == EXPLAIN_MILITARIZATION || m == EXPLAIN_VULNERABILITY) {
+			char rid[RULES_ID_MAX] = "";
+			if (dot && (size_t)(dot - arg) < sizeof rid)
+				snprintf(rid, sizeof rid, "%.*s", (int)(dot - arg), arg);
+			region = rid[0] ? rules_region_find(r, rid) : -1;
+			if (region < 0) {
+				fprintf(pl->out, "error: %s is a region's; try %s.%s.\n", explain_measure_id(m),
+				        r->nregions ? r->region[0].id : "REGION", explain_measure_id(m));
+				return;
+			}
+		}
+		char lines[12][EXPLAIN_MEASURE_W];
+		int n = explain_measure(w, NULL, r, m, region, lines, 12);
+		for (int i = 0; i < n; i++)
+			fprintf(pl->out, "%s\n", lines[i]);
+		return;
+	}
 	if (dot) {
 		char rid[RULES_ID_MAX];
 		size_t n = (size_t)(dot - arg);
@@ -832,6 +864,14 @@ static void plain_resolution(void *ctx, struct play *p)
 	int t = s->turns - 1;
 
 	fprintf(pl->out, "\n-- %s resolved --\n", plain_date(p, t, d, sizeof d));
+	{
+		/* The turn in a few lines first; the detail follows. */
+		char sum[12][EXPLAIN_MEASURE_W];
+		int ns = explain_turn_summary(s, t, SIDE_BOTH, sum, 12);
+		fputs("Summary:\n", pl->out);
+		for (int i = 0; i < ns; i++)
+			fprintf(pl->out, "  %s\n", sum[i]);
+	}
 	for (int side = 0; side < SIDE_COUNT; side++) {
 		const struct orders *o = &s->orders[t][side];
 		fprintf(pl->out, "%s ordered: ", explain_side(r, side));

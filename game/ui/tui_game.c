@@ -190,9 +190,28 @@ static void draw_news(struct tui *t, struct tui_view *v, int x, int y, int w, in
 		return;
 	int n = 0;
 	if (v->log && v->log->n) {
-		/* Wrap each sentence to the panel; continuation lines indented. */
-		struct tui_line *raw = malloc(sizeof *raw * CAUSE_MAX);
-		int nraw = raw ? tui_news_lines(v->r, v->log, raw, CAUSE_MAX) : 0;
+		/* Wrap each sentence to the panel; continuation lines indented.
+		 * The turn in a few lines first (missed proposals for the side to
+		 * move), then every change. */
+		struct tui_line *raw = malloc(sizeof *raw * (CAUSE_MAX + 16));
+		int nraw = 0;
+		if (raw && v->s && v->news_turn >= 0 && v->news_turn < v->s->turns) {
+			char sum[12][EXPLAIN_MEASURE_W];
+			int ns = explain_turn_summary(v->s, v->news_turn, v->side, sum, 12);
+			/* what the side to move missed first: it is theirs to act on */
+			for (int pass = 0; pass < 2; pass++)
+				for (int i = 0; i < ns; i++) {
+					bool missed = !strncmp(sum[i], "Missed:", 7);
+					if (missed != (pass == 0))
+						continue;
+					snprintf(raw[nraw].text, sizeof raw[nraw].text, "%.200s", sum[i]);
+					raw[nraw++].role = missed || !strncmp(sum[i], "Failed", 6) ? TR_BAD : TR_TITLE;
+				}
+			snprintf(raw[nraw].text, sizeof raw[nraw].text, "In detail:");
+			raw[nraw++].role = TR_DIM;
+		}
+		if (raw)
+			nraw += tui_news_lines(v->r, v->log, raw + nraw, CAUSE_MAX);
 		for (int i = 0; i < nraw && n < NEWS_MAX; i++) {
 			char wrapped[4][256];
 			int ind = raw[i].text[0] == ' ' ? 2 : 0;
@@ -360,18 +379,46 @@ void tui_view_draw(struct tui *t, struct tui_view *v)
 
 struct explain_item {
 	int var, region;
+	int measure; /* enum explain_measure for a derived number, else -1 */
 };
+
+/* "Security index" and its value for a derived number's row. */
+static void measure_row(const struct world *w, const struct rules *r, const struct explain_item *it,
+                        char *name, size_t nlen, char *val, size_t vlen)
+{
+	switch (it->measure) {
+	case EXPLAIN_SECURITY:
+		snprintf(name, nlen, "Security index");
+		snprintf(val, vlen, "%d", world_security_index(w, r));
+		break;
+	case EXPLAIN_MISCALC: {
+		int p = turn_miscalc_chance(w, r);
+		snprintf(name, nlen, "Miscalculation chance");
+		snprintf(val, vlen, "%d.%d%%", p / 100, p % 100 / 10);
+		break;
+	}
+	default:
+		explain_var(r, it->var, it->region, name, nlen);
+		snprintf(val, vlen, "%d", world_get(w, r, it->var, it->region));
+	}
+}
 
 int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
                 const struct world *w, int region, int start_turn)
 {
-	struct explain_item items[VAR_WORLD_END + VAR_REGION_STORED];
+	struct explain_item items[VAR_WORLD_END + VAR_REGION_STORED + EXPLAIN_MEASURES];
 	int nitems = 0;
 	for (int var = 0; var < VAR_WORLD_END; var++)
-		items[nitems++] = (struct explain_item){ var, RULES_NO_REGION };
-	if (region >= 0 && region < r->nregions)
+		items[nitems++] = (struct explain_item){ var, RULES_NO_REGION, -1 };
+	/* The numbers derived from others: what each is made of. */
+	items[nitems++] = (struct explain_item){ VAR_NONE, RULES_NO_REGION, EXPLAIN_SECURITY };
+	items[nitems++] = (struct explain_item){ VAR_NONE, RULES_NO_REGION, EXPLAIN_MISCALC };
+	if (region >= 0 && region < r->nregions) {
 		for (int var = VAR_WORLD_END; var < VAR_REGION_STORED_END; var++)
-			items[nitems++] = (struct explain_item){ var, region };
+			items[nitems++] = (struct explain_item){ var, region, -1 };
+		items[nitems++] = (struct explain_item){ VAR_MILITARIZATION, region, EXPLAIN_MILITARIZATION };
+		items[nitems++] = (struct explain_item){ VAR_VULNERABILITY, region, EXPLAIN_VULNERABILITY };
+	}
 	int cur = 0, turns = s ? s->turns : 0;
 	int turn = start_turn > 0 && start_turn <= turns ? start_turn : turns; /* 1-based; 0 = none */
 	static const char *const foot[] = {
@@ -381,37 +428,61 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 		if (tui_big_enough()) {
 			erase();
 			tui_fill(t, 0, 0, 1, COLS, TR_HEADER);
-			tui_put(t, 0, 1, COLS - 2, TR_HEADER,
-			        "Explain: why did a number change? Pick a variable.");
-			int lw = 36;
-			tui_box(t, 1, 0, LINES - 2, lw, TR_DIM, "Variables");
+			char head[160];
+			if (turn > 0)
+				snprintf(head, sizeof head, "Explain: why did a number change? Turn %d of %d played; "
+				         "[ ] other turns.", turn, turns);
+			else
+				snprintf(head, sizeof head, "Explain: why did a number change? Pick one.");
+			tui_put(t, 0, 1, COLS - 2, TR_HEADER, head);
+			/* Names whole: the list is as wide as its longest row needs. */
+			int lw = 14;
+			for (int i = 0; i < nitems; i++) {
+				char name[96], vbuf[24];
+				measure_row(w, r, &items[i], name, sizeof name, vbuf, sizeof vbuf);
+				if (tui_width(name) + 13 > lw)
+					lw = tui_width(name) + 13;
+			}
+			if (lw > COLS / 2)
+				lw = COLS / 2;
+			tui_box(t, 1, 0, LINES - 2, lw, TR_DIM, "Numbers");
 			for (int i = 0; i < nitems && 2 + i < LINES - 2; i++) {
-				char name[96];
-				explain_var(r, items[i].var, items[i].region, name, sizeof name);
-				int val = world_get(w, r, items[i].var, items[i].region);
-				const char *en = var_enum_name((enum var)items[i].var, val);
-				char vbuf[24];
+				char name[96], vbuf[24];
+				measure_row(w, r, &items[i], name, sizeof name, vbuf, sizeof vbuf);
+				const char *en = items[i].measure < 0
+				               ? var_enum_name((enum var)items[i].var,
+				                               world_get(w, r, items[i].var, items[i].region))
+				               : NULL;
 				if (en)
 					snprintf(vbuf, sizeof vbuf, "%s", en);
-				else
-					snprintf(vbuf, sizeof vbuf, "%d", val);
-				tui_putf(t, 2 + i, 1, lw - 2, i == cur ? TR_SELECT : TR_NORMAL, "%c%-26.26s %6s",
-				         i == cur ? '>' : ' ', name, vbuf);
+				tui_putf(t, 2 + i, 1, lw - 2, i == cur ? TR_SELECT : items[i].measure >= 0 ? TR_DIM
+				         : TR_NORMAL, "%c%-*.*s %8s", i == cur ? '>' : ' ', lw - 13, lw - 13, name,
+				         vbuf);
 			}
-			char name[96], title[160];
-			explain_var(r, items[cur].var, items[cur].region, name, sizeof name);
+			char name[96], vb[24], title[160];
+			measure_row(w, r, &items[cur], name, sizeof name, vb, sizeof vb);
 			int x = lw, ww = COLS - lw;
-			if (turn > 0) {
+			if (turn > 0 && items[cur].measure < 0) {
 				char date[32];
 				explain_date(r, turn - 1, date, sizeof date);
-				snprintf(title, sizeof title, "%.80s in %.20s (turn %d of %d played)", name, date, turn,
-				         turns);
+				snprintf(title, sizeof title, "%.20s: %.80s", date, name);
 			} else {
-				snprintf(title, sizeof title, "%.80s", name);
+				snprintf(title, sizeof title, "%.80s: what it is made of", name);
 			}
 			tui_box(t, 1, x, LINES - 2, ww, TR_DIM, title);
 			int row = 2;
-			if (turn == 0) {
+			if (items[cur].measure >= 0) {
+				char ml[12][EXPLAIN_MEASURE_W];
+				int nm = explain_measure(w, NULL, r, items[cur].measure, items[cur].region, ml, 12);
+				for (int i = 0; i < nm; i++) {
+					char wrapped[4][256];
+					int ind = ml[i][0] == ' ' ? 2 : 0;
+					int m = tui_wrap(ml[i], ww - 6 - ind, wrapped, 4);
+					for (int j = 0; j < m && row < LINES - 3; j++)
+						tui_put(t, row++, x + 2 + ind + (j ? 2 : 0), ww - 6 - ind, i ? TR_NORMAL : TR_TITLE,
+						        wrapped[j]);
+				}
+			} else if (turn == 0) {
 				tui_put(t, row++, x + 2, ww - 4, TR_NORMAL, "No turn has been played yet:");
 				tui_put(t, row++, x + 2, ww - 4, TR_NORMAL, "every value is the scenario's start.");
 			} else {

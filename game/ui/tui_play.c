@@ -710,6 +710,20 @@ static void fe_resolution(void *ctx, struct play *p)
 	char date[32];
 	explain_date(r, s->turns - 1, date, sizeof date);
 	const struct orders *o = s->orders[s->turns - 1];
+	{
+		/* The turn in a few lines; the detail below. */
+		char sum[12][EXPLAIN_MEASURE_W];
+		int ns = explain_turn_summary(s, s->turns - 1, SIDE_BOTH, sum, 12);
+		snprintf(lines[n].text, sizeof lines[n].text, "In short:");
+		lines[n++].role = TR_TITLE;
+		for (int i = 0; i < ns; i++) {
+			snprintf(lines[n].text, sizeof lines[n].text, "  %.200s", sum[i]);
+			lines[n++].role = !strncmp(sum[i], "Missed:", 7) || !strncmp(sum[i], "Failed", 6)
+			                ? TR_BAD : TR_NORMAL;
+		}
+		lines[n].text[0] = '\0';
+		lines[n++].role = TR_NORMAL;
+	}
 	for (int side = 0; side < SIDE_COUNT; side++) {
 		snprintf(lines[n].text, sizeof lines[n].text, "%s ordered:", explain_side(r, side));
 		lines[n++].role = TR_TITLE;

@@ -248,5 +248,18 @@ play --nato hard --russia hawk --seed 3 </dev/null >failed.out 2>&1
 has failed.out "ordered: .*\\(FAILED\\)" "a failed order is marked in the orders of the resolution"
 has failed.out "FAILED, its AP lost: it needs" "the news says why it failed"
 
+# 18. The derived numbers explain themselves; each resolution opens with a summary;
+# the briefing points out a proposal the player left unmatched.
+printf 'end\nexplain security_index\nexplain miscalculation\nexplain ukraine.vulnerability\nexplain poland.militarization\nquit\n' >derived.in
+play --seed 5 <derived.in >derived.out 2>&1
+hasnt derived.out "unknown variable" "a derived number is a known one"
+has derived.out "^Security index [0-9]+ of 100" "explain security_index"
+has derived.out "^Chance of a miscalculation [0-9]+\\.[0-9][0-9]%" "explain miscalculation"
+has derived.out "^Ukraine: vulnerability [0-9]+ of 100" "explain REGION.vulnerability"
+has derived.out "^Poland: militarization [0-9]+ = NATO forces [0-9]+ \\+ Russian forces [0-9]+" "explain REGION.militarization"
+has derived.out "^Summary:$" "a summary opens the resolution"
+has derived.out "^  Tension [0-9]+ -> [0-9]+ \\([-+][0-9]+\\)" "the summary's tension"
+has derived.out "^Missed: Russia proposed Propose talks; you did not" "the briefing points out a missed agreement"
+
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
 echo "all plain-mode checks passed"

@@ -164,6 +164,36 @@ expect "turn 0  1  2  3  4  5  6  7  8  9  10 11 12" "the chart's axis counts th
 keys Enter
 expect "EXIT=0" "the game ends"
 
+# Defect 6 and the summaries: the resolution opens with the turn in short, the news
+# points out a missed proposal, x explains the derived numbers.
+keys clear Enter
+keys "$BRINK_TUI play --seed 5 --save-dir sv; echo EXIT=\$?" Enter
+expect "You play NATO" "briefing"
+keys Enter
+expect "NATO's orders" "game"
+keys e
+expect "AP left unspent" "confirm"
+keys y
+expect "In short:" "the resolution opens with a summary"
+expect "Missed: Russia proposed Propose talks; NATO did not." "the summary names the missed proposal"
+keys Enter
+expect "Missed: Russia proposed Propose talks; you did" "the news box points it out to NATO"
+keys x
+expect "Numbers" "the explain screen"
+expect "Security index" "the security index is in the list"
+expect "Miscalculation chance" "the miscalculation chance is in the list"
+expect "Poland: vulnerability" "a region's vulnerability is in the list"
+for k in 1 2 3 4 5 6 7; do keys Down; done
+expect "Security index: what it is made of" "the security index explains itself"
+keys Down
+expect "in 10,000" "the miscalculation chance explains itself"
+keys Escape
+expect "NATO's orders" "back"
+keys q
+expect "Quit the game" "quit"
+keys y
+expect "EXIT=0" "quit"
+
 # Defect 7: the load screen shows whole names and the turn the game resumes at.
 sd="$XDG_DATA_HOME/brink/saves"
 mkdir -p "$sd"
