@@ -712,7 +712,7 @@ int explain_turn_summary(const struct session *s, int t, int side, char out[][EX
 			len += (size_t)snprintf(list + len, sizeof list - len, "%s%s", len ? "; " : "", one);
 		}
 		if (list[0])
-			MLINE("%s: %s.", label[k], list);
+			MLINE("%s: %.170s.", label[k], list);
 		else if (none[k])
 			MLINE("%s", none[k]);
 	}
