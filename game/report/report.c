@@ -488,7 +488,7 @@ static int on_path(const char *prog)
 	return 0;
 }
 
-int report_chart_png(const struct session *s, const char *path, struct diags *ds)
+int report_gnuplot_ready(const char *path, struct diags *ds)
 {
 	if (!on_path("gnuplot"))
 		return 1;
@@ -496,6 +496,14 @@ int report_chart_png(const struct session *s, const char *path, struct diags *ds
 		diag_add(ds, DIAG_ERROR, path, 0, "no chart: gnuplot cannot be given this file name");
 		return -1;
 	}
+	return 0;
+}
+
+int report_chart_png(const struct session *s, const char *path, struct diags *ds)
+{
+	int ready = report_gnuplot_ready(path, ds);
+	if (ready)
+		return ready;
 	struct world *w = worlds_build(s);
 	if (!w)
 		return -1;

@@ -640,29 +640,11 @@ int report_class_write(const struct class_game *g, int n, int format, const char
 	return fflush(out) || ferror(out) ? -1 : 0;
 }
 
-static int on_path(const char *prog)
-{
-	const char *path = getenv("PATH");
-	char buf[4096];
-	while (path && *path) {
-		const char *colon = strchr(path, ':');
-		size_t len = colon ? (size_t)(colon - path) : strlen(path);
-		if (len && (size_t)snprintf(buf, sizeof buf, "%.*s/%s", (int)len, path, prog) < sizeof buf &&
-		    access(buf, X_OK) == 0)
-			return 1;
-		path = colon ? colon + 1 : NULL;
-	}
-	return 0;
-}
-
 int report_class_png(const struct class_game *g, int n, const char *path, struct diags *ds)
 {
-	if (!on_path("gnuplot"))
-		return 1;
-	if (strpbrk(path, "'\"\n\\")) {
-		diag_add(ds, DIAG_ERROR, path, 0, "no chart: gnuplot cannot be given this file name");
-		return -1;
-	}
+	int ready = report_gnuplot_ready(path, ds);
+	if (ready)
+		return ready;
 	FILE *p = popen("gnuplot 2>/dev/null", "w");
 	if (!p) {
 		diag_add(ds, DIAG_ERROR, path, 0, "no chart: gnuplot did not start");
