@@ -176,8 +176,8 @@ INSTALLED_DATA = $(patsubst %,$(DESTDIR)$(DATADIR)/%,$(wildcard scenarios/*.cfg)
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/brink $(DESTDIR)$(MANDIR)/man6/brink.6 \
 	  $(DESTDIR)$(MANDIR)/man5/brink-scenario.5 $(INSTALLED_DATA)
-	-rmdir $(DESTDIR)$(DATADIR)/scenarios/rules $(DESTDIR)$(DATADIR)/scenarios \
-	  $(DESTDIR)$(DATADIR)/assets $(DESTDIR)$(DATADIR) 2>/dev/null
+	rmdir $(DESTDIR)$(DATADIR)/scenarios/rules $(DESTDIR)$(DATADIR)/scenarios \
+	  $(DESTDIR)$(DATADIR)/assets $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
 	rm -rf build brink
