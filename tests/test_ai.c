@@ -446,3 +446,45 @@ Test(ai, largest_scenario)
 		}
 	}
 }
+
+/* Every level answers an open crisis (firm or back), and none when there is none. */
+Test(ai, every_level_answers_a_crisis)
+{
+	struct rules *r = load_default();
+	struct world w;
+	for (int level = 0; level < AI_LEVEL_COUNT; level++)
+		for (int side = 0; side < SIDE_COUNT; side++) {
+			world_init(&w, r, 3);
+			struct ai ai;
+			ai_init(&ai, level, side, 9);
+			if (level == AI_HARD)
+				ai.budget = 8;
+			struct orders o;
+			ai_choose(&ai, &w, r, &o);
+			cr_assert_eq(o.crisis, CRISIS_NONE, "%s answered a crisis that is not open", ai_level_name(level));
+			w.crisis = 1; /* some incident of the rules */
+			w.crisis_region = 0;
+			ai_choose(&ai, &w, r, &o);
+			cr_assert(o.crisis == CRISIS_FIRM || o.crisis == CRISIS_BACK, "%s gave no answer",
+			          ai_level_name(level));
+			if (level == AI_HAWK)
+				cr_assert_eq(o.crisis, CRISIS_FIRM);
+			if (level == AI_DOVE)
+				cr_assert_eq(o.crisis, CRISIS_BACK);
+		}
+	free(r);
+}
+
+/* Tit-for-tat reads pressure and offers apart, with one rule for both sides:
+ * NATO's aid and Russia's information campaign are both pressure. */
+Test(ai, stance_is_symmetric)
+{
+	struct rules *r = load_default();
+	int aid = rules_action_find(r, "aid"), info = rules_action_find(r, "info-campaign");
+	int outreach = rules_action_find(r, "outreach"), talks = rules_action_find(r, "talks");
+	cr_assert_gt(ai_action_stance(r, aid), 0);
+	cr_assert_gt(ai_action_stance(r, outreach), 0);
+	cr_assert_gt(ai_action_stance(r, info), 0);
+	cr_assert_lt(ai_action_stance(r, talks), 0);
+	free(r);
+}

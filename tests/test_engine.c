@@ -376,3 +376,234 @@ Test(engine, a_broken_invariant_stops_a_build_with_assertions, .signal = SIGABRT
 	turn_resolve(&W, &R, O);
 }
 #endif
+
+/* ---- the second round's mechanisms ------------------------------------ */
+
+static void crisis_rules(void)
+{
+	R.dyn.crisis_back_cred = 15;
+	R.dyn.crisis_firm_cred = 8;
+	R.dyn.crisis_stake = 12;
+	R.dyn.crisis_firm_tension = 6;
+	R.dyn.crisis_calm = 3;
+	R.dyn.crisis_war_pct = 0;
+	R.dyn.crisis_war_tension = 0;
+}
+
+static void open_crisis(const char *region)
+{
+	W.crisis = FX_INC_AIRSPACE + 1;
+	W.crisis_region = (uint8_t)reg(region);
+}
+
+static int crisis_outcome(void)
+{
+	for (int i = 0; i < W.log.n; i++)
+		if (W.log.rec[i].kind == CAUSE_CRISIS && W.log.rec[i].var == VAR_NONE)
+			return W.log.rec[i].delta;
+	return -1;
+}
+
+Test(engine, a_crisis_won_by_standing_firm_alone)
+{
+	crisis_rules();
+	open_crisis("ukraine");
+	int align = rv(VAR_ALIGNMENT, "ukraine");
+	O[SIDE_NATO].crisis = CRISIS_FIRM;
+	O[SIDE_RUSSIA].crisis = CRISIS_BACK;
+	turn_resolve(&W, &R, O);
+	cr_assert_eq(crisis_outcome(), CRISIS_NATO_FIRM);
+	cr_assert_eq(W.credibility[SIDE_NATO], 58);
+	cr_assert_eq(W.credibility[SIDE_RUSSIA], 35);
+	cr_assert_eq(sum_kind(CAUSE_CRISIS, VAR_ALIGNMENT, reg("ukraine")), 12);
+	cr_assert_eq(rv(VAR_ALIGNMENT, "ukraine") - align, cause_total(&W.log, VAR_ALIGNMENT, reg("ukraine")));
+	cr_assert_eq(sum_kind(CAUSE_CRISIS, VAR_CREDIBILITY, SIDE_RUSSIA), -15, "logged with the side");
+	cr_assert_null(world_check(&W, &R));
+}
+
+Test(engine, a_crisis_without_answers_is_both_backing_down)
+{
+	crisis_rules();
+	open_crisis("ukraine");
+	turn_resolve(&W, &R, O); /* no answer given: both back down */
+	cr_assert_eq(crisis_outcome(), CRISIS_BOTH_BACK);
+	cr_assert_eq(sum_kind(CAUSE_CRISIS, VAR_TENSION, RULES_NO_REGION), -3);
+	cr_assert_eq(W.credibility[SIDE_NATO], 50);
+	cr_assert_eq(W.credibility[SIDE_RUSSIA], 50);
+}
+
+Test(engine, both_firm_risks_war_by_the_rules_chance)
+{
+	crisis_rules();
+	open_crisis("ukraine");
+	O[SIDE_NATO].crisis = O[SIDE_RUSSIA].crisis = CRISIS_FIRM;
+	struct world start = W;
+	turn_resolve(&W, &R, O); /* a 0% chance: tension +6, no war */
+	cr_assert_eq(crisis_outcome(), CRISIS_BOTH_FIRM);
+	cr_assert_eq(sum_kind(CAUSE_CRISIS, VAR_TENSION, RULES_NO_REGION), 6);
+	cr_assert_not(W.over);
+	R.dyn.crisis_war_pct = 100; /* a certain war */
+	W = start;
+	turn_resolve(&W, &R, O);
+	cr_assert_eq(crisis_outcome(), CRISIS_ESCALATED);
+	cr_assert(W.over);
+	cr_assert_eq(W.result, RESULT_WAR);
+	cr_assert_eq(W.crisis, 0, "a war closes the crisis");
+	cr_assert_null(world_check(&W, &R));
+	/* the chance counts tension too: 10% + 50 x 20 / 100 */
+	R.dyn.crisis_war_pct = 10;
+	R.dyn.crisis_war_tension = 20;
+	W = start;
+	W.v[VAR_TENSION] = 50;
+	cr_assert_eq(world_crisis_war_pct(&W, &R), 20);
+}
+
+Test(engine, an_incident_opens_a_crisis)
+{
+	crisis_rules();
+	int opened = 0;
+	for (uint64_t s = 0; s < 100; s++) {
+		world_init(&W, &R, s);
+		W.v[VAR_TENSION] = 80;
+		W.v[VAR_DIALOGUE] = 0;
+		memset(O, 0, sizeof O);
+		turn_resolve(&W, &R, O);
+		if (count(CAUSE_INCIDENT)) {
+			cr_assert_eq(W.crisis, FX_INC_AIRSPACE + 1);
+			opened++;
+		} else {
+			cr_assert_eq(W.crisis, 0);
+		}
+	}
+	cr_assert_gt(opened, 0);
+}
+
+Test(engine, forces_and_membership_deter_the_other_sides_pull)
+{
+	R.dyn.deter_pct = 10;
+	R.dyn.deter_max = 50;
+	R.dyn.member_shield = 40;
+	/* Poland: 45 NATO forces (45%), a member (+40), NATO credibility 50
+	 * (x 75 / 100): 63% of the red line's -15 blunted, -5 left */
+	cr_assert_eq(turn_blunt(&W, &R, SIDE_RUSSIA, FX_RED_LINE, reg("poland")), 63);
+	/* NATO's aid in Ukraine, with 20 Russian forces there: 20% x 75% = 15% */
+	cr_assert_eq(turn_blunt(&W, &R, SIDE_NATO, FX_AID, reg("ukraine")), 15);
+	struct turn_preview p;
+	cr_assert_eq(turn_preview_order(&W, &R, SIDE_RUSSIA, (struct order){ FX_RED_LINE, (uint8_t)reg("poland") }, &p), 0);
+	cr_assert_eq(p.blunt, 63);
+	int before = rv(VAR_ALIGNMENT, "poland");
+	cr_assert(orders_add(&W, &R, SIDE_RUSSIA, &O[SIDE_RUSSIA], FX_RED_LINE, reg("poland"), NULL) == ORDER_OK);
+	turn_resolve(&W, &R, O);
+	cr_assert_eq(sum_kind(CAUSE_ACTION, VAR_ALIGNMENT, reg("poland")), -5);
+	cr_assert_eq(count(CAUSE_DETERRENCE), 1);
+	bool previewed = false;
+	for (int i = 0; i < p.n; i++)
+		previewed |= p.c[i].var == VAR_ALIGNMENT && p.c[i].delta == -5;
+	cr_assert(previewed, "the preview shows the same blunted change");
+	cr_assert_lt(rv(VAR_ALIGNMENT, "poland"), before + 1);
+	/* talks press no region: nothing to blunt */
+	cr_assert_eq(turn_blunt(&W, &R, SIDE_NATO, FX_TALKS, RULES_NO_REGION), 0);
+}
+
+Test(engine, a_standing_offer_left_unanswered_costs_the_refuser)
+{
+	R.dyn.refuse_cost = 3;
+	cr_assert(orders_add(&W, &R, SIDE_NATO, &O[SIDE_NATO], FX_TALKS, RULES_NO_REGION, NULL) == ORDER_OK);
+	turn_resolve(&W, &R, O); /* NATO's offer is now public */
+	cr_assert_eq(W.offered, 1u << SIDE_NATO);
+	int axis = W.v[VAR_AXIS];
+	memset(O, 0, sizeof O);
+	turn_resolve(&W, &R, O); /* Russia proposes nothing */
+	cr_assert_eq(sum_kind(CAUSE_REFUSAL, VAR_AXIS, RULES_NO_REGION), -3);
+	cr_assert_eq(W.v[VAR_AXIS] - axis, cause_total(&W.log, VAR_AXIS, RULES_NO_REGION));
+	cr_assert_eq(sum_kind(CAUSE_REFUSAL, VAR_NATO_COHESION, RULES_NO_REGION), 0, "NATO refused nothing");
+}
+
+Test(engine, an_unanswered_red_line_costs_its_author_credibility)
+{
+	R.dyn.redline_cred = 10;
+	R.dyn.redline_answer = 2;
+	W.red_line[reg("ukraine")] = RED_LINE_RUSSIA;
+	cr_assert(orders_add(&W, &R, SIDE_NATO, &O[SIDE_NATO], FX_AID, reg("ukraine"), NULL) == ORDER_OK);
+	turn_resolve(&W, &R, O); /* crossed */
+	cr_assert_eq(W.credibility[SIDE_RUSSIA], 50, "one turn to answer");
+	memset(O, 0, sizeof O);
+	turn_resolve(&W, &R, O); /* not answered */
+	cr_assert_eq(W.credibility[SIDE_RUSSIA], 40);
+	cr_assert_eq(W.red_line[reg("ukraine")], RED_LINE_NONE, "the line lapses");
+
+	/* answered: pressing the region back costs tension, not credibility */
+	setup();
+	R.dyn.redline_cred = 10;
+	R.dyn.redline_answer = 2;
+	W.red_line[reg("ukraine")] = RED_LINE_RUSSIA;
+	cr_assert(orders_add(&W, &R, SIDE_NATO, &O[SIDE_NATO], FX_AID, reg("ukraine"), NULL) == ORDER_OK);
+	turn_resolve(&W, &R, O);
+	memset(O, 0, sizeof O);
+	W.ap[SIDE_RUSSIA] = 4;
+	cr_assert(orders_add(&W, &R, SIDE_RUSSIA, &O[SIDE_RUSSIA], FX_RED_LINE, reg("ukraine"), NULL) == ORDER_OK);
+	turn_resolve(&W, &R, O);
+	cr_assert_eq(W.credibility[SIDE_RUSSIA], 50);
+	cr_assert_eq(sum_kind(CAUSE_CREDIBILITY, VAR_TENSION, RULES_NO_REGION), 2);
+}
+
+Test(engine, scheduled_events_happen_on_their_date)
+{
+	struct event *e = &R.event[R.nevents++];
+	memset(e, 0, sizeof *e);
+	strcpy(e->id, "treaty-expires");
+	strcpy(e->title, "A treaty expires");
+	e->kind = EVENT_SCHEDULED;
+	e->weight = 1;
+	e->once = true;
+	e->nwhen = 2;
+	e->when[0] = (struct cond){ { SCOPE_WORLD, VAR_YEAR, RULES_NO_REGION }, 2025, 2025 };
+	e->when[1] = (struct cond){ { SCOPE_WORLD, VAR_QUARTER, RULES_NO_REGION }, 3, 3 };
+	e->neffects = 1;
+	e->effects[0] = (struct effect){ { SCOPE_WORLD, VAR_ARMS_CONTROL, RULES_NO_REGION }, EFFECT_ADD, -10 };
+	int fired_at = -1;
+	for (int t = 0; t < 6; t++) {
+		memset(O, 0, sizeof O);
+		turn_resolve(&W, &R, O);
+		for (int i = 0; i < W.log.n; i++)
+			if (W.log.rec[i].kind == CAUSE_EVENT && W.log.rec[i].var == VAR_NONE &&
+			    W.log.rec[i].source == R.nevents - 1) {
+				cr_assert_eq(fired_at, -1, "once");
+				fired_at = t;
+			}
+	}
+	cr_assert_eq(fired_at, 2, "the turn of 2025-Q3 (the third)");
+	cr_assert_eq(world_get(&W, &R, VAR_YEAR, RULES_NO_REGION), 2026);
+	cr_assert_eq(world_get(&W, &R, VAR_QUARTER, RULES_NO_REGION), 3);
+}
+
+Test(engine, each_turn_scores_regions_held_and_the_common_security)
+{
+	R.dyn.turn_points = 1;
+	R.dyn.security_divisor = 20;
+	turn_resolve(&W, &R, O);
+	int sec = world_security_index(&W, &R) / 20;
+	int held[SIDE_COUNT] = { 0, 0 };
+	for (int i = 0; i < R.nregions; i++) {
+		int c = turn_controller(&W, &R, i);
+		if (c != SIDE_BOTH)
+			held[c] += R.region[i].value;
+	}
+	for (int s = 0; s < SIDE_COUNT; s++) {
+		cr_assert_eq(W.score[s], held[s] + sec);
+		cr_assert_eq(sum_kind(CAUSE_SCORE, VAR_SCORE, s), W.score[s], "every point has its cause");
+	}
+}
+
+Test(engine, a_war_costs_both_sides_the_penalty)
+{
+	R.dyn.war_penalty = 60;
+	W.score[SIDE_NATO] = 10;
+	W.score[SIDE_RUSSIA] = 20;
+	W.v[VAR_TENSION] = 99;
+	cr_assert(orders_add(&W, &R, SIDE_NATO, &O[SIDE_NATO], FX_DEPLOY, reg("poland"), NULL) == ORDER_OK);
+	turn_resolve(&W, &R, O);
+	cr_assert_eq(W.result, RESULT_WAR);
+	cr_assert_eq(W.score[SIDE_NATO], -50);
+	cr_assert_eq(W.score[SIDE_RUSSIA], -40);
+}

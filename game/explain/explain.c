@@ -515,10 +515,10 @@ size_t explain_crisis(const struct rules *r, const struct world *w, int side, ch
 	int war = world_crisis_war_pct(w, r);
 	int n = snprintf(buf, len,
 	                 "CRISIS: %s%s. Both sides now choose, in secret, to stand firm or back down.\n"
-	                 "  Stand firm: if the other side backs down, %s gains %d credibility%s; if both\n"
-	                 "  stand firm, a %d%% chance of war, else tension +%d.\n"
-	                 "  Back down: %s loses %d credibility if the other side stands firm; if both\n"
-	                 "  back down, tension -%d. Giving no answer backs down.",
+	                 "  Stand firm: if the other side backs down, %s gains %d credibility%s; "
+	                 "if both stand firm, a %d%% chance of war, else tension +%d.\n"
+	                 "  Back down: %s loses %d credibility if the other side stands firm; "
+	                 "if both back down, tension -%d. Giving no answer backs down.",
 	                 event_title(r, w->crisis - 1), in, explain_side(r, side), d->crisis_firm_cred,
 	                 w->crisis_region < r->nregions ? " and the region leans its way" : "", war,
 	                 d->crisis_firm_tension, explain_side(r, side), d->crisis_back_cred, d->crisis_calm);

@@ -893,11 +893,17 @@ static void plain_resolution(void *ctx, struct play *p)
 			continue; /* there is no next turn */
 		if (c->var == VAR_NONE) {
 			group = -1;
-		} else if ((c->kind == CAUSE_DRIFT || c->kind == CAUSE_REGION || c->kind == CAUSE_AP) &&
+		} else if ((c->kind == CAUSE_DRIFT || c->kind == CAUSE_REGION || c->kind == CAUSE_AP ||
+		            c->kind == CAUSE_SCORE || c->kind == CAUSE_REFUSAL || c->kind == CAUSE_CREDIBILITY) &&
 		           c->kind != group) {
 			group = c->kind;
-			fputs(group == CAUSE_DRIFT ? "  Drift:\n" : group == CAUSE_REGION
-			      ? "  In the regions:\n" : "  Action points next turn:\n", pl->out);
+			fputs(group == CAUSE_DRIFT       ? "  Drift:\n"
+			      : group == CAUSE_REGION    ? "  In the regions:\n"
+			      : group == CAUSE_SCORE     ? "  Points scored:\n"
+			      : group == CAUSE_REFUSAL   ? "  Offers left unanswered:\n"
+			      : group == CAUSE_CREDIBILITY ? "  Red lines:\n"
+			                                 : "  Action points next turn:\n",
+			      pl->out);
 		}
 		explain_cause(r, c, line, sizeof line);
 		fprintf(pl->out, "%s%s\n", c->var == VAR_NONE ? "  " : "    ", line);

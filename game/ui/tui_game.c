@@ -49,6 +49,8 @@ int tui_news_lines(const struct rules *r, const struct cause_log *log, struct tu
 			[CAUSE_DRIFT] = "End of turn: tension drift",
 			[CAUSE_REGION] = "End of turn: the regions move",
 			[CAUSE_AP] = "Action points for next turn",
+			[CAUSE_SCORE] = "Points scored this turn",
+			[CAUSE_REFUSAL] = "Offers left unanswered",
 		};
 		if (c->var != VAR_NONE && c->kind < CAUSE_KIND_COUNT && group[c->kind] &&
 		    (i == 0 || log->rec[i - 1].kind != c->kind) && n < max) {
