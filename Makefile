@@ -155,8 +155,12 @@ e2e: brink build/asan/brink
 balance: brink
 	tools/balance.sh ./brink
 
-bench: build/bench brink
+build/bench_net: tests/bench/net/bench_net.c
+	$(CC) $(ALL_CFLAGS) -O2 -o $@ $< $(LIBS)
+
+bench: build/bench build/bench_net brink
 	./build/bench
+	./build/bench_net ./brink
 
 install: brink
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/scenarios/rules \

@@ -26,6 +26,7 @@ static const struct verb_def verbs[PV_COUNT] = {
 	[PV_RESUME] = { "resume", false, 1, 1, false },
 	[PV_INJECT] = { "inject", false, 2, 2, false },
 	[PV_SET] = { "set", false, 3, 3, false },
+	[PV_STATS] = { "stats", false, 0, 0, false },
 	[PV_WELCOME] = { "welcome", true, 1, 3, false },
 	[PV_SEAT] = { "seat", true, 2, 2, false },
 	[PV_SCENARIO] = { "sc", true, 0, 0, true },
@@ -36,7 +37,7 @@ static const struct verb_def verbs[PV_COUNT] = {
 	[PV_READY] = { "ready", true, 0, 0, false },
 	[PV_PONG] = { "pong", true, 0, 0, false },
 	[PV_TABLE] = { "table", true, 7, 8, false },
-	[PV_OK] = { "ok", true, 0, 4, false },
+	[PV_OK] = { "ok", true, 0, 6, false },
 	[PV_ERROR] = { "error", true, 1, 1, true },
 	[PV_BYE] = { "bye", true, 1, 1, true },
 };

@@ -33,6 +33,7 @@ enum proto_verb {
 	PV_RESUME,   /* resume T|all (facilitator) */
 	PV_INJECT,   /* inject EVENT_ID T|all (facilitator) */
 	PV_SET,      /* set VAR VALUE T (facilitator) */
+	PV_STATS,    /* stats (facilitator): turns resolved and how fast */
 	/* server to client */
 	PV_WELCOME,  /* welcome VERSION brink X.Y.Z */
 	PV_SEAT,     /* seat TABLE SIDE */
@@ -44,7 +45,7 @@ enum proto_verb {
 	PV_READY,    /* ready: the state after a join is complete */
 	PV_PONG,     /* pong */
 	PV_TABLE,    /* table T TURN TENSION NATO_STATE RUSSIA_STATE RESULT PAUSED */
-	PV_OK,       /* ok WHAT... */
+	PV_OK,       /* ok WHAT ARGS... */
 	PV_ERROR,    /* error WORD TEXT */
 	PV_BYE,      /* bye WORD TEXT: the server closes the connection */
 	PV_COUNT

@@ -10,9 +10,11 @@
  * through the engine's own check (orders_add).
  *
  * A table advances when both seats have given orders, or one has and the
- * other has no player while --ai is set (the AI orders for it). The table
- * is saved (game/save, atomic) before the news goes out, so a client never
- * sees a turn a restarted server would not know. */
+ * other has no player while --ai is set (the AI orders for it). The news
+ * goes out at once; the table's save (game/save: atomic, fsync'd) is
+ * written by a second thread, the saver, from a snapshot, so no table
+ * waits for the disk. A server killed before a save is on disk restarts a
+ * turn earlier: the clients go back with it and give their orders again. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <event2/buffer.h>
@@ -22,11 +24,14 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -103,10 +108,45 @@ struct server {
 	struct table *table;
 	char fac_code[PROTO_CODE_SIZE];
 	char dir[512];
-	struct session *scratch;    /* a session to hand a table to game/save */
+	struct session *scratch;    /* a session to hand a table to game/save (main thread) */
 	struct conn *conns;
 	int nconns;
+	/* The saver thread: the latest snapshot of each table not yet written. */
+	pthread_t saver;
+	bool saver_on;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct table *pending;      /* [ntables] snapshots */
+	bool *dirty;                /* [ntables] a snapshot waits */
+	int ndirty;
+	bool quit;                  /* write what is pending, then stop */
+	/* Service time of each turn resolved by a line: from the line that
+	 * completed the orders to the news handed to both sockets. */
+	double line_t0;             /* when the line being handled was read */
+	uint32_t *svc_hist;         /* [SVC_BUCKETS] of 10 microseconds each */
+	uint64_t svc_n;
 };
+
+#define SVC_BUCKETS 10000 /* 100 ms in steps of 10 us; the last holds the rest */
+
+static double mono_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* The Q-quantile of the service times, in microseconds. */
+static long svc_quantile(const struct server *srv, double q)
+{
+	if (!srv->svc_n || !srv->svc_hist)
+		return 0;
+	uint64_t want = (uint64_t)((double)(srv->svc_n - 1) * q) + 1, seen = 0;
+	for (int i = 0; i < SVC_BUCKETS; i++)
+		if ((seen += srv->svc_hist[i]) >= want)
+			return (long)(i + 1) * 10;
+	return SVC_BUCKETS * 10L;
+}
 
 /* ---- sending ------------------------------------------------------------ */
 
@@ -186,10 +226,10 @@ static void table_progress(struct server *srv, struct table *t, int side)
 	conn_send(other->conn, PV_PROGRESS, NULL, 3, side_id(side), seat_state(srv, t, side), name);
 }
 
-/* Hand T to game/save through the scratch session, at DIR/NAME.save. */
-static int table_save(struct server *srv, struct table *t)
+/* Hand T to game/save through the scratch session S, at DIR/NAME.save.
+ * Reads only what never changes after start-up: safe on the saver thread. */
+static int table_save(const struct server *srv, struct session *s, const struct table *t)
 {
-	struct session *s = srv->scratch;
 	s->seed = srv->seed;
 	for (int side = 0; side < SIDE_COUNT; side++) {
 		s->player[side] = t->seat[side].ai_played ? PLAYER_AI : PLAYER_HUMAN;
@@ -213,6 +253,90 @@ static int table_save(struct server *srv, struct table *t)
 		        ds->n ? ds->d[0].msg : "unknown error");
 	free(ds);
 	return rc;
+}
+
+static void *saver_main(void *arg)
+{
+	struct server *srv = arg;
+	/* Saves may lag; the event loop must not: the saver yields the CPU. */
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
+	struct session *scratch = session_create(srv->rules, srv->seed);
+	struct table *snap = malloc(sizeof *snap);
+	int next = 0;
+	pthread_mutex_lock(&srv->mu);
+	for (;;) {
+		while (srv->ndirty == 0 && !srv->quit)
+			pthread_cond_wait(&srv->cv, &srv->mu);
+		if (srv->ndirty == 0)
+			break;
+		/* Round robin: a busy table cannot starve the others. */
+		while (!srv->dirty[next])
+			next = (next + 1) % srv->ntables;
+		int i = next;
+		next = (next + 1) % srv->ntables;
+		if (snap)
+			*snap = srv->pending[i];
+		srv->dirty[i] = false;
+		srv->ndirty--;
+		pthread_mutex_unlock(&srv->mu);
+		if (scratch && snap)
+			table_save(srv, scratch, snap);
+		pthread_mutex_lock(&srv->mu);
+	}
+	pthread_mutex_unlock(&srv->mu);
+	free(snap);
+	session_free(scratch);
+	return NULL;
+}
+
+/* Queue T's save: the saver writes its latest state soon. */
+static void table_queue_save(struct server *srv, const struct table *t)
+{
+	if (!srv->saver_on) {
+		table_save(srv, srv->scratch, t);
+		return;
+	}
+	int i = t->id - 1;
+	pthread_mutex_lock(&srv->mu);
+	srv->pending[i] = *t;
+	if (!srv->dirty[i]) {
+		srv->dirty[i] = true;
+		srv->ndirty++;
+	}
+	pthread_cond_signal(&srv->cv);
+	pthread_mutex_unlock(&srv->mu);
+}
+
+static int saver_start(struct server *srv)
+{
+	srv->pending = calloc((size_t)srv->ntables, sizeof *srv->pending);
+	srv->dirty = calloc((size_t)srv->ntables, sizeof *srv->dirty);
+	if (!srv->pending || !srv->dirty)
+		return -1;
+	pthread_mutex_init(&srv->mu, NULL);
+	pthread_cond_init(&srv->cv, NULL);
+	if (pthread_create(&srv->saver, NULL, saver_main, srv) != 0) {
+		pthread_mutex_destroy(&srv->mu);
+		pthread_cond_destroy(&srv->cv);
+		return -1;
+	}
+	srv->saver_on = true;
+	return 0;
+}
+
+/* Write everything pending, then stop the saver. */
+static void saver_stop(struct server *srv)
+{
+	if (!srv->saver_on)
+		return;
+	pthread_mutex_lock(&srv->mu);
+	srv->quit = true;
+	pthread_cond_signal(&srv->cv);
+	pthread_mutex_unlock(&srv->mu);
+	pthread_join(srv->saver, NULL);
+	pthread_mutex_destroy(&srv->mu);
+	pthread_cond_destroy(&srv->cv);
+	srv->saver_on = false;
 }
 
 /* The news of T's last resolved turn, to whoever sits at T. */
@@ -260,11 +384,24 @@ static void table_try_resolve(struct server *srv, struct table *t)
 		t->seat[side].submitted = false;
 		memset(&t->seat[side].orders, 0, sizeof t->seat[side].orders);
 	}
-	table_save(srv, t);
 	for (int side = 0; side < SIDE_COUNT; side++)
 		table_news_to(srv, t, t->seat[side].conn, turn);
 	for (int side = 0; side < SIDE_COUNT; side++)
 		table_progress(srv, t, side);
+	/* The news leaves now, not after every other connection's input of
+	 * this round of the loop: a burst of tables does not queue behind
+	 * itself. What the socket does not take goes out as usual. */
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		struct conn *c = t->seat[side].conn;
+		if (c && c->state != CS_CLOSING)
+			evbuffer_write(bufferevent_get_output(c->bev), bufferevent_getfd(c->bev));
+	}
+	if (srv->line_t0 > 0 && srv->svc_hist) {
+		long b = (long)((mono_now() - srv->line_t0) * 1e5);
+		srv->svc_hist[b < 0 ? 0 : b >= SVC_BUCKETS ? SVC_BUCKETS - 1 : b]++;
+		srv->svc_n++;
+	}
+	table_queue_save(srv, t);
 }
 
 /* ---- lines from a peer --------------------------------------------------- */
@@ -302,7 +439,9 @@ static void conn_dump(struct conn *c)
 	conn_send(c, PV_SEAT, NULL, 2, id, side_id(c->side));
 	if (c->state == CS_CLOSING)
 		return;
-	bufferevent_write(c->bev, srv->sc_block, srv->sc_len);
+	/* The scenario is the same for every join: the output refers to the
+	 * one copy instead of holding its own. */
+	evbuffer_add_reference(bufferevent_get_output(c->bev), srv->sc_block, srv->sc_len, NULL, NULL);
 	snprintf(seed, sizeof seed, "%llu", (unsigned long long)srv->seed);
 	snprintf(turns, sizeof turns, "%d", t->turns);
 	const char *nn = t->seat[SIDE_NATO].name[0] ? t->seat[SIDE_NATO].name : "-";
@@ -448,6 +587,15 @@ static void conn_watch_line(struct conn *c, const struct proto_msg *m)
 		}
 		conn_send(c, PV_OK, NULL, 2, proto_verb_name(m->verb), m->arg[0]);
 		return;
+	case PV_STATS: {
+		char turns[24], p50[24], p99[24], mx[24];
+		snprintf(turns, sizeof turns, "%llu", (unsigned long long)srv->svc_n);
+		snprintf(p50, sizeof p50, "%ld", svc_quantile(srv, 0.5));
+		snprintf(p99, sizeof p99, "%ld", svc_quantile(srv, 0.99));
+		snprintf(mx, sizeof mx, "%ld", svc_quantile(srv, 1.0));
+		conn_send(c, PV_OK, NULL, 5, "stats", turns, p50, p99, mx);
+		return;
+	}
 	default:
 		conn_error(c, "not-yet", "this console command is not available yet");
 		return;
@@ -459,6 +607,7 @@ static void conn_line(struct conn *c, const char *line, size_t len)
 	struct proto_msg *m = malloc(sizeof *m);
 	if (!m)
 		return;
+	c->srv->line_t0 = mono_now();
 	const char *why = proto_parse(line, len, false, m);
 	if (why) {
 		if (++c->errors >= NET_ERRORS_MAX)
@@ -501,6 +650,7 @@ static void conn_line(struct conn *c, const char *line, size_t len)
 		else
 			conn_watch_line(c, m);
 	}
+	c->srv->line_t0 = 0;
 	free(m);
 }
 
@@ -772,6 +922,14 @@ static int server_resume(struct server *srv)
 	for (int i = 0; i < n && !bad; i++) {
 		char sp[1024];
 		struct session *s = NULL;
+		if (i > 0 && save_path(srv->dir, tables[i].save_name, sp, sizeof sp) == 0 &&
+		    access(sp, F_OK) != 0) {
+			/* Killed before its first save: it starts again. */
+			world_init(&tables[i].world, srv->rules, seed);
+			tables[i].hash[0] = world_hash(&tables[i].world);
+			playing++;
+			continue;
+		}
 		struct diags *ds = calloc(1, sizeof *ds);
 		if (!ds || save_path(srv->dir, tables[i].save_name, sp, sizeof sp) < 0 ||
 		    save_read(sp, &s, ds) < 0) {
@@ -877,6 +1035,9 @@ static void server_free(struct server *srv)
 	if (srv->base)
 		event_base_free(srv->base);
 	session_free(srv->scratch);
+	free(srv->pending);
+	free(srv->dirty);
+	free(srv->svc_hist);
 	free(srv->sc_block);
 	free(srv->table);
 	free(srv->rules);
@@ -955,15 +1116,24 @@ int server_run(const struct server_opts *o)
 		for (int side = 0; side < SIDE_COUNT; side++)
 			ai_init(&srv.table[i].seat[side].ai, srv.ai >= 0 ? srv.ai : AI_NORMAL, side,
 			        srv.seed ^ server_ai_salt[side] ^ ((uint64_t)(i + 1) * 0x100000001b3ULL));
+	/* The first table's save is on disk before the state file names it:
+	 * a resume takes the rules from it; tables whose first save is not
+	 * there yet start again from turn 0. */
+	if (!resumed && table_save(&srv, srv.scratch, &srv.table[0]) < 0)
+		goto done;
+	if (saver_start(&srv) < 0) {
+		fprintf(stderr, "brink: cannot start the saver thread\n");
+		goto done;
+	}
 	if (!resumed) {
-		for (int i = 0; i < srv.ntables; i++)
-			if (table_save(&srv, &srv.table[i]) < 0)
-				goto done;
+		for (int i = 1; i < srv.ntables; i++)
+			table_queue_save(&srv, &srv.table[i]);
 		if (state_write(&srv) < 0) {
 			fprintf(stderr, "brink: cannot write %s/%s\n", srv.dir, SERVER_STATE_FILE);
 			goto done;
 		}
 	}
+	srv.svc_hist = calloc(SVC_BUCKETS, sizeof *srv.svc_hist);
 	srv.base = event_base_new();
 	if (!srv.base || server_listen(&srv) < 0)
 		goto done;
@@ -982,10 +1152,8 @@ int server_run(const struct server_opts *o)
 	signal(SIGPIPE, SIG_IGN);
 	event_base_dispatch(srv.base);
 	rc = 0;
-	for (int i = 0; i < srv.ntables; i++)
-		if (table_save(&srv, &srv.table[i]) < 0)
-			rc = 1;
 done:
+	saver_stop(&srv);
 	server_free(&srv);
 	return rc;
 }
