@@ -69,6 +69,8 @@ struct client {
 	struct session *s;
 	bool server_has_mine;        /* this join's state held our orders ('yours') */
 
+	struct orders again[RULES_MAX_TURNS]; /* our orders of turns the server lost */
+	int again_until;             /* turns below this are played with again[] */
 	bool have_mine;              /* orders given for turn mine_turn (0-based) */
 	bool mine_rejected;          /* the server refused them: order again */
 	int mine_turn;
@@ -244,7 +246,10 @@ static int client_game(struct client *c, const struct proto_msg *m)
 	}
 	if (turns < c->s->turns) {
 		/* The server lost turns (it was killed before it saved them):
-		 * go back with it, and give our orders of that turn again. */
+		 * go back with it, and give our orders of those turns again. */
+		for (int t = (int)turns; t < c->s->turns; t++)
+			c->again[t] = c->s->orders[t][c->side];
+		c->again_until = c->s->turns;
 		c->mine = c->s->orders[turns][c->side];
 		c->mine_turn = (int)turns;
 		c->have_mine = true;
@@ -609,6 +614,14 @@ static int client_play(struct play_link *l, struct play *p, const struct fronten
 			return 0;
 		}
 		int turn = s->turns;
+		if ((!c->have_mine || c->mine_turn != turn) && turn < c->again_until && !c->mine_rejected) {
+			/* A turn the server lost: the orders given for it before. */
+			c->mine = c->again[turn];
+			c->mine_turn = turn;
+			c->have_mine = true;
+			if (c->up)
+				client_send_mine(c);
+		}
 		if (!c->have_mine || c->mine_turn != turn || c->mine_rejected) {
 			c->mine_rejected = false;
 			fe->briefing(fe->ctx, p, c->side);
@@ -628,8 +641,8 @@ static int client_play(struct play_link *l, struct play *p, const struct fronten
 			if (client_stopped(c))
 				return 0;
 			if (s->turns != turn) {
-				client_say(c, "the turn was played without these orders while the connection "
-				              "was down");
+				client_say(c, "the server's game is at another turn than these orders (the "
+				              "connection was down): going on from the server's turn");
 				continue;
 			}
 			c->mine = o;
@@ -641,7 +654,7 @@ static int client_play(struct play_link *l, struct play *p, const struct fronten
 		}
 		while (s->turns == turn && !c->fatal && !client_stopped(c) && !c->mine_rejected)
 			client_wait(l, -1, 200);
-		if (s->turns != turn && !c->fatal)
+		if (s->turns > turn && !c->fatal)
 			fe->resolution(fe->ctx, p);
 	}
 }

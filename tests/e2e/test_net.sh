@@ -108,16 +108,18 @@ grep -q 'Russia is still ordering\|Russia has ended its orders' nato.out ||
 grep -q 'NATO (Eagles)' russia.out || fail "russia never saw the team name"
 # The half-open peer held nothing up, and still has its socket.
 exec 6>&-
+# SIGTERM: the server writes what its saver has pending, then exits 0.
+kill -TERM "$SPID"
+wait "$SPID"; src=$?
+[ $src -eq 0 ] || fail "server exit $src on SIGTERM"
 save=$(ls "$E2E_TMP"/game/*table-01.save 2>/dev/null | head -n 1)
 [ -n "$save" ] || fail "no save of table 1"
 if [ -n "$save" ]; then
 	"$BRINK" replay "$save" --verify >verify.out 2>&1 || { fail "the table's save does not verify"; cat verify.out; }
 	"$BRINK" report "$save" >report.out 2>&1 || fail "no report from the table's save"
 	grep -q '"talks"' "$save" || fail "nato's orders are not in the save"
+	grep -q 'turn = 12;' "$save" || fail "the save does not hold the whole game"
 fi
-kill -TERM "$SPID"
-wait "$SPID"; src=$?
-[ $src -eq 0 ] || fail "server exit $src on SIGTERM"
 
 # ---- 2. disconnect and rejoin keeps seat and orders; refusals ------------------
 serve rejoin --seed 12 --save-dir "$E2E_TMP/rejoin" || exit 1
@@ -168,11 +170,18 @@ cn=$!
 cr=$!
 pids="$pids $cn $cr"
 exec 3>cn.in 4>cr.in
-for t in 1 2 3; do printf 'end\n' >&3; printf 'end\n' >&4; done
+csave=$E2E_TMP/crash/door-closed-13-table-01.save
+printf 'end\n' >&3; printf 'end\n' >&4
+wait_for "$csave" 'turn = 1;' || fail "turn 1 was not saved"
+cp "$csave" turn1.save
+for t in 2 3; do printf 'do talks\nend\n' >&3; printf 'end\n' >&4; done
 wait_for cn.out '\[nato 2025-Q4 AP' || fail "nato did not reach turn 4"
 wait_for cr.out '\[russia 2025-Q4 AP' || fail "russia did not reach turn 4"
 kill -9 "$SPID"
 wait "$SPID" 2>/dev/null
+# As if the server had died before saving turns 2 and 3: the clients go back
+# with it and give their orders of those turns again.
+cp turn1.save "$csave"
 wait_for cn.out 'connection to the server lost' || fail "nato was not told of the lost connection"
 PORT_WANT=$PORT serve crash2 --save-dir "$E2E_TMP/crash" || exit 1
 grep -q 'resumed 1 tables' crash2.err || { fail "the server did not resume"; cat crash2.err; }
@@ -187,10 +196,13 @@ wait $cr
 cres=$(grep '^result: ' cn.out)
 [ -n "$cres" ] || { fail "the crashed game did not finish"; tail -n 20 cn.out; }
 [ "$cres" = "$(grep '^result: ' cr.out)" ] || fail "after the crash the sides disagree"
-"$BRINK" replay "$E2E_TMP/crash/door-closed-13-table-01.save" --verify >cverify.out 2>&1 ||
-	{ fail "the crashed game's save does not verify"; cat cverify.out; }
 kill -TERM "$SPID"
 wait "$SPID"
+for t in 2 3; do
+	grep -A3 "turn = $t;" "$csave" | grep -q '"talks"' || fail "nato's orders of lost turn $t were not given again"
+done
+"$BRINK" replay "$E2E_TMP/crash/door-closed-13-table-01.save" --verify >cverify.out 2>&1 ||
+	{ fail "the crashed game's save does not verify"; cat cverify.out; }
 
 bad=$(sanitizer ./*.out ./*.err)
 [ -z "$bad" ] || { fail "sanitizer reports in: $bad"; cat $bad | head -n 40; }
