@@ -239,7 +239,8 @@ static int client_game(struct client *c, const struct proto_msg *m)
 			return -1;
 		}
 		c->seed = seed;
-		c->s->player[SIDE_NATO] = c->s->player[SIDE_RUSSIA] = PLAYER_HUMAN;
+		c->s->player[c->side] = PLAYER_HUMAN;
+		c->s->player[!c->side] = PLAYER_REMOTE;
 		c->sc_first = strdup(c->sc);
 		if (!c->sc_first)
 			return -1;

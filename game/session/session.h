@@ -12,7 +12,9 @@
 #include "../engine/turn.h"
 #include "../engine/world.h"
 
-enum player { PLAYER_HUMAN, PLAYER_AI };
+/* PLAYER_REMOTE: a person at another terminal (network play, brink join);
+ * saved as "human". */
+enum player { PLAYER_HUMAN, PLAYER_AI, PLAYER_REMOTE };
 
 #define SESSION_ID_MAX 48 /* a game id's characters + NUL; ids keep [A-Za-z0-9_-] */
 

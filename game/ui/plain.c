@@ -132,6 +132,9 @@ static void plain_intro(struct plain *pl, struct play *p)
 	for (int side = 0; side < SIDE_COUNT; side++) {
 		if (s->player[side] == PLAYER_HUMAN)
 			fprintf(pl->out, "%s: played here.\n", explain_side(r, side));
+		else if (s->player[side] == PLAYER_REMOTE)
+			fprintf(pl->out, "%s: played at another terminal, over the network.\n",
+			        explain_side(r, side));
 		else
 			fprintf(pl->out, "%s: the AI (%s).\n", explain_side(r, side),
 			        ai_level_name(s->ai_level[side]));

@@ -644,7 +644,11 @@ static void fe_briefing(void *ctx, struct play *p, int side)
 	}
 	lines[n].text[0] = '\0';
 	lines[n++].role = TR_NORMAL;
-	if (side < SIDE_COUNT && s->player[SIDE_NATO] != s->player[SIDE_RUSSIA])
+	if (side < SIDE_COUNT && s->player[!side] == PLAYER_REMOTE)
+		snprintf(lines[n].text, sizeof lines[n].text, "You play %s. %s is played at another "
+		         "terminal, over the network.", explain_side(&s->rules, side),
+		         explain_side(&s->rules, !side));
+	else if (side < SIDE_COUNT && s->player[SIDE_NATO] != s->player[SIDE_RUSSIA])
 		snprintf(lines[n].text, sizeof lines[n].text, "You play %s. The other side is the "
 		         "computer (%s).", explain_side(&s->rules, side),
 		         ai_level_name(s->ai_level[!side]));
