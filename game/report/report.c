@@ -384,6 +384,17 @@ static void md_scores(const struct session *s, const struct world *w, FILE *out)
 	fprintf(out, "- Security index at the end: %d\n\n", world_security_index(now, r));
 }
 
+void report_chart_axis(int cols, int width, FILE *out)
+{
+	fprintf(out, "    +");
+	for (int t = 0; t < cols * width; t++)
+		fputc('-', out);
+	fprintf(out, "\n     ");
+	for (int t = 0; t < cols; t++)
+		fprintf(out, "%*d", width, t % 10);
+	fprintf(out, "\n     turn (0 = start; every 10th turn reads 0)\n```\n\n");
+}
+
 /* Tension at the start and after each turn, rows 100 down to 0 by 10. */
 static void md_chart(const struct session *s, const struct world *w, const char *png, FILE *out)
 {
@@ -398,13 +409,7 @@ static void md_chart(const struct session *s, const struct world *w, const char 
 		}
 		fprintf(out, "\n");
 	}
-	fprintf(out, "    +");
-	for (int t = 0; t < cols * width; t++)
-		fputc('-', out);
-	fprintf(out, "\n     ");
-	for (int t = 0; t < cols; t++)
-		fprintf(out, "%*d", width, t % 10);
-	fprintf(out, "\n     turn (0 = start; every 10th turn reads 0)\n```\n\n");
+	report_chart_axis(cols, width, out);
 	if (png)
 		fprintf(out, "![Tension over time](%s)\n\n", png);
 }

@@ -43,6 +43,10 @@ int report_png_path(const char *out_path, char *buf, size_t len);
  * written, 1 when gnuplot is not on PATH (skipped), -1 on failure (in DS). */
 int report_chart_png(const struct session *s, const char *path, struct diags *ds);
 
+/* The foot of a text chart of COLS columns WIDTH characters wide: the rule,
+ * the turn numbers, the legend, the end of the code block. */
+void report_chart_axis(int cols, int width, FILE *out);
+
 /* Can gnuplot draw a chart into PATH? 0 yes; 1 gnuplot is not installed
  * (no chart, no error); -1 PATH cannot be handed to it (a diagnostic in DS).
  * Shared by report_chart_png and report_class_png. */

@@ -317,13 +317,7 @@ static void md_chart(const struct facts *f, int n, const char *png, FILE *out)
 		}
 		fprintf(out, "\n");
 	}
-	fprintf(out, "    +");
-	for (int t = 0; t < cols * width; t++)
-		fputc('-', out);
-	fprintf(out, "\n     ");
-	for (int t = 0; t < cols; t++)
-		fprintf(out, "%*d", width, t % 10);
-	fprintf(out, "\n     turn (0 = start; every 10th turn reads 0)\n```\n\n");
+	report_chart_axis(cols, width, out);
 	for (int i = 0; i < shown; i++)
 		fprintf(out, "%s`%c` %s", i ? ", " : "", chart_mark(i), f[i].name);
 	if (n > shown)
