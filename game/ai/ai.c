@@ -136,6 +136,11 @@ void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, stru
 	out->crisis = CRISIS_NONE;
 	if (w->over)
 		return;
+	if (ai->level == AI_RANDOM) {
+		ai_random_orders(w, r, ai->side, &ai->rng, out);
+		out->crisis = (uint8_t)ai_crisis_choice(ai, w, r);
+		return;
+	}
 	track_offers(ai, w, r);
 	struct ai_weights wt = *ai_weights_of(AI_NORMAL);
 	if (ai->unanswered >= 2)

@@ -82,11 +82,12 @@ void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index,
 	uint32_t decided_by = 0;
 	if (w.result == RESULT_NATO || w.result == RESULT_RUSSIA) {
 		int winner = w.result == RESULT_NATO ? SIDE_NATO : SIDE_RUSSIA;
-		struct world start;
-		world_init(&start, r, seed);
-		for (int i = 0; i < r->nregions; i++)
-			if (turn_controller(&w, r, i) == winner && turn_controller(&start, r, i) != winner)
+		for (int i = 0; i < r->nregions; i++) {
+			int a0 = r->region[i].start[VAR_ALIGNMENT - VAR_WORLD_END];
+			int held0 = a0 >= r->victory.control ? SIDE_NATO : a0 <= -r->victory.control ? SIDE_RUSSIA : SIDE_BOTH;
+			if (turn_controller(&w, r, i) == winner && held0 != winner)
 				decided_by |= 1u << i;
+		}
 	}
 	*g = (struct sim_game){
 		.decided_by = decided_by,
