@@ -30,6 +30,8 @@ struct menu {
 	struct scenario_entry scen[MENU_SCENARIOS];
 	int nscen;
 	/* the new-game form */
+	bool scen_loaded; /* the scenarios are read when a screen needs them, not
+	                     before the title's first frame (issue 11: start-up) */
 	int scen_cur, side, ai, field;
 	char seed[24];
 	char msg[256];
@@ -199,12 +201,31 @@ static void new_game_draw(struct menu *m)
 	refresh();
 }
 
+/* Read the scenarios the first time a screen needs them: the title screen
+ * does not, and reading every one of them took most of its start-up. */
+static void menu_scenarios(struct menu *m)
+{
+	if (m->scen_loaded)
+		return;
+	m->scen_loaded = true;
+	struct diags *warn = diags_new();
+	m->nscen = scenario_list(m->scen, MENU_SCENARIOS, warn);
+	if (warn && warn->n)
+		snprintf(m->msg, sizeof m->msg, "%d scenario file%s skipped: %.180s", warn->n,
+		         warn->n == 1 ? "" : "s", warn->d[0].msg);
+	diags_free(warn);
+	for (int i = 0; i < m->nscen; i++)
+		if (!strcmp(m->scen[i].id, SCENARIO_DEFAULT))
+			m->scen_cur = i;
+}
+
 static int new_game(struct menu *m, int scenario)
 {
 	if (scenario >= 0)
 		m->scen_cur = scenario;
 	m->field = 0;
 	m->msg[0] = '\0';
+	menu_scenarios(m);
 	for (;;) {
 		if (tui_big_enough())
 			new_game_draw(m);
@@ -382,6 +403,7 @@ static int load_screen(struct menu *m)
 
 static int scenarios_screen(struct menu *m)
 {
+	menu_scenarios(m);
 	int cur = m->scen_cur;
 	static const char *const foot[] = { "Up/Down", "choose", "Enter", "play it", "Esc", "back" };
 	for (;;) {
@@ -468,13 +490,6 @@ int tui_menu(void)
 	struct menu *m = calloc(1, sizeof *m);
 	if (!m)
 		return 1;
-	struct diags *warn = diags_new();
-	m->nscen = scenario_list(m->scen, MENU_SCENARIOS, warn);
-	diag_print(warn, stderr); /* before the screen is taken: files skipped, named */
-	diags_free(warn);
-	for (int i = 0; i < m->nscen; i++)
-		if (!strcmp(m->scen[i].id, SCENARIO_DEFAULT))
-			m->scen_cur = i;
 	m->side = SIDE_NATO;
 	m->ai = AI_NORMAL;
 	/* The seed comes from the clock here, in the menu, and is shown: the
