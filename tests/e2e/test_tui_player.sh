@@ -214,4 +214,7 @@ keys q
 expect "Quit Brink" "quit"
 keys y
 expect "EXIT=0" "left the menu"
+# Defect 12: the README shows a real screen, not a placeholder.
+grep -q "SCREEN-PLACEHOLDER" "$ROOT/README.md" && fail "README.md still has SCREEN-PLACEHOLDER"
+grep -q "NATO's orders, 2025-Q2" "$ROOT/README.md" || fail "README.md shows no captured game screen"
 echo "ok"
