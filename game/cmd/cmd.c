@@ -23,7 +23,7 @@
 
 const struct cmd *const cmd_table[] = {
 	&cmd_play, &cmd_load, &cmd_check, &cmd_sim, &cmd_replay, &cmd_report, &cmd_scenarios,
-	&cmd_serve, &cmd_join,
+	&cmd_serve, &cmd_join, &cmd_watch,
 	&cmd_menu, NULL,
 };
 

@@ -65,7 +65,7 @@ struct cmd {
 extern const struct cmd *const cmd_table[];
 
 extern const struct cmd cmd_play, cmd_load, cmd_check, cmd_sim, cmd_replay,
-	cmd_report, cmd_scenarios, cmd_menu, cmd_serve, cmd_join;
+	cmd_report, cmd_scenarios, cmd_menu, cmd_serve, cmd_join, cmd_watch;
 
 /* The command line: brink [COMMAND [ARGS...]]. Returns the exit status. */
 int cmd_main(int argc, char **argv);

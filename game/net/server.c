@@ -597,7 +597,10 @@ static void conn_watch_line(struct conn *c, const struct proto_msg *m)
 		return;
 	}
 	default:
-		conn_error(c, "not-yet", "this console command is not available yet");
+		/* inject, set: a change to a game must go into its save, which
+		 * holds the players' orders only (a save is a replay). */
+		conn_error(c, "not-yet", "inject and set are not available in this version: a save "
+		                         "holds only the players' orders, so a change would not replay");
 		return;
 	}
 }
