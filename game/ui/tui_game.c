@@ -200,8 +200,21 @@ static void draw_news(struct tui *t, struct tui_view *v, int x, int y, int w, in
 		if (raw && v->s && v->news_turn >= 0 && v->news_turn < v->s->turns) {
 			char sum[12][EXPLAIN_MEASURE_W];
 			int ns = explain_turn_summary(v->s, v->news_turn, v->side, sum, 12);
-			/* what the side to move missed first: it is theirs to act on */
-			for (int pass = 0; pass < 2; pass++)
+			/* what the side to move missed first: it is theirs to act on;
+			 * then an open crisis, whose choice is this turn's */
+			for (int pass = 0; pass < 2; pass++) {
+				if (pass == 1 && v->w->crisis && v->side < SIDE_COUNT && !v->replay) {
+					char cr[1024];
+					explain_crisis(v->r, v->w, v->side, cr, sizeof cr);
+					int k = 0;
+					for (char *line = cr, *nl; line && *line && k < 8; line = nl ? nl + 1 : NULL, k++) {
+						nl = strchr(line, '\n');
+						if (nl)
+							*nl = '\0';
+						snprintf(raw[nraw].text, sizeof raw[nraw].text, "%.250s", line);
+						raw[nraw++].role = TR_BAD;
+					}
+				}
 				for (int i = 0; i < ns; i++) {
 					bool missed = !strncmp(sum[i], "Missed:", 7);
 					if (missed != (pass == 0))
@@ -209,6 +222,7 @@ static void draw_news(struct tui *t, struct tui_view *v, int x, int y, int w, in
 					snprintf(raw[nraw].text, sizeof raw[nraw].text, "%.200s", sum[i]);
 					raw[nraw++].role = missed || !strncmp(sum[i], "Failed", 6) ? TR_BAD : TR_TITLE;
 				}
+			}
 			snprintf(raw[nraw].text, sizeof raw[nraw].text, "In detail:");
 			raw[nraw++].role = TR_DIM;
 		}
@@ -568,6 +582,28 @@ static const char *const help_text[] = {
 	"(say, Poland's alignment fell below what your order needs), yours fails and",
 	"its AP are lost. The action menu and the orders panel mark such orders with !;",
 	"the resolution marks failed ones FAILED.",
+	"",
+	"NUMBERS ON THE SCREEN (x explains each: what changed it, or what it is made of)",
+	"  Tension 0-100       how close to war; bands Detente, Competition,",
+	"                      Confrontation, Crisis, Brink; 100 is war",
+	"  AP                  action points: what your orders may cost this turn",
+	"  Miscalculation      chance that an incident strikes at the end of the turn",
+	"  Dialogue            open channels: cut tension and the miscalculation risk",
+	"  Arms control        treaties in force: lowers tension each turn",
+	"  Sanctions           pressure on Russia: can cost it an AP",
+	"  NATO cohesion       allied unity: low costs NATO an AP, high gives one",
+	"  Axis China/Iran     Russia's partners: offset the sanctions",
+	"  Cyber threat        raises tension and the miscalculation risk",
+	"  Security index      how safe both sides are together (tension, dialogue,",
+	"                      stability); both score a share of it each turn",
+	"  N / R               NATO and Russian forces in a region",
+	"  alignment -100..100 toward Moscow (-) or the West (+): who holds it",
+	"  stab                stability; when low, forces there pull alignment",
+	"  vp                  the region's points for the side that holds it",
+	"  militarization      both sides' forces in a region; on Russia's border it",
+	"                      drives tension up",
+	"  vulnerability       how exposed a region is to Russia",
+	"  credibility         how far each side's threats are believed (crises)",
 	"",
 	"REPLAY: Left/Right or p/n step, Home/End first/last, v projector, q leaves.",
 };

@@ -423,7 +423,12 @@ static int scenarios_screen(struct menu *m)
 				const struct scenario_entry *e = &m->scen[cur];
 				int x = lw + 3, w = COLS - x - 2, row = 2;
 				tui_put(t, row++, x, w, TR_TITLE, e->title);
-				tui_putf(t, row++, x, w, TR_DIM, "id: %s   file: %s", e->id, e->path);
+				/* the file's path whole, wrapped when long: it is what `brink play` takes */
+				char where[1200], wl[4][256];
+				snprintf(where, sizeof where, "id: %s   file: %s", e->id, e->path);
+				int nw = tui_wrap(where, w, wl, 4);
+				for (int i = 0; i < nw && row < LINES - 2; i++)
+					tui_put(t, row++, x + (i ? 2 : 0), w - (i ? 2 : 0), TR_DIM, wl[i]);
 				row++;
 				char wrapped[16][256];
 				int n = tui_wrap(e->summary, w, wrapped, 16);

@@ -189,6 +189,18 @@ keys Down
 expect "in 10,000" "the miscalculation chance explains itself"
 keys Escape
 expect "NATO's orders" "back"
+# The glossary in ?: every number on the screen in a line.
+keys "?"
+expect "Brink: help" "help"
+k=0
+while [ $k -lt 8 ] && ! screen | grep -q "Security index      how safe"; do
+	keys PgDn
+	sleep 0.2
+	k=$((k + 1))
+done
+expect "Security index      how safe both sides are together" "the glossary's security index"
+keys Escape
+expect "NATO's orders" "back from help"
 keys q
 expect "Quit the game" "quit"
 keys y
