@@ -978,6 +978,12 @@ static void plain_game_over(void *ctx, struct play *p)
 	}
 	free(db);
 	free(dl);
+	/* The folder, not the file: the same input gives the same output, and a
+	 * game's id (the file's name) depends on the games already there. */
+	char saved[1024];
+	if (play_saved_path(p, saved, sizeof saved) == 0)
+		fprintf(pl->out, "Autosaved in %s; the after-action report: brink report on this game's "
+		        "last autosave (its -auto-%02d save).\n", p->save_dir, p->session->turns);
 	fprintf(pl->out, "result: %s (nato %d, russia %d)\n", explain_result(w->result),
 	        w->score[SIDE_NATO], w->score[SIDE_RUSSIA]);
 	fflush(pl->out);

@@ -251,3 +251,13 @@ int play_order_failed(const struct cause_log *log, int side, const struct order 
 	}
 	return -1;
 }
+
+int play_saved_path(const struct play *p, char *out, size_t len)
+{
+	const struct session *s = p->session;
+	char name[SESSION_ID_MAX + 16];
+	if (!p->autosaved || !p->save_dir[0] || !s->id[0])
+		return -1;
+	snprintf(name, sizeof name, "%s-auto-%02d", s->id, s->turns);
+	return save_path(p->save_dir, name, out, len) == 0 ? 0 : -1;
+}

@@ -27,4 +27,8 @@ int play_order_risk(const struct world *w, const struct rules *r, int side, int 
  * -1 when it did not fail. */
 int play_order_failed(const struct cause_log *log, int side, const struct order *o);
 
+/* Where P's game was last autosaved (DIR/ID-auto-TT.save, as save.h names
+ * autosaves), into OUT. Returns 0, or -1 when the game is not saved. */
+int play_saved_path(const struct play *p, char *out, size_t len);
+
 #endif

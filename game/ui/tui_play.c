@@ -764,7 +764,7 @@ static void fe_resolution(void *ctx, struct play *p)
 }
 
 /* The end-of-game page; shared with the menu's view of a finished save. */
-static int game_over_page(struct tui *t, const struct session *s)
+static int game_over_page(struct tui *t, const struct session *s, const char *saved)
 {
 	const struct rules *r = &s->rules;
 	const struct world *w = &s->world;
@@ -851,6 +851,12 @@ static int game_over_page(struct tui *t, const struct session *s)
 		}
 	}
 	LINE(TR_NORMAL, "%s", "");
+	if (saved) {
+		LINE(TR_TITLE, "%s", "This game is saved:");
+		LINE(TR_NORMAL, "  %.240s", saved);
+		LINE(TR_NORMAL, "  The after-action report: brink report %.190s", saved);
+		LINE(TR_NORMAL, "  Watch it again: brink replay %.190s", saved);
+	}
 	LINE(TR_DIM, "%s", "Press r to replay the game turn by turn.");
 #undef LINE
 	static const char *const foot[] = { "Up/Down", "scroll", "r", "replay", "Enter", "done" };
@@ -886,7 +892,8 @@ static void fe_notice(void *ctx, const char *msg)
 static void fe_game_over(void *ctx, struct play *p)
 {
 	struct tui_game *g = ctx;
-	game_over_page(g->t, p->session);
+	char saved[1024];
+	game_over_page(g->t, p->session, play_saved_path(p, saved, sizeof saved) == 0 ? saved : NULL);
 }
 
 int tui_play(struct play *p)

@@ -261,5 +261,8 @@ has derived.out "^Summary:$" "a summary opens the resolution"
 has derived.out "^  Tension [0-9]+ -> [0-9]+ \\([-+][0-9]+\\)" "the summary's tension"
 has derived.out "^Missed: Russia proposed Propose talks; you did not" "the briefing points out a missed agreement"
 
+# 19. The end names the save and how to get its report.
+has nato.out "^Autosaved in .*; the after-action report: brink report on this game's last autosave \\(its -auto-12 save\\)\\.$" "the end names the save folder and brink report"
+
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
 echo "all plain-mode checks passed"

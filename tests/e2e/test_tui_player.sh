@@ -161,6 +161,14 @@ while [ $k -lt 6 ] && ! screen | grep -q "turn 0  1  2"; do
 	k=$((k + 1))
 done
 expect "turn 0  1  2  3  4  5  6  7  8  9  10 11 12" "the chart's axis counts the turns"
+k=0
+while [ $k -lt 6 ] && ! screen | grep -q "brink report "; do
+	keys PgDn
+	sleep 0.2
+	k=$((k + 1))
+done
+expect "The after-action report: brink report" "the end screen points to brink report"
+expect "-auto-12.save" "the end screen names the save"
 keys Enter
 expect "EXIT=0" "the game ends"
 
