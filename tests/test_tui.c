@@ -735,3 +735,37 @@ Test(tui, a_region_box_reads_without_colour)
 	cr_assert(screen_has("|stab 33 unstable|"), "the stability word whole");
 	screen_close(&s);
 }
+
+/* Issue 11, large terminals: at 200x60 the news box keeps lines of a readable
+ * length and tension turn by turn stands beside it; 80x24 has no room for it. */
+Test(tui, a_wide_terminal_shows_tension_turn_by_turn_beside_shorter_news)
+{
+	struct world w2 = W;
+	struct orders o[SIDE_COUNT] = { 0 };
+	for (int k = 0; k < 3; k++)
+		cr_assert_eq(turn_resolve(&w2, &R, o), 0);
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	struct tui_view v;
+	view_init(&v, NULL);
+	v.w = &w2;
+	v.log = &w2.log;
+	v.news_turn = 2;
+	tui_view_draw(&s.t, &v);
+	cr_assert(!screen_has("Tension, turn by turn"), "no room at 80x24");
+	resize_term(60, 200);
+	tui_view_draw(&s.t, &v);
+	int y = screen_find("Tension, turn by turn");
+	cr_assert_geq(y, 0, "the history box at 200x60");
+	char buf[2048], want[64];
+	snprintf(want, sizeof want, "start     %d", w2.history[0][VAR_TENSION]);
+	cr_assert(screen_has(want), "the start's tension: '%s'", want);
+	snprintf(want, sizeof want, "2025-Q3   %d", w2.v[VAR_TENSION]);
+	cr_assert(screen_has(want), "the last turn's tension: '%s'", want);
+	/* the news box ends at column 100: its right border is there */
+	row(y, buf, sizeof buf);
+	wchar_t wrow[512];
+	mvinnwstr(y, 0, wrow, 200);
+	cr_assert(wrow[99] == L'\u2510' || wrow[99] == L'+', "the news box is 100 columns wide");
+	screen_close(&s);
+}

@@ -333,6 +333,27 @@ static void draw_orders(struct tui *t, struct tui_view *v, int x, int y, int w, 
 		tui_put(t, last - 1, x + 1, w - 2, TR_BAD, "! may fail: see action menu");
 }
 
+/* Tension at the start and after each turn so far, newest at the bottom,
+ * as bars coloured by band. */
+static void draw_history(struct tui *t, const struct tui_view *v, int x, int y, int w, int h)
+{
+	tui_box(t, y, x, h, w, TR_DIM, "Tension, turn by turn");
+	const struct world *wd = v->w;
+	int last = wd->turn, body = h - 2, first = last - body + 1 < 0 ? 0 : last - body + 1;
+	int bw = w - 2 - 14;
+	for (int k = first, row = y + 1; k <= last && row < y + h - 1; k++, row++) {
+		int val = k < last ? wd->history[k][VAR_TENSION] : wd->v[VAR_TENSION];
+		char date[32];
+		if (k == 0)
+			snprintf(date, sizeof date, "start");
+		else
+			explain_date(v->r, k - 1, date, sizeof date);
+		tui_putf(t, row, x + 1, 13, TR_DIM, "%-8s %3d ", date, val);
+		if (bw > 0)
+			tui_bar(t, row, x + 14, bw, val, 100, band_role(val));
+	}
+}
+
 void tui_view_draw(struct tui *t, struct tui_view *v)
 {
 	if (!tui_big_enough()) {
@@ -385,7 +406,14 @@ void tui_view_draw(struct tui *t, struct tui_view *v)
 	/* News and orders. */
 	int by = 1 + maph, bh = LINES - 1 - by;
 	int ow = COLS >= 120 ? 44 : 30;
-	draw_news(t, v, 0, by, COLS - ow, bh);
+	/* Wide terminals: news lines of a readable length, and beside them
+	 * tension turn by turn. */
+	int nw = COLS - ow;
+	if (COLS >= 160 && nw > 100) {
+		nw = 100;
+		draw_history(t, v, nw, by, COLS - ow - nw, bh);
+	}
+	draw_news(t, v, 0, by, nw, bh);
 	draw_orders(t, v, COLS - ow, by, ow, bh);
 	tui_footer(t, v->footer, v->nfooter);
 	refresh();
