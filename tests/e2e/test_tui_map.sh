@@ -7,37 +7,8 @@ set -u
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 BRINK_TUI=${BRINK_TUI:-$ROOT/brink}
 E2E_TMP=${E2E_TMP:-$(mktemp -d)}
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "skip: tmux is not installed"
-	exit 77 # run.sh counts it as skipped, not passed
-fi
-unset TMUX
-S=brink-e2e-map-$$
-tm() { tmux -L "$S" "$@"; }
-cleanup() {
-	tm kill-server >/dev/null 2>&1
-	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$S"
-}
-trap cleanup EXIT INT TERM
-screen() { tm capture-pane -p -t main 2>/dev/null; }
-fail() {
-	echo "FAIL: $*"
-	echo "--- screen:"
-	screen
-	exit 1
-}
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect() { wait_for "$1" || fail "expected '$1' on the screen ($2)"; }
-absent() { screen | grep -qF -- "$1" && fail "'$1' must not be on the screen ($2)"; return 0; }
-keys() { tm send-keys -t main "$@"; }
+TMUX_TAG=map
+. "$ROOT/tests/e2e/lib_tmux.sh"
 cd "$E2E_TMP" || exit 1
 
 tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"

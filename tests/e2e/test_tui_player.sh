@@ -7,46 +7,8 @@ set -u
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 BRINK_TUI=${BRINK_TUI:-$ROOT/brink}
 E2E_TMP=${E2E_TMP:-$(mktemp -d)}
-if ! command -v tmux >/dev/null 2>&1; then
-	echo "skip: tmux is not installed"
-	exit 0
-fi
-unset TMUX
-S=brink-e2e-player-$$
-tm() { tmux -L "$S" "$@"; }
-cleanup() {
-	tm kill-server >/dev/null 2>&1
-	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$S"
-}
-trap cleanup EXIT INT TERM
-
-screen() { tm capture-pane -p -t main 2>/dev/null; }
-fail() {
-	echo "FAIL: $*"
-	echo "--- screen:"
-	screen
-	exit 1
-}
-wait_for() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-wait_gone() {
-	i=0
-	while [ $i -lt 50 ]; do
-		screen | grep -qF -- "$1" || return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-expect() { wait_for "$1" || fail "expected '$1' on the screen ($2)"; }
-keys() { tm send-keys -t main "$@"; }
+TMUX_TAG=player
+. "$ROOT/tests/e2e/lib_tmux.sh"
 # the name of the selected region: the map marks it >Name<
 selected() { screen | sed -n 's/.*[^A-Za-z]>\([A-Z][A-Za-z ]*\)<.*/\1/p' | head -n 1; }
 
