@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../game/explain/explain.h"
+#include "../game/session/session.h"
 #include "fixture.h"
 
 static struct rules R;
@@ -141,4 +142,26 @@ Test(explain, the_biggest_pushes_on_a_region_variable)
 	cr_assert_eq(explain_pushes(logs, 0, 3, VAR_ALIGNMENT, 2, true, top, 2), 2);
 	cr_assert_eq(top[0].turn, 0, "rises only: -9 is left out");
 	cr_assert_eq(top[1].turn, 2);
+}
+
+Test(explain, a_turn_summary_says_how_a_crisis_ended)
+{
+	struct session *s = session_create(&R, 1);
+	cr_assert_not_null(s);
+	s->turns = 1;
+	s->world.history[0][VAR_TENSION] = 50;
+	s->world.history[1][VAR_TENSION] = 52;
+	s->world.v[VAR_TENSION] = 52;
+	cause_add(&s->log[0], (struct cause){ CAUSE_CRISIS, SIDE_BOTH, VAR_NONE, 1, CRISIS_NATO_FIRM,
+	                                      FX_INC_AIRSPACE });
+	char out[16][EXPLAIN_MEASURE_W];
+	int n = explain_turn_summary(s, 0, SIDE_COUNT, out, 16);
+	bool seen = false;
+	for (int i = 0; i < n; i++)
+		seen = seen || strstr(out[i], "Crisis over Airspace violation in ") == out[i];
+	cr_assert(seen, "the summary names the crisis and how it ended");
+	for (int i = 0; i < n; i++)
+		if (strstr(out[i], "Crisis over"))
+			cr_assert(strstr(out[i], ": NATO stood firm and Russia backed down."), "%s", out[i]);
+	session_free(s);
 }

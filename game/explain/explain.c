@@ -716,6 +716,15 @@ int explain_turn_summary(const struct session *s, int t, int side, char out[][EX
 		else if (none[k])
 			MLINE("%s", none[k]);
 	}
+	/* a crisis decided this turn: how it ended, in the headline's words */
+	for (int i = 0; i < log->n; i++) {
+		const struct cause *c = &log->rec[i];
+		if (c->kind == CAUSE_CRISIS && c->var == VAR_NONE) {
+			char one[160];
+			cause_headline(r, c, one, sizeof one);
+			MLINE("%s.", one);
+		}
+	}
 	if (!over) {
 		int ap[SIDE_COUNT] = { r->side[SIDE_NATO].ap, r->side[SIDE_RUSSIA].ap };
 		for (int i = 0; i < log->n; i++)
@@ -743,10 +752,10 @@ int explain_turn_summary(const struct session *s, int t, int side, char out[][EX
 			char what[160];
 			explain_order(r, o, what, sizeof what);
 			if (side < SIDE_COUNT)
-				MLINE("Missed: %s proposed %.80s; you did not. Both must choose it in the same turn "
+				MLINE("Missed: %s chose %.80s; you did not. Both must choose it in the same turn "
 				      "to agree.", explain_side(r, p), what);
 			else
-				MLINE("Missed: %s proposed %.80s; %s did not.", explain_side(r, p), what,
+				MLINE("Missed: %s chose %.80s; %s did not.", explain_side(r, p), what,
 				      explain_side(r, q));
 		}
 	}

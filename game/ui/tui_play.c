@@ -466,7 +466,7 @@ static enum fe_status orders_loop(struct tui_game *g, struct play *p, int side, 
 	const struct world *w = &p->session->world;
 	if (w->crisis && w->crisis <= r->nevents) {
 		snprintf(g->view.status, sizeof g->view.status,
-		         "CRISIS: %s (the news says what is at stake)",
+		         "CRISIS: %s: see the news",
 		         r->event[w->crisis - 1].title);
 		g->view.status_role = TR_BAD;
 	}

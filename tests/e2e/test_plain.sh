@@ -259,7 +259,7 @@ has derived.out "^Ukraine: vulnerability [0-9]+ of 100" "explain REGION.vulnerab
 has derived.out "^Poland: militarization [0-9]+ = NATO forces [0-9]+ \\+ Russian forces [0-9]+" "explain REGION.militarization"
 has derived.out "^Summary:$" "a summary opens the resolution"
 has derived.out "^  Tension [0-9]+ -> [0-9]+ \\([-+][0-9]+\\)" "the summary's tension"
-has derived.out "^Missed: Russia proposed Propose talks; you did not" "the briefing points out a missed agreement"
+has derived.out "^Missed: Russia chose Propose talks; you did not" "the briefing points out a missed agreement"
 
 # 19. The end names the save and how to get its report.
 has nato.out "^Autosaved in .*; the after-action report: brink report on this game's last autosave \\(its -auto-12 save\\)\\.$" "the end names the save folder and brink report"

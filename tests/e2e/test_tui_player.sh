@@ -145,9 +145,9 @@ keys e
 expect "AP left unspent" "confirm"
 keys y
 expect "In short:" "the resolution opens with a summary"
-expect "Missed: Russia proposed Propose talks; NATO did not." "the summary names the missed proposal"
+expect "Missed: Russia chose Propose talks; NATO did not." "the summary names the missed proposal"
 keys Enter
-expect "Missed: Russia proposed Propose talks; you did" "the news box points it out to NATO"
+expect "Missed: Russia chose Propose talks; you did" "the news box points it out to NATO"
 keys x
 expect "Numbers" "the explain screen"
 expect "Security index" "the security index is in the list"
