@@ -64,7 +64,7 @@ $(shell mkdir -p build; [ "$$(cat build/config.stamp 2>/dev/null)" = "$(CONFIG_I
         echo "$(CONFIG_ID)" > build/config.stamp)
 $(OBJ) $(TEST_OBJ) $(ASAN_LIB_OBJ) $(ASAN_MAIN_OBJ) $(ASAN_TEST_OBJ): build/config.stamp
 
-.PHONY: all play test unit unit-asan e2e bench balance check-engine check-layers deps-play deps-test \
+.PHONY: all play test unit unit-asan e2e bench balance check-engine check-files check-layers deps-play deps-test \
         install uninstall clean
 
 all: brink
@@ -120,6 +120,11 @@ endif
 check-engine: $(ENGINE_SRC:%.c=build/%.o)
 	@sh tools/check-engine.sh game/engine $^
 
+# Files and folders are opened only by game/base (file.h): no fopen, open,
+# opendir or mkstemp in any other object (see the script).
+check-files: $(OBJ)
+	@sh tools/check-files.sh $(OBJ)
+
 # The include graph follows the layers listed in docs/architecture.md.
 check-layers:
 	@sh tools/check-layers.sh .
@@ -135,7 +140,7 @@ play: deps-play
 	./brink play
 
 test: deps-test
-	@$(MAKE) --no-print-directory check-engine check-layers brink build/unit build/asan/unit build/asan/brink
+	@$(MAKE) --no-print-directory check-engine check-files check-layers brink build/unit build/asan/unit build/asan/brink
 	sh tests/run_unit.sh build/unit
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  sh tests/run_unit.sh build/asan/unit

@@ -240,3 +240,52 @@ Test(base, wrapped_integers_are_reported_and_noted)
 	cfgtext_free(&ct);
 	diags_free(ds);
 }
+
+static int count_entry(void *ctx, const char *name)
+{
+	int *n = ctx;
+	cr_assert(strcmp(name, ".") && strcmp(name, ".."), "file_each gave %s", name);
+	(*n)++;
+	return *n == 2; /* stop after two */
+}
+
+Test(base, file_each_lists_a_folder_and_stops_when_asked, .init = tmp_make, .fini = tmp_clean)
+{
+	int n = 0;
+	cr_assert_eq(file_each(tmp, count_entry, &n), 0);
+	cr_assert_eq(n, 0, "an empty folder has no entries");
+	put("a", "1");
+	put("b", "2");
+	put("c", "3");
+	cr_assert_eq(file_each(tmp, count_entry, &n), 0);
+	cr_assert_eq(n, 2, "file_each stops when FN returns nonzero");
+	char missing[128];
+	snprintf(missing, sizeof missing, "%s/none", tmp);
+	cr_assert_eq(file_each(missing, count_entry, &n), -1);
+}
+
+Test(base, file_replace_is_atomic_and_excl_keeps_the_old_file, .init = tmp_make, .fini = tmp_clean)
+{
+	char path[128], *text;
+	size_t len;
+	struct file_fault why;
+	snprintf(path, sizeof path, "%s/state", tmp);
+	cr_assert_eq(file_replace(path, "one\n", 4, 0600, 0, FILE_STEP_NONE, &why), 0);
+	struct stat st;
+	cr_assert_eq(stat(path, &st), 0);
+	cr_assert_eq(st.st_mode & 0777, 0600);
+	cr_assert_eq(file_replace(path, "two\n", 4, 0644, FILE_EXCL, FILE_STEP_NONE, &why), FILE_EXISTS);
+	cr_assert_eq(file_replace(path, "three\n", 6, 0644, 0, FILE_STEP_RENAME, &why), -1);
+	cr_assert_eq(why.step, FILE_STEP_RENAME);
+	cr_assert_str_eq(file_step_name(why.step), "rename");
+	cr_assert_eq(file_read(path, 100, &text, &len), 0);
+	cr_assert_str_eq(text, "one\n", "a failed or refused replace leaves the old file whole");
+	free(text);
+	int n = 0;
+	cr_assert_eq(file_each(tmp, count_entry, &n), 0);
+	cr_assert_eq(n, 1, "no temporary file is left behind");
+	cr_assert_eq(file_replace(path, "four\n", 5, 0644, 0, FILE_STEP_NONE, &why), 0);
+	cr_assert_eq(file_read(path, 100, &text, &len), 0);
+	cr_assert_str_eq(text, "four\n");
+	free(text);
+}

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../base/file.h"
 #include "../report/report.h"
 #include "../report/report_class.h"
 #include "../save/save.h"
@@ -198,7 +199,7 @@ static int class_exec(const struct report_args *a, int nops, char **ops)
 		}
 		diags_free(pd);
 	}
-	FILE *out = a->out ? fopen(a->out, "w") : stdout;
+	FILE *out = a->out ? file_create(a->out) : stdout;
 	if (!out) {
 		fprintf(stderr, "%s: error: cannot write the report: %s\n", a->out, strerror(errno));
 		class_free(&set);
@@ -243,7 +244,7 @@ static int report_exec(int argc, char **argv)
 		}
 		diags_free(pd);
 	}
-	FILE *out = outp ? fopen(outp, "w") : stdout;
+	FILE *out = outp ? file_create(outp) : stdout;
 	if (!out) {
 		fprintf(stderr, "%s: error: cannot write the report: %s\n", outp, strerror(errno));
 		session_free(s);

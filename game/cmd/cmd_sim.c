@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "../ai/ai.h"
+#include "../base/file.h"
 #include "../scenario/scenario.h"
 #include "../sim/sim.h"
 #include "cmd.h"
@@ -394,7 +395,7 @@ static int sim_exec(int argc, char **argv)
 
 	struct csv_out csv = { NULL, NULL };
 	if (a.csv) {
-		csv.f = fopen(a.csv, "w");
+		csv.f = file_create(a.csv);
 		if (!csv.f) {
 			fprintf(stderr, "brink: cannot write %s: ", a.csv);
 			perror(NULL);

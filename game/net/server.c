@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "../ai/ai.h"
+#include "../base/file.h"
 #include "../engine/turn.h"
 #include "../save/save.h"
 #include "../scenario/scenario.h"
@@ -832,26 +833,26 @@ static int state_path(const struct server *srv, char *out, size_t len)
 /* Write the codes and table names, atomically and readable by the owner only. */
 static int state_write(struct server *srv)
 {
-	char path[1024], tmp[1100];
+	char path[1024];
 	if (state_path(srv, path, sizeof path) < 0)
 		return -1;
-	snprintf(tmp, sizeof tmp, "%s.tmp", path);
-	FILE *f = fopen(tmp, "w");
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
 	if (!f)
 		return -1;
-	fchmod(fileno(f), 0600);
 	fprintf(f, "brink-serve 1\nseed %llu\nai %s\nfacilitator %s\n", (unsigned long long)srv->seed,
 	        srv->ai >= 0 ? ai_level_name(srv->ai) : "none", srv->fac_code);
 	for (int i = 0; i < srv->ntables; i++)
 		fprintf(f, "table %d %s %s %s\n", srv->table[i].id, srv->table[i].save_name,
 		        srv->table[i].seat[SIDE_NATO].code, srv->table[i].seat[SIDE_RUSSIA].code);
-	int bad = fflush(f) != 0 || fsync(fileno(f)) != 0;
-	bad |= fclose(f) != 0;
-	if (bad || rename(tmp, path) != 0) {
-		unlink(tmp);
-		return -1;
-	}
-	return 0;
+	int bad = fclose(f) != 0;
+	struct file_fault why;
+	/* a folder not synced still leaves the whole new file in place */
+	bad = bad || (file_replace(path, text, len, 0600, 0, FILE_STEP_NONE, &why) != 0 &&
+	              why.step != FILE_STEP_DIRSYNC);
+	free(text);
+	return bad ? -1 : 0;
 }
 
 /* Copy a loaded save S into table T (rules checked against the shared ones). */
@@ -872,15 +873,22 @@ static int server_resume(struct server *srv)
 	char path[1024];
 	if (state_path(srv, path, sizeof path) < 0)
 		return 0;
-	FILE *f = fopen(path, "r");
-	if (!f)
+	char *state = NULL;
+	size_t len = 0;
+	int err = file_read(path, 1024 * 1024, &state, &len);
+	if (err == ENOENT)
 		return 0;
+	if (err) {
+		fprintf(stderr, "%s: error: cannot read the serve state: %s\n", path, file_error(err));
+		return -1;
+	}
+	FILE *f = len ? fmemopen(state, len, "r") : NULL;
 	char line[512];
 	int n = 0, cap = 0, lineno = 0, bad = 0;
 	struct table *tables = NULL;
 	unsigned long long seed = 0;
 	char ai[32] = "none", fac[PROTO_CODE_SIZE] = "";
-	while (fgets(line, sizeof line, f)) {
+	while (f && fgets(line, sizeof line, f)) {
 		lineno++;
 		char a[SESSION_ID_MAX], b[64], c[PROTO_CODE_SIZE], d[PROTO_CODE_SIZE];
 		int id;
@@ -912,7 +920,9 @@ static int server_resume(struct server *srv)
 		}
 		(void)b;
 	}
-	fclose(f);
+	if (f)
+		fclose(f);
+	free(state);
 	if (bad || n == 0 || !fac[0]) {
 		fprintf(stderr, "%s:%d: error: not a brink serve state file; move it away to start anew\n",
 		        path, bad ? bad : lineno);

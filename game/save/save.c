@@ -9,9 +9,7 @@
  * the orders through session_submit and checks each digest and the state:
  * the stored state is never trusted, only compared. */
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <libconfig.h>
 #include <stdio.h>
@@ -23,6 +21,7 @@
 
 #include "../ai/ai.h"
 #include "../base/cfgtext.h"
+#include "../base/file.h"
 #include "../base/folder.h"
 #include "../base/path.h"
 #include "../explain/explain.h"
@@ -238,123 +237,67 @@ char *save_format(const struct session *s)
 	return text;
 }
 
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n > 0) {
-		ssize_t k = write(fd, p, n);
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += k;
-		n -= (size_t)k;
-	}
-	return 0;
-}
-
 #define SAVE_TMP_STALE 600 /* seconds: an older temporary file is a killed save's */
 
 /* Remove the temporary files of saves killed half-way (".NAME.save.tmp-XXXXXX",
  * left when the process died between mkstemp and rename) from DIR. A fresh
  * one may be another game's save in progress: only old ones go. */
-static void tmp_sweep(const char *dir)
+static int tmp_sweep_one(void *ctx, const char *n)
 {
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	time_t now = time(NULL);
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		const char *n = e->d_name, *t = strstr(n, SAVE_EXT ".tmp-");
-		if (n[0] != '.' || !t || strlen(t) != strlen(SAVE_EXT ".tmp-XXXXXX"))
-			continue;
-		struct stat st;
-		char path[4096];
-		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, n) < sizeof path &&
-		    lstat(path, &st) == 0 && S_ISREG(st.st_mode) && now - st.st_mtime > SAVE_TMP_STALE)
-			unlink(path);
-	}
-	closedir(d);
+	const char *dir = ctx, *t = strstr(n, SAVE_EXT ".tmp-");
+	if (n[0] != '.' || !t || strlen(t) != strlen(SAVE_EXT ".tmp-XXXXXX"))
+		return 0;
+	struct stat st;
+	char path[4096];
+	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, n) < sizeof path &&
+	    lstat(path, &st) == 0 && S_ISREG(st.st_mode) && time(NULL) - st.st_mtime > SAVE_TMP_STALE)
+		unlink(path);
+	return 0;
 }
 
-/* The atomic write; EXCL: never replace an existing PATH (link instead of
- * rename). Returns 0, -1 with a diagnostic, or SAVE_EXISTS (no diagnostic)
- * when EXCL and PATH exists. */
+static void tmp_sweep(const char *dir)
+{
+	(void)file_each(dir, tmp_sweep_one, (void *)dir);
+}
+
+/* The atomic write (file_replace); EXCL: never replace an existing PATH.
+ * Returns 0, -1 with a diagnostic, or SAVE_EXISTS (no diagnostic) when EXCL
+ * and PATH exists. */
 static int write_file(const struct session *s, const char *path, int fail_at, int excl,
                       struct diags *ds)
 {
-	char tmp[4096], dir[4096];
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	path_dir(path, dir, sizeof dir);
-	if (!*base || (size_t)snprintf(tmp, sizeof tmp, "%s/.%s.tmp-XXXXXX", dir, base) >= sizeof tmp) {
-		diag_add(ds, DIAG_ERROR, path, 0, "cannot save: bad file name");
-		return -1;
-	}
+	_Static_assert(SAVE_STEP_DIRSYNC - SAVE_STEP_OPEN == FILE_STEP_DIRSYNC - FILE_STEP_OPEN,
+	               "the save's steps are file_replace's");
 	char *text = fail_at == SAVE_STEP_FORMAT ? NULL : save_format(s);
 	if (!text) {
 		diag_add(ds, DIAG_ERROR, path, 0, "cannot save: the game could not be written as text");
 		return -1;
 	}
-	size_t len = strlen(text);
-	int fd = fail_at == SAVE_STEP_OPEN ? (errno = EACCES, -1) : mkstemp(tmp);
-	if (fd < 0) {
-		diag_add(ds, DIAG_ERROR, path, 0, "cannot save: cannot create a file in %s: %s", dir,
-		         strerror(errno));
-		free(text);
-		return -1;
-	}
-	const char *what = NULL;
-	int err = 0;
-	if (fail_at == SAVE_STEP_WRITE) {
-		(void)write_all(fd, text, len / 2);
-		what = "write", err = ENOSPC;
-	} else if (write_all(fd, text, len)) {
-		what = "write", err = errno;
-	} else if (fail_at == SAVE_STEP_SYNC || fsync(fd)) {
-		what = "sync", err = fail_at == SAVE_STEP_SYNC ? EIO : errno;
-	}
+	struct file_fault why;
+	int file_fail = fail_at >= SAVE_STEP_OPEN ? fail_at - SAVE_STEP_OPEN + FILE_STEP_OPEN : FILE_STEP_NONE;
+	int rc = file_replace(path, text, strlen(text), 0644, excl ? FILE_EXCL : 0, file_fail, &why);
 	free(text);
-	if (!what)
-		(void)fchmod(fd, 0644);
-	if (close(fd) && !what)
-		what = "close", err = errno;
-	if (!what && fail_at == SAVE_STEP_CLOSE)
-		what = "close", err = EIO;
-	if (!what && excl && fail_at != SAVE_STEP_RENAME) {
-		/* link() fails when PATH exists: two games never take one name. */
-		if (link(tmp, path) == 0) {
-			unlink(tmp);
-		} else if (errno == EEXIST) {
-			unlink(tmp);
-			return SAVE_EXISTS;
-		} else if (access(path, F_OK) == 0) {
-			unlink(tmp); /* no hard links here (FAT, some network folders) */
-			return SAVE_EXISTS;
-		} else if (rename(tmp, path)) {
-			what = "rename", err = errno;
-		}
-	} else if (!what && (fail_at == SAVE_STEP_RENAME || rename(tmp, path))) {
-		what = "rename", err = fail_at == SAVE_STEP_RENAME ? EXDEV : errno;
+	if (rc == FILE_EXISTS)
+		return SAVE_EXISTS;
+	if (rc == 0) {
+		char dir[4096];
+		path_dir(path, dir, sizeof dir);
+		tmp_sweep(dir);
+		return 0;
 	}
-	if (what) {
-		unlink(tmp);
-		diag_add(ds, DIAG_ERROR, path, 0, "cannot save (%s failed): %s; any earlier save is unchanged",
-		         what, strerror(err));
-		return -1;
-	}
-	/* The rename is done; syncing the folder makes it survive a power cut. */
-	int dfd = fail_at == SAVE_STEP_DIRSYNC ? -1 : open(dir, O_RDONLY | O_DIRECTORY);
-	int bad = dfd < 0 || fsync(dfd);
-	if (dfd >= 0)
-		close(dfd);
-	if (bad) {
+	char dir[4096];
+	path_dir(path, dir, sizeof dir);
+	if (why.step == FILE_STEP_NAME)
+		diag_add(ds, DIAG_ERROR, path, 0, "cannot save: bad file name");
+	else if (why.step == FILE_STEP_OPEN)
+		diag_add(ds, DIAG_ERROR, path, 0, "cannot save: cannot create a file in %s: %s", dir,
+		         strerror(why.err));
+	else if (why.step == FILE_STEP_DIRSYNC)
 		diag_add(ds, DIAG_ERROR, path, 0, "saved, but the folder %s could not be synced to disk", dir);
-		return -1;
-	}
-	tmp_sweep(dir);
-	return 0;
+	else
+		diag_add(ds, DIAG_ERROR, path, 0, "cannot save (%s failed): %s; any earlier save is unchanged",
+		         file_step_name(why.step), strerror(why.err));
+	return -1;
 }
 
 int save_write_faulty(const struct session *s, const char *path, int fail_at, struct diags *ds)
@@ -467,23 +410,26 @@ static int autosave_turn(const char *file, const char *prefix)
 	return nd && !strcmp(d, SAVE_EXT) ? t : -1;
 }
 
+struct autosave_scan {
+	char prefix[SESSION_ID_MAX + 16];
+	int last;
+};
+
+static int autosave_one(void *ctx, const char *name)
+{
+	struct autosave_scan *a = ctx;
+	int t = autosave_turn(name, a->prefix);
+	if (t > a->last)
+		a->last = t;
+	return 0;
+}
+
 /* The highest turn of ID's autosaves in DIR; -1 when it has none. */
 static int autosave_last(const char *dir, const char *id)
 {
-	char prefix[SESSION_ID_MAX + 16];
-	snprintf(prefix, sizeof prefix, "%s-auto-", id);
-	DIR *d = opendir(dir);
-	if (!d)
-		return -1;
-	int last = -1;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		int t = autosave_turn(e->d_name, prefix);
-		if (t > last)
-			last = t;
-	}
-	closedir(d);
-	return last;
+	struct autosave_scan a = { .last = -1 };
+	snprintf(a.prefix, sizeof a.prefix, "%s-auto-", id);
+	return file_each(dir, autosave_one, &a) < 0 ? -1 : a.last;
 }
 
 /* True when a game called ID has a save or an autosave in DIR. */
@@ -612,43 +558,48 @@ static int path_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+struct folder_scan {
+	const char *dir;
+	char **list;
+	int n, cap;
+};
+
+static int folder_list_one(void *ctx, const char *name)
+{
+	struct folder_scan *f = ctx;
+	size_t len = strlen(name), el = strlen(SAVE_EXT);
+	if (name[0] == '.' || len <= el || strcmp(name + len - el, SAVE_EXT))
+		return 0;
+	char *p = malloc(strlen(f->dir) + len + 2);
+	if (!p)
+		return 1;
+	sprintf(p, "%s/%s", f->dir, name);
+	if (!is_file(p)) {
+		free(p);
+		return 0;
+	}
+	if (f->n == f->cap) {
+		char **grown = realloc(f->list, sizeof *f->list * (size_t)(f->cap = f->cap ? f->cap * 2 : 16));
+		if (!grown) {
+			free(p);
+			return 1;
+		}
+		f->list = grown;
+	}
+	f->list[f->n++] = p;
+	return 0;
+}
+
 int save_folder_list(const char *dir, char ***out)
 {
+	struct folder_scan f = { dir, NULL, 0, 0 };
 	*out = NULL;
-	DIR *d = opendir(dir);
-	if (!d)
+	if (file_each(dir, folder_list_one, &f) < 0)
 		return -1;
-	char **list = NULL;
-	int n = 0, cap = 0;
-	size_t el = strlen(SAVE_EXT);
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (e->d_name[0] == '.' || len <= el || strcmp(e->d_name + len - el, SAVE_EXT))
-			continue;
-		char *p = malloc(strlen(dir) + len + 2);
-		if (!p)
-			break;
-		sprintf(p, "%s/%s", dir, e->d_name);
-		if (!is_file(p)) {
-			free(p);
-			continue;
-		}
-		if (n == cap) {
-			char **grown = realloc(list, sizeof *list * (size_t)(cap = cap ? cap * 2 : 16));
-			if (!grown) {
-				free(p);
-				break;
-			}
-			list = grown;
-		}
-		list[n++] = p;
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(list, (size_t)n, sizeof *list, path_cmp);
-	*out = list;
-	return n;
+	if (f.n > 1)
+		qsort(f.list, (size_t)f.n, sizeof *f.list, path_cmp);
+	*out = f.list;
+	return f.n;
 }
 
 void save_stem(const char *path, char *out, size_t len)

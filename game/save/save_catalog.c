@@ -1,10 +1,10 @@
 /* save_catalog.c - a folder's saves as a list; locate, read and report one save. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../base/file.h"
 #include "../base/path.h"
 #include "save.h"
 #include "save_catalog.h"
@@ -57,36 +57,44 @@ static bool autosave_superseded(const char *dir, const char *file)
 	return false;
 }
 
+struct list_scan {
+	const char *dir;
+	struct save_entry *out;
+	int n, max;
+};
+
+static int list_one(void *ctx, const char *name)
+{
+	struct list_scan *l = ctx;
+	if (l->n >= l->max)
+		return 1;
+	size_t len = strlen(name), sl = strlen(SAVE_EXT);
+	if (name[0] == '.' || len <= sl || strcmp(name + len - sl, SAVE_EXT))
+		return 0;
+	struct save_entry *e = &l->out[l->n];
+	memset(e, 0, sizeof *e);
+	if ((size_t)snprintf(e->path, sizeof e->path, "%s/%s", l->dir, name) >= sizeof e->path)
+		return 0;
+	struct stat st;
+	if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	if (autosave_superseded(l->dir, name))
+		return 0;
+	snprintf(e->name, sizeof e->name, "%.*s", (int)(len - sl), name);
+	e->mtime = st.st_mtime;
+	l->n++;
+	return 0;
+}
+
 int save_list(const char *dir, struct save_entry *out, int max)
 {
-	DIR *d = opendir(dir);
-	if (!d)
+	struct list_scan l = { dir, out, 0, max };
+	if (file_each(dir, list_one, &l) < 0)
 		return -1;
-	int n = 0;
-	struct dirent *de;
-	size_t sl = strlen(SAVE_EXT);
-	while ((de = readdir(d)) && n < max) {
-		size_t len = strlen(de->d_name);
-		if (de->d_name[0] == '.' || len <= sl || strcmp(de->d_name + len - sl, SAVE_EXT))
-			continue;
-		struct save_entry *e = &out[n];
-		memset(e, 0, sizeof *e);
-		if ((size_t)snprintf(e->path, sizeof e->path, "%s/%s", dir, de->d_name) >= sizeof e->path)
-			continue;
-		struct stat st;
-		if (stat(e->path, &st) != 0 || !S_ISREG(st.st_mode))
-			continue;
-		if (autosave_superseded(dir, de->d_name))
-			continue;
-		snprintf(e->name, sizeof e->name, "%.*s", (int)(len - sl), de->d_name);
-		e->mtime = st.st_mtime;
-		n++;
-	}
-	closedir(d);
-	qsort(out, (size_t)n, sizeof *out, save_cmp);
-	for (int i = 0; i < n; i++)
+	qsort(out, (size_t)l.n, sizeof *out, save_cmp);
+	for (int i = 0; i < l.n; i++)
 		save_describe(&out[i]);
-	return n;
+	return l.n;
 }
 
 int save_find(const char *name_or_path, const char *dir_override, char *path, size_t pathlen,

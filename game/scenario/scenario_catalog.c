@@ -4,11 +4,12 @@
  * parsed is skipped with a warning naming it (files are read through the
  * same pre-pass as every load: a folder, a FIFO or a hostile @include is an
  * error of that file, never a hang or an exit). */
-#include <dirent.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/file.h"
 #include "../base/folder.h"
 #include "../base/path.h"
 #include "scenario_internal.h"
@@ -30,27 +31,35 @@ static int name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+struct cfg_scan {
+	char **names;
+	int n, max;
+};
+
+static int cfg_one(void *ctx, const char *name)
+{
+	struct cfg_scan *c = ctx;
+	if (c->n >= c->max)
+		return 1;
+	size_t len = strlen(name);
+	if (len < 5 || strcmp(name + len - 4, ".cfg") || name[0] == '.')
+		return 0;
+	/* not only regular files: anything else is skipped with a warning */
+	c->names[c->n] = strdup(name);
+	if (c->names[c->n])
+		c->n++;
+	return 0;
+}
+
 /* The .cfg files of DIR, sorted, as malloc'd names in NAMES (at most MAX);
  * returns how many. The caller frees each. */
 static int dir_files(const char *dir, char **names, int max)
 {
-	DIR *d = opendir(dir);
-	if (!d)
+	struct cfg_scan c = { names, 0, max };
+	if (file_each(dir, cfg_one, &c) < 0)
 		return 0;
-	int n = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) && n < max) {
-		size_t len = strlen(e->d_name);
-		if (len < 5 || strcmp(e->d_name + len - 4, ".cfg") || e->d_name[0] == '.')
-			continue;
-		/* not only regular files: anything else is skipped with a warning */
-		names[n] = strdup(e->d_name);
-		if (names[n])
-			n++;
-	}
-	closedir(d);
-	qsort(names, (size_t)n, sizeof *names, name_cmp);
-	return n;
+	qsort(names, (size_t)c.n, sizeof *names, name_cmp);
+	return c.n;
 }
 
 /* Warn in WARN (when not NULL) that PATH was skipped, at its first error. */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_guards.sh - the guards of `make test` can fail: check-engine.sh rejects an object
 # that allocates, keeps a global or includes stdio; check-layers.sh rejects an include
-# that points up a layer or comes from a folder in no layer; both pass on the real tree;
+# that points up a layer or comes from a folder in no layer; check-files.sh rejects an
+# object outside game/base that calls fopen or opendir; all pass on the real tree;
 # the Makefile passes CPPFLAGS and LDFLAGS on.
 # Run by tests/e2e/run.sh (BRINK, ROOT, E2E_TMP set; the working folder is scratch).
 set -u
@@ -54,7 +55,33 @@ sh "$ROOT/tools/check-layers.sh" tree >lay.out 2>&1 && fail "check-layers passed
 grep -q 'folder stray is in no layer' lay.out || { fail "check-layers does not name the stray folder"; cat lay.out; }
 sh "$ROOT/tools/check-layers.sh" "$ROOT" >lay.out 2>&1 || { fail "check-layers refuses the real tree"; cat lay.out; }
 
-# 3. The Makefile passes the user's CPPFLAGS and LDFLAGS on (dry run, nothing built).
+# 3. check-files: an object outside game/base that opens a file or a folder is refused;
+#    the same object under a base folder, and the real objects, pass.
+mkdir -p files/game/net files/game/base
+cat >files/stray.c <<'C'
+#include <dirent.h>
+#include <stdio.h>
+int stray(const char *path);
+int stray(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	DIR *d = opendir(path);
+	if (d)
+		closedir(d);
+	return f ? fclose(f) : -1;
+}
+C
+"$CC" -c -o files/game/net/stray.o files/stray.c || fail "cannot compile the stray object"
+cp files/game/net/stray.o files/game/base/stray.o
+sh "$ROOT/tools/check-files.sh" files/game/net/stray.o >files.out 2>&1 && fail "check-files passed a stray fopen"
+for want in "files/game/net/stray.o calls 'fopen'" "files/game/net/stray.o calls 'opendir'"; do
+	grep -qF -- "$want" files.out || { fail "check-files does not name $want"; cat files.out; }
+done
+sh "$ROOT/tools/check-files.sh" files/game/base/stray.o >files.out 2>&1 ||
+	{ fail "check-files refused the base layer"; cat files.out; }
+make -s -C "$ROOT" check-files >files.out 2>&1 || { fail "check-files refuses the real tree"; cat files.out; }
+
+# 4. The Makefile passes the user's CPPFLAGS and LDFLAGS on (dry run, nothing built).
 make -s -n -B -C "$ROOT" brink CPPFLAGS=-DGUARD_CPP LDFLAGS=-Wl,-zguard-ld >make.out 2>&1
 grep -q -- '-DGUARD_CPP .*-c ' make.out || fail "CPPFLAGS does not reach the compiler"
 grep -q -- '-Wl,-zguard-ld .*-o brink' make.out || fail "LDFLAGS does not reach the linker"
