@@ -447,6 +447,16 @@ static void measure_row(const struct world *w, const struct rules *r, const stru
 	}
 }
 
+/* The list's label of a row: a region's numbers stand under its name, so
+ * their rows drop the "Region: " before the label. */
+static const char *list_label(const struct explain_item *it, const char *name)
+{
+	if (it->region == RULES_NO_REGION)
+		return name;
+	const char *colon = strstr(name, ": ");
+	return colon ? colon + 2 : name;
+}
+
 int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
                 const struct world *w, int region, int start_turn)
 {
@@ -479,29 +489,53 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 			else
 				snprintf(head, sizeof head, "Explain: why did a number change? Pick one.");
 			tui_put(t, 0, 1, COLS - 2, TR_HEADER, head);
-			/* Names whole: the list is as wide as its longest row needs. */
-			int lw = 14;
+			/* Names whole: the list is as wide as its longest row needs. A
+			 * region's numbers stand under its name, each by its own label. */
+			int lw = 14, first_region = -1;
 			for (int i = 0; i < nitems; i++) {
 				char name[96], vbuf[24];
 				measure_row(w, r, &items[i], name, sizeof name, vbuf, sizeof vbuf);
-				if (tui_width(name) + 13 > lw)
-					lw = tui_width(name) + 13;
+				if (items[i].region != RULES_NO_REGION && first_region < 0) {
+					first_region = i;
+					const char *colon = strstr(name, ": ");
+					if (colon)
+						*(char *)colon = 0;
+					if (tui_width(name) + 3 > lw)
+						lw = tui_width(name) + 3;
+					continue;
+				}
+				const char *label = list_label(&items[i], name);
+				int ind = label != name ? 2 : 0;
+				if (tui_width(label) + 13 + ind > lw)
+					lw = tui_width(label) + 13 + ind;
 			}
 			if (lw > COLS / 2)
 				lw = COLS / 2;
 			tui_box(t, 1, 0, LINES - 2, lw, TR_DIM, "Numbers");
-			for (int i = 0; i < nitems && 2 + i < LINES - 2; i++) {
+			for (int i = 0, y = 2; i < nitems && y < LINES - 2; i++, y++) {
 				char name[96], vbuf[24];
 				measure_row(w, r, &items[i], name, sizeof name, vbuf, sizeof vbuf);
+				if (i == first_region) {
+					char where[96];
+					snprintf(where, sizeof where, "%s", name);
+					char *colon = strstr(where, ": ");
+					if (colon)
+						*colon = 0;
+					tui_put(t, y++, 2, lw - 3, TR_TITLE, where);
+					if (y >= LINES - 2)
+						break;
+				}
+				const char *label = list_label(&items[i], name);
 				const char *en = items[i].measure < 0
 				               ? var_enum_name((enum var)items[i].var,
 				                               world_get(w, r, items[i].var, items[i].region))
 				               : NULL;
 				if (en)
 					snprintf(vbuf, sizeof vbuf, "%s", en);
-				tui_putf(t, 2 + i, 1, lw - 2, i == cur ? TR_SELECT : items[i].measure >= 0 ? TR_DIM
-				         : TR_NORMAL, "%c%-*.*s %8s", i == cur ? '>' : ' ', lw - 13, lw - 13, name,
-				         vbuf);
+				int ind = label != name ? 2 : 0;
+				tui_putf(t, y, 1, lw - 2, i == cur ? TR_SELECT : items[i].measure >= 0 ? TR_DIM
+				         : TR_NORMAL, "%c%*s%-*.*s %8s", i == cur ? '>' : ' ', ind, "", lw - 13 - ind,
+				         lw - 13 - ind, label, vbuf);
 			}
 			char name[96], vb[24], title[160];
 			measure_row(w, r, &items[cur], name, sizeof name, vb, sizeof vb);
@@ -512,7 +546,11 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 				snprintf(title, sizeof title, "%.20s: %.80s", date, name);
 			} else {
 				snprintf(title, sizeof title, "%.80s: what it is made of", name);
+				if (tui_width(title) > ww - 4)
+					snprintf(title, sizeof title, "%.80s: made of", name);
 			}
+			if (tui_width(title) > ww - 4)
+				snprintf(title, sizeof title, "%.80s", name);
 			tui_box(t, 1, x, LINES - 2, ww, TR_DIM, title);
 			int row = 2;
 			if (items[cur].measure >= 0) {

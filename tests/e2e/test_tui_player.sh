@@ -152,11 +152,29 @@ keys x
 expect "Numbers" "the explain screen"
 expect "Security index" "the security index is in the list"
 expect "Miscalculation chance" "the miscalculation chance is in the list"
-expect "Poland: vulnerability" "a region's vulnerability is in the list"
+expect "│ Poland " "the selected region heads its numbers in the list"
+expect "│   vulnerability " "a region's vulnerability is in the list"
 for k in 1 2 3 4 5 6 7; do keys Down; done
 expect "Security index: what it is made of" "the security index explains itself"
 keys Down
 expect "in 10,000" "the miscalculation chance explains itself"
+keys Escape
+expect "NATO's orders" "back"
+# Defect 8: at 80x24 the explain list and its title keep a long region's names whole.
+keys Down Down Right
+expect ">Caucasus<" "the Caucasus selected"
+keys x
+expect "│ The Caucasus " "the region's name heads its rows"
+expect "│   Russian forces " "a row's label whole"
+expect "│   militarization " "a row's label whole"
+k=0
+while [ $k -lt 20 ] && ! screen | grep -q "vulnerability:"; do
+	keys Down
+	sleep 0.1
+	k=$((k + 1))
+done
+screen | grep -Eq "┌ The Caucasus: vulnerability(: what it is made of|: made of)? ─" ||
+	fail "the explain title is cut at 80 columns"
 keys Escape
 expect "NATO's orders" "back"
 # The glossary in ?: every number on the screen in a line.
