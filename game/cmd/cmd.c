@@ -243,7 +243,7 @@ static int opt_store(const struct cmd *c, const struct cmd_opt *o, const char *v
 		}
 		break;
 	case CMD_CUSTOM:
-		if (o->parse(args, v, why, sizeof why) < 0)
+		if (o->parse(args, o->arg, v, why, sizeof why) < 0)
 			return cmd_usage_error(c, "%s", why);
 		break;
 	}

@@ -26,8 +26,10 @@ enum cmd_type {
 };
 
 /* Writes the reason a value is wrong into WHY (one line, no trailing
- * punctuation) and returns -1, or stores the value into ARGS and returns 0. */
-typedef int cmd_parse_fn(void *args, const char *value, char *why, size_t len);
+ * punctuation) and returns -1, or stores the value into ARGS and returns 0.
+ * ARG is the option's .arg: one function serves rows that differ only by it
+ * (--nato and --russia: the side). */
+typedef int cmd_parse_fn(void *args, int arg, const char *value, char *why, size_t len);
 
 /* Writes text computed at run time (a default, a list) into BUF. */
 typedef void cmd_note_fn(char *buf, size_t len);
@@ -40,6 +42,7 @@ struct cmd_opt {
 	size_t seen;                 /* CMD_SEEN(): a bool set when given; 0: none */
 	unsigned long long min, max; /* CMD_NUMBER: the accepted range */
 	cmd_parse_fn *parse;         /* CMD_CUSTOM */
+	int arg;                     /* CMD_CUSTOM: handed to .parse (a side: SIDE_NATO...) */
 	const char *help;            /* one paragraph; wrapped at 80 columns */
 	cmd_note_fn *note;           /* optional: text appended to help at run time */
 };

@@ -30,8 +30,9 @@ struct play_args {
 	struct launch_opts launch;    /* --plain, --save-dir, --name */
 };
 
-static int parse_side(void *args, const char *v, char *why, size_t len)
+static int parse_side(void *args, int arg, const char *v, char *why, size_t len)
 {
+	(void)arg;
 	struct play_args *a = args;
 	a->side = side_parse(v);
 	if (a->side < 0)
@@ -39,8 +40,8 @@ static int parse_side(void *args, const char *v, char *why, size_t len)
 	return a->side < 0 ? -1 : 0;
 }
 
-/* --nato/--russia: "human" or an AI level. */
-static int parse_player(int side, void *args, const char *v, char *why, size_t len)
+/* --nato/--russia (ARG: the side): "human" or an AI level. */
+static int parse_player(void *args, int side, const char *v, char *why, size_t len)
 {
 	struct play_args *a = args;
 	int who = !strcmp(v, "human") ? -2 : ai_level_parse(v);
@@ -52,19 +53,10 @@ static int parse_player(int side, void *args, const char *v, char *why, size_t l
 	return 0;
 }
 
-static int parse_nato(void *args, const char *v, char *why, size_t len)
-{
-	return parse_player(SIDE_NATO, args, v, why, len);
-}
-
-static int parse_russia(void *args, const char *v, char *why, size_t len)
-{
-	return parse_player(SIDE_RUSSIA, args, v, why, len);
-}
-
 /* --name: refused up front when no save could be written under it. */
-static int parse_name(void *args, const char *v, char *why, size_t len)
+static int parse_name(void *args, int arg, const char *v, char *why, size_t len)
 {
+	(void)arg;
 	struct play_args *a = args;
 	if (save_name_usable(v, why, len) < 0)
 		return -1;
@@ -95,9 +87,9 @@ static const struct cmd_opt play_opts[] = {
 	{ .name = "name", .value = "NAME", .type = CMD_CUSTOM, .parse = parse_name,
 	  .help = "the name of this game's saves: letters, digits, '-' and '_' (default: the "
 	          "scenario id and the seed)" },
-	{ .name = "nato", .value = "LEVEL|human", .type = CMD_CUSTOM, .parse = parse_nato,
+	{ .name = "nato", .value = "LEVEL|human", .type = CMD_CUSTOM, .parse = parse_player, .arg = SIDE_NATO,
 	  .help = "who plays NATO, overriding --side/--ai" },
-	{ .name = "russia", .value = "LEVEL|human", .type = CMD_CUSTOM, .parse = parse_russia,
+	{ .name = "russia", .value = "LEVEL|human", .type = CMD_CUSTOM, .parse = parse_player, .arg = SIDE_RUSSIA,
 	  .help = "who plays Russia, overriding --side/--ai; with an AI level on both sides you "
 	          "watch the AIs play" },
 	{ .name = NULL },

@@ -22,8 +22,9 @@ struct report_args {
 	bool class_;      /* --class: many games, one row each */
 };
 
-static int parse_format(void *args, const char *v, char *why, size_t len)
+static int parse_format(void *args, int arg, const char *v, char *why, size_t len)
 {
+	(void)arg;
 	struct report_args *a = args;
 	int f = !strcmp(v, "md") ? REPORT_MD : !strcmp(v, "csv") ? REPORT_CSV : -1;
 	if (f < 0) {

@@ -40,7 +40,8 @@ struct sim_args {
 	bool games_given, budget_given, tournament, actions, events;
 };
 
-static int parse_level(int side, void *args, const char *v, char *why, size_t len)
+/* --nato/--russia (ARG: the side): an AI level or a fixed policy. */
+static int parse_level(void *args, int side, const char *v, char *why, size_t len)
 {
 	struct sim_args *a = args;
 	int level = ai_level_parse(v);
@@ -59,19 +60,10 @@ static int parse_level(int side, void *args, const char *v, char *why, size_t le
 	return 0;
 }
 
-static int parse_nato(void *args, const char *v, char *why, size_t len)
-{
-	return parse_level(SIDE_NATO, args, v, why, len);
-}
-
-static int parse_russia(void *args, const char *v, char *why, size_t len)
-{
-	return parse_level(SIDE_RUSSIA, args, v, why, len);
-}
-
 /* --shard I/N with 0 <= I < N. */
-static int parse_shard(void *args, const char *v, char *why, size_t len)
+static int parse_shard(void *args, int arg, const char *v, char *why, size_t len)
 {
+	(void)arg;
 	struct sim_args *a = args;
 	unsigned long long si, sn;
 	const char *slash = strchr(v, '/');
@@ -104,10 +96,10 @@ static const struct cmd_opt sim_opts[] = {
 	{ .name = "seed", .value = "S", .type = CMD_NUMBER, .offset = ARG(seed), .max = ULLONG_MAX,
 	  .help = "the batch seed (default 1); game i plays with a seed made from S and i only, "
 	          "so results never depend on --jobs" },
-	{ .name = "nato", .value = "POLICY", .type = CMD_CUSTOM, .parse = parse_nato,
+	{ .name = "nato", .value = "POLICY", .type = CMD_CUSTOM, .parse = parse_level, .arg = SIDE_NATO,
 	  .help = "NATO's AI level (default normal), or fixed:ACTION[@REGION][,...]: those orders "
 	          "every turn where affordable and allowed, firm in crises" },
-	{ .name = "russia", .value = "POLICY", .type = CMD_CUSTOM, .parse = parse_russia,
+	{ .name = "russia", .value = "POLICY", .type = CMD_CUSTOM, .parse = parse_level, .arg = SIDE_RUSSIA,
 	  .help = "Russia's, the same way.", .note = cmd_note_levels },
 	{ .name = "jobs", .value = "J", .type = CMD_NUMBER, .offset = ARG(jobs), .min = 1,
 	  .max = SIM_JOBS_MAX, .help = "play on J threads (default 1, at most " STR(SIM_JOBS_MAX) ")" },
