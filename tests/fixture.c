@@ -1,4 +1,7 @@
-/* fixture.c - the hand-built test scenario (see fixture.h). Not linked into brink. */
+/* fixture.c - the hand-built test scenario and the headless curses screen (see
+ * fixture.h). Not linked into brink. */
+#include <criterion/criterion.h>
+#include <locale.h>
 #include <string.h>
 
 #include "fixture.h"
@@ -140,4 +143,63 @@ void fixture_rules(struct rules *r)
 	e->weight = 1;
 	e->neffects = 1;
 	e->effects[0] = add(SCOPE_WORLD, VAR_TENSION, 7);
+}
+
+/* ---- a curses screen on /dev/null --------------------------------------- */
+
+void screen_open(struct screen *s, const char *locale, int h, int w)
+{
+	memset(s, 0, sizeof *s);
+	cr_assert_not_null(setlocale(LC_ALL, locale), "locale %s", locale);
+	s->out = fopen("/dev/null", "w");
+	s->in = fopen("/dev/null", "r");
+	cr_assert(s->out && s->in);
+	cr_assert_eq(tui_open_on(&s->t, "xterm-256color", s->out, s->in, &s->stop), 0);
+	resize_term(h, w);
+}
+
+void screen_close(struct screen *s)
+{
+	tui_close(&s->t);
+	fclose(s->out);
+	fclose(s->in);
+}
+
+void screen_row(int y, char *buf, size_t len)
+{
+	wchar_t w[512];
+	int n = COLS < 511 ? COLS : 511;
+	memset(w, 0, sizeof w);
+	mvinnwstr(y, 0, w, n);
+	size_t r = wcstombs(buf, w, len - 1);
+	if (r == (size_t)-1)
+		r = 0;
+	buf[r] = '\0';
+}
+
+int screen_find(const char *text)
+{
+	char buf[2048];
+	for (int y = 0; y < LINES; y++) {
+		screen_row(y, buf, sizeof buf);
+		if (strstr(buf, text))
+			return y;
+	}
+	return -1;
+}
+
+bool screen_has(const char *text)
+{
+	return screen_find(text) >= 0;
+}
+
+wchar_t screen_cell(int y, int x)
+{
+	cchar_t c;
+	wchar_t w[CCHARW_MAX + 1] = { 0 };
+	attr_t a;
+	short p;
+	mvin_wch(y, x, &c);
+	getcchar(&c, w, &a, &p, NULL);
+	return w[0];
 }

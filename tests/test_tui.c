@@ -17,69 +17,6 @@
 #include "../game/ui/tui_term.h"
 #include "fixture.h"
 
-/* ---- a curses screen on /dev/null --------------------------------------- */
-
-struct screen {
-	struct tui t;
-	FILE *out, *in;
-	volatile int stop;
-};
-
-static void screen_open(struct screen *s, const char *locale, int h, int w)
-{
-	memset(s, 0, sizeof *s);
-	cr_assert_not_null(setlocale(LC_ALL, locale), "locale %s", locale);
-	s->out = fopen("/dev/null", "w");
-	s->in = fopen("/dev/null", "r");
-	cr_assert(s->out && s->in);
-	cr_assert_eq(tui_open_on(&s->t, "xterm-256color", s->out, s->in, &s->stop), 0);
-	resize_term(h, w);
-}
-
-static void screen_close(struct screen *s)
-{
-	tui_close(&s->t);
-	fclose(s->out);
-	fclose(s->in);
-}
-
-/* Row Y of the screen as UTF-8 (trailing blanks kept). */
-static void row(int y, char *buf, size_t len)
-{
-	wchar_t w[512];
-	int n = COLS < 511 ? COLS : 511;
-	memset(w, 0, sizeof w);
-	mvinnwstr(y, 0, w, n);
-	size_t r = wcstombs(buf, w, len - 1);
-	if (r == (size_t)-1)
-		r = 0;
-	buf[r] = '\0';
-}
-
-/* True when TEXT appears anywhere on the screen. */
-static bool screen_has(const char *text)
-{
-	char buf[2048];
-	for (int y = 0; y < LINES; y++) {
-		row(y, buf, sizeof buf);
-		if (strstr(buf, text))
-			return true;
-	}
-	return false;
-}
-
-/* The row where TEXT appears, or -1. */
-static int screen_find(const char *text)
-{
-	char buf[2048];
-	for (int y = 0; y < LINES; y++) {
-		row(y, buf, sizeof buf);
-		if (strstr(buf, text))
-			return y;
-	}
-	return -1;
-}
-
 static struct rules R;
 static struct world W;
 static struct map_art ART;
@@ -520,7 +457,7 @@ Test(tui, ascii_box_drawing_when_the_locale_is_not_utf8)
 	char buf[2048];
 	bool ascii = true;
 	for (int y = 0; y < LINES; y++) {
-		row(y, buf, sizeof buf);
+		screen_row(y, buf, sizeof buf);
 		for (char *p = buf; *p; p++)
 			ascii &= (unsigned char)*p < 0x80;
 	}
@@ -591,9 +528,9 @@ Test(tui, drawing_is_clipped_at_the_edges)
 	cr_assert_eq(tui_put(&s.t, 24, 0, 80, TR_NORMAL, "off screen"), 0);
 	cr_assert_eq(tui_put(&s.t, -1, 0, 80, TR_NORMAL, "off screen"), 0);
 	char buf[256];
-	row(4, buf, sizeof buf);
+	screen_row(4, buf, sizeof buf);
 	cr_assert(!strchr(buf, '5'), "nothing wrapped to the next line");
-	row(3, buf, sizeof buf);
+	screen_row(3, buf, sizeof buf);
 	cr_assert(strstr(buf, "01234"));
 	screen_close(&s);
 }
@@ -763,7 +700,7 @@ Test(tui, a_wide_terminal_shows_tension_turn_by_turn_beside_shorter_news)
 	snprintf(want, sizeof want, "2025-Q3   %d", w2.v[VAR_TENSION]);
 	cr_assert(screen_has(want), "the last turn's tension: '%s'", want);
 	/* the news box ends at column 100: its right border is there */
-	row(y, buf, sizeof buf);
+	screen_row(y, buf, sizeof buf);
 	wchar_t wrow[512];
 	mvinnwstr(y, 0, wrow, 200);
 	cr_assert(wrow[99] == L'\u2510' || wrow[99] == L'+', "the news box is 100 columns wide");

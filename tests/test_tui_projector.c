@@ -14,62 +14,6 @@
 #include "../game/ui/tui_term.h"
 #include "fixture.h"
 
-struct screen {
-	struct tui t;
-	FILE *out, *in;
-	volatile int stop;
-};
-
-static void screen_open(struct screen *s, const char *locale, int h, int w)
-{
-	memset(s, 0, sizeof *s);
-	cr_assert_not_null(setlocale(LC_ALL, locale), "locale %s", locale);
-	s->out = fopen("/dev/null", "w");
-	s->in = fopen("/dev/null", "r");
-	cr_assert(s->out && s->in);
-	cr_assert_eq(tui_open_on(&s->t, "xterm-256color", s->out, s->in, &s->stop), 0);
-	resize_term(h, w);
-}
-
-static void screen_close(struct screen *s)
-{
-	tui_close(&s->t);
-	fclose(s->out);
-	fclose(s->in);
-}
-
-static void row(int y, char *buf, size_t len)
-{
-	wchar_t w[512];
-	memset(w, 0, sizeof w);
-	mvinnwstr(y, 0, w, COLS < 511 ? COLS : 511);
-	size_t r = wcstombs(buf, w, len - 1);
-	buf[r == (size_t)-1 ? 0 : r] = '\0';
-}
-
-static int screen_find(const char *text)
-{
-	char buf[2048];
-	for (int y = 0; y < LINES; y++) {
-		row(y, buf, sizeof buf);
-		if (strstr(buf, text))
-			return y;
-	}
-	return -1;
-}
-
-/* The character at Y, X as a wide character. */
-static wchar_t cell(int y, int x)
-{
-	cchar_t c;
-	wchar_t w[CCHARW_MAX + 1] = { 0 };
-	attr_t a;
-	short p;
-	mvin_wch(y, x, &c);
-	getcchar(&c, w, &a, &p, NULL);
-	return w[0];
-}
-
 Test(projector, v_is_the_key_in_the_game_and_the_replay)
 {
 	cr_assert_eq(tui_key_command(TK_GAME, 'v'), TC_PROJECTOR);
@@ -88,19 +32,19 @@ Test(projector, block_digits_read_back_as_their_pixels)
 	static const char *const want[5] = { "  ##  ", "####  ", "  ##  ", "  ##  ", "######" };
 	for (int r = 0; r < 5; r++)
 		for (int c = 0; c < 6; c++)
-			cr_assert_eq(cell(2 + r, 4 + c), want[r][c] == '#' ? L'\u2588' : L' ', "row %d col %d", r, c);
+			cr_assert_eq(screen_cell(2 + r, 4 + c), want[r][c] == '#' ? L'\u2588' : L' ', "row %d col %d", r, c);
 	/* scale 1 with half blocks: "7" is ### ..# ..# .#. .#. -> rows 0+1, 2+3, 4 */
 	erase();
 	cr_assert_eq(tui_big_text(&s.t, 10, 0, 90, 1, TR_NORMAL, "7"), 3);
-	cr_assert_eq(cell(10, 0), L'\u2580'); /* top pixel only */
-	cr_assert_eq(cell(10, 2), L'\u2588'); /* both */
-	cr_assert_eq(cell(11, 1), L'\u2584'); /* lower only: row 3 has .#. */
-	cr_assert_eq(cell(12, 1), L'\u2580'); /* row 4 in the top half */
+	cr_assert_eq(screen_cell(10, 0), L'\u2580'); /* top pixel only */
+	cr_assert_eq(screen_cell(10, 2), L'\u2588'); /* both */
+	cr_assert_eq(screen_cell(11, 1), L'\u2584'); /* lower only: row 3 has .#. */
+	cr_assert_eq(screen_cell(12, 1), L'\u2580'); /* row 4 in the top half */
 	/* clipped to its width: nothing past MAXW */
 	erase();
 	int used = tui_big_text(&s.t, 20, 0, 10, 1, TR_NORMAL, "CRISIS");
 	cr_assert_leq(used, 10);
-	cr_assert_eq(cell(20, 11), L' ');
+	cr_assert_eq(screen_cell(20, 11), L' ');
 	cr_assert_eq(tui_big_width("CRISIS", 1), 23);
 	screen_close(&s);
 }
@@ -126,12 +70,12 @@ static void view_draw_at(int h, int w, struct tui_view *v, struct rules *r, stru
 		cr_assert(rc.w > 0 && rc.h > 0, "region %d has a card", i);
 		cr_assert(rc.x >= 0 && rc.y >= 0 && rc.x + rc.w <= COLS && rc.y + rc.h <= LINES - 1,
 		          "card %d inside the screen", i);
-		cr_assert_eq(cell(rc.y, rc.x), L'\u250c', "card %d's corner", i);
+		cr_assert_eq(screen_cell(rc.y, rc.x), L'\u250c', "card %d's corner", i);
 	}
 	/* the tension in block digits: its first digit's top row is full blocks */
 	int y = screen_find("TENSION");
 	cr_assert_geq(y, 0);
-	cr_assert_eq(cell(y + 1, 2), L'\u2588');
+	cr_assert_eq(screen_cell(y + 1, 2), L'\u2588');
 	screen_close(&s);
 }
 
