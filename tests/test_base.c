@@ -13,6 +13,7 @@
 #include "../game/base/file.h"
 #include "../game/base/folder.h"
 #include "../game/base/path.h"
+#include "../game/base/text.h"
 
 static char tmp[64];
 
@@ -288,4 +289,31 @@ Test(base, file_replace_is_atomic_and_excl_keeps_the_old_file, .init = tmp_make,
 	cr_assert_eq(file_read(path, 100, &text, &len), 0);
 	cr_assert_str_eq(text, "four\n");
 	free(text);
+}
+
+/* The one rule behind every "did you mean" (command line, plain mode, scenarios). */
+Test(base, near_misses_follow_one_rule)
+{
+	const char *const cmds[] = { "play", "replay", "report", "tournament", "b", "c", NULL };
+	cr_assert_str_eq(text_nearest("pley", cmds), "play");
+	cr_assert_str_eq(text_nearest("tourn", cmds), "tournament", "a prefix of 3 or more counts");
+	cr_assert_null(text_nearest("x", cmds), "a one-letter word is near nothing");
+	cr_assert_str_eq(text_nearest("bb", cmds), "b");
+	cr_assert_null(text_nearest("zzzz", cmds));
+	cr_assert_str_eq(text_nearest("repxrt", cmds), "report");
+	cr_assert_str_eq(text_nearest("bc", cmds), "b", "the first of the nearest on a tie");
+	struct text_near n;
+	text_near_start(&n, "natoo");
+	const char *words = "none|nato|csto";
+	for (const char *w = words; *w;) {
+		size_t len = strcspn(w, "|");
+		text_near_try(&n, w, len);
+		w += len + (w[len] == '|');
+	}
+	cr_assert_eq(n.best, words + 5);
+	cr_assert_eq(n.best_len, 4, "a candidate inside a list keeps its own length");
+	text_near_start(&n, "mil_divisr_long"); /* 15 characters: 3 edits allowed */
+	text_near_try_str(&n, "mil_divisor_lng");
+	cr_assert_not_null(n.best);
+	cr_assert_eq(text_distance("kitten", "sitting"), 3);
 }

@@ -114,31 +114,12 @@ void load_warning(struct load *L, const config_setting_t *s, const char *fmt, ..
 	va_end(ap);
 }
 
-/* Edit distance between A and B: the one in game/base/text.c. */
-int edit_distance(const char *a, const char *b)
-{
-	return text_distance(a, b);
-}
-
-void near_try(struct near *n, const char *cand)
-{
-	int d = edit_distance(n->word, cand);
-	int len = (int)strlen(n->word);
-	int limit = len <= 4 ? 1 : 2;
-	if (limit > len - 1)
-		limit = len - 1; /* "c" is one edit from every one-letter id */
-	if (d <= limit && d < n->dist) {
-		n->dist = d;
-		n->best = cand;
-	}
-}
-
 /* Writes "; did you mean "X"?" into BUF when there is a near miss, else "". */
-const char *near_text(const struct near *n, char *buf, size_t len)
+const char *near_text(const struct text_near *n, char *buf, size_t len)
 {
 	if (!n->best)
 		return "";
-	snprintf(buf, len, "; did you mean \"%s\"?", n->best);
+	snprintf(buf, len, "; did you mean \"%.*s\"?", (int)n->best_len, n->best);
 	return buf;
 }
 
@@ -240,10 +221,11 @@ static void merge_standard(struct load *L, const config_setting_t *root, const s
 		if (!id)
 			continue;
 		bool found = false;
-		struct near nr = { id, NULL, 99 };
+		struct text_near nr;
+		text_near_start(&nr, id);
 		for (int i = 0; i < nstd; i++) {
 			const char *sid = from + size * (size_t)i; /* id is the first field of both */
-			near_try(&nr, sid);
+			text_near_try_str(&nr, sid);
 			if (!strcmp(sid, id))
 				found = removed[i] = true;
 		}

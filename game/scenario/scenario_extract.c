@@ -135,9 +135,10 @@ void load_regions(struct load *L, const config_setting_t *root)
 			const char *id = config_setting_get_string(e);
 			int k = rules_region_find(r, id);
 			if (k < 0) {
-				struct near nr = { id, NULL, 99 };
+				struct text_near nr;
+				text_near_start(&nr, id);
 				for (int x = 0; x < r->nregions; x++)
-					near_try(&nr, r->region[x].id);
+					text_near_try_str(&nr, r->region[x].id);
 				char hint[80];
 				load_error(L, e, "unknown region \"%s\" in borders%s", id,
 				           near_text(&nr, hint, sizeof hint));
@@ -177,9 +178,10 @@ static int load_ref(struct load *L, const config_setting_t *s, bool write, bool 
 			return -1;
 		}
 		if (v == VAR_NONE) {
-			struct near nr = { text, NULL, 99 };
+			struct text_near nr;
+			text_near_start(&nr, text);
 			for (int i = 0; i < VAR_WORLD_END; i++)
-				near_try(&nr, var_info[i].name);
+				text_near_try_str(&nr, var_info[i].name);
 			load_error(L, s, "unknown variable \"%s\"%s", text, near_text(&nr, hint, sizeof hint));
 			return -1;
 		}
@@ -193,10 +195,11 @@ static int load_ref(struct load *L, const config_setting_t *s, bool write, bool 
 		const char *name = dot + 1;
 		v = var_lookup(name);
 		if (v == VAR_NONE || !var_info[v].region) {
-			struct near nr = { name, NULL, 99 };
+			struct text_near nr;
+			text_near_start(&nr, name);
 			for (int i = VAR_WORLD_END; i < VAR_COUNT; i++)
 				if (var_info[i].region)
-					near_try(&nr, var_info[i].name);
+					text_near_try_str(&nr, var_info[i].name);
 			load_error(L, s, "unknown region variable \"%s\" in \"%s\"%s", name, text,
 			           near_text(&nr, hint, sizeof hint));
 			return -1;
@@ -219,9 +222,10 @@ static int load_ref(struct load *L, const config_setting_t *s, bool write, bool 
 		} else {
 			int ri = rules_region_find(L->r, prefix);
 			if (ri < 0) {
-				struct near nr = { prefix, NULL, 99 };
+				struct text_near nr;
+				text_near_start(&nr, prefix);
 				for (int x = 0; x < L->r->nregions; x++)
-					near_try(&nr, L->r->region[x].id);
+					text_near_try_str(&nr, L->r->region[x].id);
 				load_error(L, s, "unknown region \"%s\" in \"%s\"%s", prefix, text,
 				           near_text(&nr, hint, sizeof hint));
 				return -1;
@@ -548,9 +552,10 @@ static void load_art(struct load *L, const config_setting_t *map, const char *ke
 		for (int k = 0; k < a->nanchors; k++) {
 			if (rules_region_find(L->r, a->anchor[k].id) >= 0)
 				continue;
-			struct near nr = { a->anchor[k].id, NULL, 99 };
+			struct text_near nr;
+			text_near_start(&nr, a->anchor[k].id);
 			for (int x = 0; x < L->r->nregions; x++)
-				near_try(&nr, L->r->region[x].id);
+				text_near_try_str(&nr, L->r->region[x].id);
 			char hint[80];
 			diag_add(L->ds, DIAG_WARNING, path, a->anchor[k].line,
 			         "anchor \"%s\" names no region of the scenario%s", a->anchor[k].id,

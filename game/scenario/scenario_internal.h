@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "../base/cfgtext.h"
+#include "../base/text.h"
 #include "scenario.h"
 #include "schema.h"
 
@@ -52,13 +53,6 @@ struct load {
 		event_line[RULES_MAX_EVENTS];
 };
 
-/* A suggester: keeps the closest candidate to WORD. */
-struct near {
-	const char *word;
-	const char *best;
-	int dist;
-};
-
 static inline bool is_digit(int c)
 {
 	return c >= '0' && c <= '9';
@@ -74,9 +68,7 @@ void load_error(struct load *L, const config_setting_t *s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void load_warning(struct load *L, const config_setting_t *s, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-int edit_distance(const char *a, const char *b);
-void near_try(struct near *n, const char *cand);
-const char *near_text(const struct near *n, char *buf, size_t len);
+const char *near_text(const struct text_near *n, char *buf, size_t len);
 int load_path(const char *path, int mode, struct rules *r, struct diags *ds, bool *is_rules);
 int load_path_src(const char *path, int mode, struct rules *r, struct diags *ds, bool *is_rules,
                   struct scenario_src *src);
@@ -86,7 +78,7 @@ bool load_overflowed(const struct load *L, const config_setting_t *s);
 const char *config_type_name(int type);
 bool setting_int(const struct load *L, const config_setting_t *s, long long *v);
 const char *enum_words(const char *words, char *buf, size_t len);
-int enum_index(const char *words, const char *v, struct near *n);
+int enum_index(const char *words, const char *v, struct text_near *n);
 void walk_group(struct load *L, const config_setting_t *g, const char *path);
 
 /* scenario_extract.c: pass 3 */

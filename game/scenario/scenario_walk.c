@@ -120,7 +120,7 @@ const char *enum_words(const char *words, char *buf, size_t len)
 }
 
 /* Index of V among WORDS ("a|b|c"), or -1; suggests into N. */
-int enum_index(const char *words, const char *v, struct near *n)
+int enum_index(const char *words, const char *v, struct text_near *n)
 {
 	int idx = 0;
 	for (const char *w = words; *w; idx++) {
@@ -132,13 +132,8 @@ int enum_index(const char *words, const char *v, struct near *n)
 		word[len] = '\0';
 		if (!strcmp(word, v))
 			return idx;
-		if (n) {
-			int d = edit_distance(v, word);
-			if (d <= 2 && d < n->dist) {
-				n->dist = d;
-				n->best = w; /* points into WORDS: printed up to '|' below */
-			}
-		}
+		if (n)
+			text_near_try(n, w, len); /* points into WORDS: BEST_LEN characters */
 		w += len + (w[len] == '|');
 	}
 	return -1;
@@ -214,13 +209,14 @@ static void check_setting(struct load *L, const config_setting_t *s, const struc
 		}
 		if (k->type == SCHEMA_ENUM) {
 			const char *v = config_setting_get_string(s);
-			struct near n = { v, NULL, 99 };
+			struct text_near n;
+			text_near_start(&n, v);
 			if (enum_index(k->values, v, &n) < 0) {
 				char words[160];
 				char hint[64] = "";
 				if (n.best)
-					snprintf(hint, sizeof hint, "; did you mean \"%.*s\"?",
-					         (int)strcspn(n.best, "|"), n.best);
+					snprintf(hint, sizeof hint, "; did you mean \"%.*s\"?", (int)n.best_len,
+					         n.best);
 				load_error(L, s, "'%s' is \"%s\"; expected one of %s%s", setting_label(s), v,
 				           enum_words(k->values, words, sizeof words), hint);
 			}
@@ -285,11 +281,12 @@ void walk_group(struct load *L, const config_setting_t *g, const char *path)
 		snprintf(p, sizeof p, "%s%s%s", path, root ? "" : ".", name);
 		const struct schema_key *k = schema_find(p);
 		if (!k) {
-			struct near nr = { name, NULL, 99 };
+			struct text_near nr;
+			text_near_start(&nr, name);
 			const char *key;
 			for (int j = 0; j < schema_nkeys; j++)
 				if (schema_child(&schema_keys[j], path, &key))
-					near_try(&nr, key);
+					text_near_try_str(&nr, key);
 			char hint[80];
 			/* A section misspelt at the top level would silently leave the
 			 * scenario on the standard rules: an error, not a warning. */

@@ -51,28 +51,11 @@ static const char *const plain_help_text =
 	"again when its turn comes. If the other side's orders broke a requirement first, yours\n"
 	"fails and its AP are lost. 'do' and 'orders' warn when the other side could do that.\n";
 
-/* Near misses: the candidates (at most PLAIN_NEAR_MAX) a mistyped WORD is
- * compared with; text_nearest (game/base/text.c) picks the one meant. */
-#define PLAIN_NEAR_MAX 160
-struct plain_near {
-	const char *word;
-	int n;
-	const char *cand[PLAIN_NEAR_MAX + 1];
-};
-
-static void plain_near_try(struct plain_near *n, const char *cand)
-{
-	if (n->n < PLAIN_NEAR_MAX)
-		n->cand[n->n++] = cand;
-	n->cand[n->n] = NULL;
-}
-
 /* " Did you mean 'deploy'?" or "". */
-static void plain_near_say(const struct plain_near *n, FILE *out)
+static void plain_near_say(const struct text_near *n, FILE *out)
 {
-	const char *best = n->n ? text_nearest(n->word, n->cand) : NULL;
-	if (best)
-		fprintf(out, " Did you mean '%s'?", best);
+	if (n->best)
+		fprintf(out, " Did you mean '%.*s'?", (int)n->best_len, n->best);
 }
 
 static const struct rules *plain_rules(const struct play *p)
@@ -358,10 +341,11 @@ static void plain_do(struct plain *pl, struct play *p, int side, struct orders *
 	}
 	int a = rules_action_find(r, word[1]);
 	if (a < 0) {
-		struct plain_near near = { .word = word[1] };
+		struct text_near near;
+		text_near_start(&near, word[1]);
 		for (int k = 0; k < r->nactions; k++)
 			if (rules_action_for_side(r, k, side))
-				plain_near_try(&near, r->action[k].id);
+				text_near_try_str(&near, r->action[k].id);
 		fprintf(pl->out, "error: unknown action '%s'.", word[1]);
 		plain_near_say(&near, pl->out);
 		fputs(" 'actions' lists the ones you can order.\n", pl->out);
@@ -377,9 +361,10 @@ static void plain_do(struct plain *pl, struct play *p, int side, struct orders *
 	if (nwords >= 3) {
 		region = rules_region_find(r, word[2]);
 		if (region < 0) {
-			struct plain_near near = { .word = word[2] };
+			struct text_near near;
+			text_near_start(&near, word[2]);
 			for (int k = 0; k < r->nregions; k++)
-				plain_near_try(&near, r->region[k].id);
+				text_near_try_str(&near, r->region[k].id);
 			fprintf(pl->out, "error: unknown region '%s'.", word[2]);
 			plain_near_say(&near, pl->out);
 			fputs(" The regions are: ", pl->out);
@@ -546,11 +531,12 @@ static void plain_explain(struct plain *pl, struct play *p, int nwords, char **w
 			var = VAR_NONE;
 			region = rules_region_find(r, arg);
 			if (region < 0) {
-				struct plain_near near = { .word = arg };
+				struct text_near near;
+				text_near_start(&near, arg);
 				for (int k = 0; k < VAR_WORLD_END; k++)
-					plain_near_try(&near, var_info[k].name);
+					text_near_try_str(&near, var_info[k].name);
 				for (int k = 0; k < r->nregions; k++)
-					plain_near_try(&near, r->region[k].id);
+					text_near_try_str(&near, r->region[k].id);
 				fprintf(pl->out, "error: unknown variable '%s'.", arg);
 				plain_near_say(&near, pl->out);
 				fputs(" Try one of:", pl->out);
@@ -836,9 +822,10 @@ static enum fe_status plain_orders(void *ctx, struct play *p, int side, struct o
 		} else {
 			static const char *const cmds[] = { "help", "status", "actions", "do", "orders", "undo",
 			                                    "end", "explain", "save", "quit" };
-			struct plain_near near = { .word = cmd };
+			struct text_near near;
+			text_near_start(&near, cmd);
 			for (size_t k = 0; k < sizeof cmds / sizeof cmds[0]; k++)
-				plain_near_try(&near, cmds[k]);
+				text_near_try_str(&near, cmds[k]);
 			fprintf(pl->out, "error: unknown command '%s'.", cmd);
 			plain_near_say(&near, pl->out);
 			fputs(" Type 'help' for the commands.\n", pl->out);
