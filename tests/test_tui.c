@@ -11,6 +11,7 @@
 #include "../game/scenario/scenario.h"
 #include "../game/engine/turn.h"
 #include "../game/explain/explain.h"
+#include "../game/session/session.h"
 #include "../game/ui/tui.h"
 #include "../game/ui/tui_game.h"
 #include "../game/ui/tui_map.h"
@@ -705,4 +706,64 @@ Test(tui, a_wide_terminal_shows_tension_turn_by_turn_beside_shorter_news)
 	mvinnwstr(y, 0, wrow, 200);
 	cr_assert(wrow[99] == L'\u2510' || wrow[99] == L'+', "the news box is 100 columns wide");
 	screen_close(&s);
+}
+
+/* Issue 11, large terminals: at 200x60 the selected region stands at length
+ * under tension turn by turn (who holds it, forces, stability, membership,
+ * what moved it in the last turns); at 80x24 there is no room for it. */
+Test(tui, a_large_terminal_shows_the_selected_region_at_length)
+{
+	struct session *ss = session_create(&R, 42);
+	cr_assert_not_null(ss);
+	struct orders o[SIDE_COUNT] = { 0 };
+	for (int k = 0; k < 3; k++)
+		cr_assert_eq(session_submit(ss, o), 0);
+	/* a region the last turn changed */
+	int sel = 0, moved = -1;
+	for (int j = 0; j < ss->log[2].n && moved < 0; j++) {
+		const struct cause *c = &ss->log[2].rec[j];
+		if (c->region < R.nregions && c->var >= VAR_WORLD_END && c->var < VAR_REGION_STORED_END &&
+		    c->delta && c->kind != CAUSE_ORDER_FAILED)
+			moved = sel = c->region;
+	}
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	struct tui_view v;
+	view_init(&v, NULL);
+	v.s = ss;
+	v.w = &ss->world;
+	v.log = &ss->log[2];
+	v.news_turn = 2;
+	v.sel = sel;
+	tui_view_draw(&s.t, &v);
+	cr_assert(!screen_has("What moved it lately"), "no room at 80x24");
+	resize_term(60, 200);
+	tui_view_draw(&s.t, &v);
+	char want[160];
+	int c = turn_controller(&ss->world, &R, sel);
+	snprintf(want, sizeof want, "%s: %s", R.region[sel].name,
+	         c == SIDE_NATO ? "NATO holds it" : c == SIDE_RUSSIA ? "Russia holds it" : "contested");
+	int y = screen_find(want);
+	cr_assert_geq(y, 0, "the details' title '%s'", want);
+	cr_assert_gt(y, screen_find("Tension, turn by turn"), "under the tension history");
+	snprintf(want, sizeof want, "Alignment %+d; held at %+d (NATO)",
+	         world_get(&ss->world, &R, VAR_ALIGNMENT, sel), R.victory.control);
+	cr_assert(screen_has(want), "'%s'", want);
+	snprintf(want, sizeof want, "Forces: NATO %d, Russia %d",
+	         world_get(&ss->world, &R, VAR_NATO_FORCES, sel),
+	         world_get(&ss->world, &R, VAR_RUSSIA_FORCES, sel));
+	cr_assert(screen_has(want), "'%s'", want);
+	snprintf(want, sizeof want, "Stability %d (%s)", world_get(&ss->world, &R, VAR_STABILITY, sel),
+	         tui_stability_word(world_get(&ss->world, &R, VAR_STABILITY, sel)));
+	cr_assert(screen_has(want), "'%s'", want);
+	cr_assert(screen_has("Member: "));
+	int ym = screen_find("What moved it lately:");
+	cr_assert_gt(ym, y);
+	cr_assert_geq(moved, 0, "the fixture's third turn moves a region");
+	char buf[2048], date[32];
+	explain_date(&R, 2, date, sizeof date);
+	row(ym + 1, buf, sizeof buf);
+	cr_assert(strstr(buf, date), "the last turn's change first: '%s'", buf);
+	screen_close(&s);
+	session_free(ss);
 }

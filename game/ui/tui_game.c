@@ -354,6 +354,78 @@ static void draw_history(struct tui *t, const struct tui_view *v, int x, int y, 
 	}
 }
 
+/* The selected region at length, where a large terminal has room: who
+ * holds it and by how much, forces, stability, membership, and what moved
+ * it in the last turns played (newest first). */
+static void draw_region_details(struct tui *t, const struct tui_view *v, int x, int y, int w, int h)
+{
+	const struct rules *r = v->r;
+	const struct world *wd = v->w;
+	int i = v->sel;
+	if (i < 0 || i >= r->nregions || h < 4)
+		return;
+	char title[160];
+	int c = turn_controller(wd, r, i);
+	snprintf(title, sizeof title, "%s: %s", r->region[i].name,
+	         c == SIDE_NATO ? "NATO holds it" : c == SIDE_RUSSIA ? "Russia holds it" : "contested");
+	tui_box(t, y, x, h, w, TR_DIM, title);
+	int row = y + 1, last = y + h - 1, in = w - 4;
+	int al = world_get(wd, r, VAR_ALIGNMENT, i), ctl = r->victory.control;
+	tui_putf(t, row++, x + 2, in, tui_holder_role(wd, r, i),
+	         "Alignment %+d; held at %+d (NATO) or %+d (Russia)", al, ctl, -ctl);
+	const char *m = var_enum_name(VAR_MEMBER, world_get(wd, r, VAR_MEMBER, i));
+	const char *cf = var_enum_name(VAR_CONFLICT, world_get(wd, r, VAR_CONFLICT, i));
+	if (row < last)
+		tui_putf(t, row++, x + 2, in, TR_NORMAL, "Forces: NATO %d, Russia %d; militarization %d",
+		         world_get(wd, r, VAR_NATO_FORCES, i), world_get(wd, r, VAR_RUSSIA_FORCES, i),
+		         world_get(wd, r, VAR_MILITARIZATION, i));
+	int st = world_get(wd, r, VAR_STABILITY, i);
+	if (row < last)
+		tui_putf(t, row++, x + 2, in, TR_NORMAL, "Stability %d (%s); conflict: %s", st,
+		         tui_stability_word(st), cf ? cf : "?");
+	if (row < last)
+		tui_putf(t, row++, x + 2, in, TR_NORMAL, "Member: %s; worth %d vp at the end", m ? m : "?",
+		         r->region[i].value);
+	if (row < last)
+		tui_putf(t, row++, x + 2, in, TR_NORMAL, "Vulnerability %d; %s",
+		         world_get(wd, r, VAR_VULNERABILITY, i),
+		         r->region[i].borders_russia ? "borders Russia" : "no border with Russia");
+	int rl = world_get(wd, r, VAR_RED_LINE, i);
+	if (rl != RED_LINE_NONE && row < last)
+		tui_putf(t, row++, x + 2, in, TR_BAD, "%s has drawn a red line here",
+		         explain_side(r, rl == RED_LINE_NATO ? SIDE_NATO : SIDE_RUSSIA));
+	if (row + 1 >= last)
+		return;
+	row++;
+	tui_put(t, row++, x + 2, in, TR_TITLE, "What moved it lately:");
+	int turns = v->s ? v->s->turns : 0, shown = 0;
+	char prefix[RULES_NAME_MAX + 4];
+	snprintf(prefix, sizeof prefix, "%s: ", r->region[i].name);
+	for (int k = turns - 1; k >= 0 && k >= turns - 3 && row < last; k--) {
+		const struct cause_log *log = &v->s->log[k];
+		char date[32];
+		explain_date(r, k, date, sizeof date);
+		for (int j = 0; j < log->n && row < last; j++) {
+			const struct cause *cr = &log->rec[j];
+			if (cr->region != i || cr->var == VAR_NONE || cr->var < VAR_WORLD_END ||
+			    cr->var >= VAR_REGION_STORED_END || cr->kind == CAUSE_ORDER_FAILED || !cr->delta)
+				continue;
+			char buf[240], wrapped[2][256];
+			explain_cause(r, cr, buf, sizeof buf);
+			const char *text = strncmp(buf, prefix, strlen(prefix)) ? buf : buf + strlen(prefix);
+			int nw = tui_wrap(text, in - 9, wrapped, 2);
+			for (int q = 0; q < nw && row < last; q++, row++) {
+				if (q == 0)
+					tui_put(t, row, x + 2, 8, TR_DIM, date);
+				tui_put(t, row, x + 11, in - 9, TR_NORMAL, wrapped[q]);
+			}
+			shown++;
+		}
+	}
+	if (!shown)
+		tui_put(t, row++, x + 2, in, TR_DIM, turns ? "nothing in the last turns" : "no turn played yet");
+}
+
 void tui_view_draw(struct tui *t, struct tui_view *v)
 {
 	if (!tui_big_enough()) {
@@ -411,7 +483,15 @@ void tui_view_draw(struct tui *t, struct tui_view *v)
 	int nw = COLS - ow;
 	if (COLS >= 160 && nw > 100) {
 		nw = 100;
-		draw_history(t, v, nw, by, COLS - ow - nw, bh);
+		/* Tension turn by turn, and under it the selected region at length
+		 * when there is room for both. */
+		int hh = v->r->turns + 3, hw = COLS - ow - nw;
+		if (bh - hh >= 9 && !v->replay) {
+			draw_history(t, v, nw, by, hw, hh);
+			draw_region_details(t, v, nw, by + hh, hw, bh - hh);
+		} else {
+			draw_history(t, v, nw, by, hw, bh);
+		}
 	}
 	draw_news(t, v, 0, by, nw, bh);
 	draw_orders(t, v, COLS - ow, by, ow, bh);

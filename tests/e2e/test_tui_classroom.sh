@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_tui_classroom.sh - the class kit in curses, in tmux: the projector view (v) at 200x60
-# and 160x48, in the game and the replay viewer, and back; an empty Seed field in the
+# and 160x48, the selected region at length on the normal screen at 200x60, in the game and the replay viewer, and back; an empty Seed field in the
 # title menu's new-game form picks a fresh seed, shown, instead of 0.
 #
 # Drives the real binary ($BRINK_TUI) in a private tmux server and reads the
@@ -60,6 +60,17 @@ expect "TENSION, TURN BY TURN" "the projector view at 160x48"
 keys v
 expect "Projector view off" "v turns it off"
 expect "NATO's orders" "the normal screen again"
+# At 200x60 the normal screen shows the selected region at length under the
+# tension history; at 80x24 there is no room and nothing is cut.
+tm resize-window -t main -x 200 -y 60
+expect "Poland: NATO holds it" "the selected region's details at 200x60"
+expect "Alignment +" "its alignment"
+expect "Forces: NATO " "its forces"
+expect "What moved it lately:" "what moved it"
+screen | grep -q "2025-Q1  " || fail "what moved Poland in 2025-Q1"
+tm resize-window -t main -x 80 -y 24
+expect "NATO's orders" "the normal screen at 80x24"
+wait_gone "What moved it lately" || fail "the details stay at 80x24"
 keys q
 expect "Quit the game?" "quit"
 keys y
