@@ -762,7 +762,7 @@ Test(tui, a_large_terminal_shows_the_selected_region_at_length)
 	cr_assert_geq(moved, 0, "the fixture's third turn moves a region");
 	char buf[2048], date[32];
 	explain_date(&R, 2, date, sizeof date);
-	row(ym + 1, buf, sizeof buf);
+	screen_row(ym + 1, buf, sizeof buf);
 	cr_assert(strstr(buf, date), "the last turn's change first: '%s'", buf);
 	screen_close(&s);
 	session_free(ss);
