@@ -36,11 +36,13 @@ static void choose_tit_for_tat(struct ai *ai, const struct world *w, const struc
 	struct ai_reading last;
 	ai_read_last(w, r, 1 - ai->side, &last);
 	bool answer = last.press > 0;
-	const struct ai_weights *wt = ai_weights_of(answer ? AI_HAWK : AI_DOVE);
+	/* pressed: the hawk's weights, tilted to pressure (the answer is
+	 * unmistakable); not pressed: its own sound judgement leaning to
+	 * cooperation, not the dove's, which any side that pauses could exploit */
+	const struct ai_weights *wt = ai_weights_of(answer ? AI_HAWK : AI_TIT_FOR_TAT);
 	struct ai_menu m;
 	ai_menu_build(w, r, ai->side, wt, &m);
-	/* the tilt makes the answer unmistakable: pressure for pressure */
-	ai_menu_fill(w, r, ai->side, wt, &m, -1, answer ? -60 : 60, &ai->rng, out);
+	ai_menu_fill(w, r, ai->side, wt, &m, -1, answer ? -AI_TFT_ANSWER_TILT : AI_TFT_NICE_TILT, &ai->rng, out);
 	if (!answer || last.offers == 0)
 		return;
 	/* ... and an offer is met by the same offer, in place of pressure if need be */
@@ -70,15 +72,36 @@ static void track_offers(struct ai *ai, const struct world *w, const struct rule
 		if (c->kind == CAUSE_AGREEMENT && c->var == VAR_NONE)
 			agreed = true;
 	}
+	int opp = 1 - ai->side;
 	for (int i = 0; i < w->log.n && i < CAUSE_MAX; i++) {
 		const struct cause *c = &w->log.rec[i];
-		if (c->kind == CAUSE_CRISIS && c->var == VAR_NONE)
-			ai->yielded = c->delta == (ai->side == SIDE_NATO ? CRISIS_RUSSIA_FIRM : CRISIS_NATO_FIRM);
+		if (c->kind != CAUSE_CRISIS || c->var != VAR_NONE)
+			continue;
+		ai->yielded = c->delta == (ai->side == SIDE_NATO ? CRISIS_RUSSIA_FIRM : CRISIS_NATO_FIRM);
+		bool firm = c->delta == CRISIS_BOTH_FIRM || c->delta == CRISIS_ESCALATED ||
+		            c->delta == (opp == SIDE_NATO ? CRISIS_NATO_FIRM : CRISIS_RUSSIA_FIRM);
+		if (firm && ai->opp_firm < 255)
+			ai->opp_firm++;
+		else if (!firm && ai->opp_back < 255)
+			ai->opp_back++;
+	}
+	struct ai_reading last;
+	ai_read_last(w, r, opp, &last);
+	ai->tense = w->v[VAR_TENSION] >= 60;
+	if (ai->opp_orders < 60000) {
+		ai->opp_orders = (uint16_t)(ai->opp_orders + last.orders);
+		ai->opp_press = (uint16_t)(ai->opp_press + last.press);
 	}
 	if (agreed)
 		ai->unanswered = 0;
 	else if (offered && ai->unanswered < 255)
 		ai->unanswered++;
+}
+
+bool ai_faces_bully(const struct ai *ai)
+{
+	return ai->opp_orders >= 6 && ai->opp_press * 100 >= AI_BULLY_PCT * ai->opp_orders && ai->opp_firm >= 1 &&
+	       ai->opp_back == 0;
 }
 
 int ai_crisis_choice(struct ai *ai, const struct world *w, const struct rules *r)
@@ -96,6 +119,8 @@ int ai_crisis_choice(struct ai *ai, const struct world *w, const struct rules *r
 	}
 	default: break;
 	}
+	if ((ai->level == AI_NORMAL || ai->level == AI_HARD) && ai_faces_bully(ai))
+		return CRISIS_FIRM; /* a bully is not appeased by backing down */
 	/* Chicken: the worth of each outcome for this side, then the mixed
 	 * strategy of the game's equilibrium (stand firm with the chance that
 	 * would leave a like-minded other side indifferent): a threat that
@@ -145,6 +170,13 @@ void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, stru
 	struct ai_weights wt = *ai_weights_of(AI_NORMAL);
 	if (ai->unanswered >= 2)
 		wt.trust = 0; /* it stops offering to a side that never answers */
+	if ((ai->level == AI_NORMAL || ai->level == AI_HARD) && ai_faces_bully(ai)) {
+		/* deterrence, not concessions: no offers to a side that only
+		 * presses, and less fear of the war it threatens */
+		wt.trust = 0;
+		wt.echo = 0;
+		wt.risk = AI_DETER_RISK;
+	}
 	switch (ai->level) {
 	case AI_RANDOM:
 		ai_random_orders(w, r, ai->side, &ai->rng, out);

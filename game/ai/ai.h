@@ -6,6 +6,7 @@
 #ifndef BRINK_AI_H
 #define BRINK_AI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,7 +26,23 @@ struct ai {
 	uint32_t budget;   /* hard: playouts per decision (not wall time, for determinism) */
 	uint8_t unanswered;/* turns in a row its proposals went unmatched (from the public log) */
 	uint8_t yielded;   /* it backed down alone in the last crisis: it will not twice running */
+	/* the other side's record (from the public log): its orders, those that
+	 * pressed, the crises it stood firm in and backed down from */
+	uint16_t opp_orders, opp_press;
+	uint8_t opp_firm, opp_back;
+	uint8_t tense;     /* tension was 60 or more at its last decision */
 };
+
+/* True when the other side's record is a bully's: it has pressed with at
+ * least AI_BULLY_PCT percent of its orders (six or more) and never backed down
+ * in a crisis. Normal and hard then answer with deterrence, not concessions. */
+#define AI_BULLY_PCT 75
+#define AI_DETER_RISK 5 /* the risk weight (percent) normal and hard keep against a bully */
+/* tit-for-tat's tilt (units per AP) toward pressure when pressed, toward
+ * cooperation when not */
+#define AI_TFT_ANSWER_TILT 60
+#define AI_TFT_NICE_TILT 10
+bool ai_faces_bully(const struct ai *ai);
 
 /* Set up an AI of LEVEL for SIDE, seeded from SEED. */
 void ai_init(struct ai *ai, int level, int side, uint64_t seed);

@@ -19,15 +19,15 @@
 
 /* Personalities. Units: one alignment point of a value-1 region is 1. */
 static const struct ai_weights weights[AI_LEVEL_COUNT] = {
-	/*                  region war   risk sec ap  coop esc noise topk trust repeat quick */
-	[AI_EASY]        = { 100, 3000,  60, 2, 30,   0,   0,  30,  3, 25, 10, 0 },
-	[AI_NORMAL]      = { 100, 2500,  60, 3, 60,   0,   0,   0,  1, 25, 25, 0 },
-	[AI_HARD]        = { 100, 2500,  60, 3, 60,   0,   0,   0,  1, 25, 25, 0 },
-	[AI_HAWK]        = { 130, 2500,  25, 0, 60, -20,  40,   0,  1, 10, 10, 0 },
-	[AI_DOVE]        = {  60, 5000, 200, 10, 30, 30, -30,   0,  1, 60, 10, 0 },
-	[AI_TIT_FOR_TAT] = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25, 0 },
-	[AI_RANDOM]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25, 0 },
-	[AI_GREEDY]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25, 0 },
+	/*                  region war   risk sec ap  coop esc noise topk trust repeat echo quick */
+	[AI_EASY]        = { 100, 3000,  60, 2, 30,   0,   0,  30,  3, 25, 10, 70, 0 },
+	[AI_NORMAL]      = { 100, 2500,  60, 3, 60,   0,   0,   0,  1, 25, 25, 70, 0 },
+	[AI_HARD]        = { 100, 2500,  60, 3, 60,   0,   0,   0,  1, 25, 25, 70, 0 },
+	[AI_HAWK]        = { 130, 2500,  25, 0, 60, -20,  40,   0,  1, 10, 10, 70, 0 },
+	[AI_DOVE]        = {  60, 5000, 200, 10, 30, 30, -30,   0,  1, 60, 10, 70, 0 },
+	[AI_TIT_FOR_TAT] = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25, 70, 0 },
+	[AI_RANDOM]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25, 70, 0 },
+	[AI_GREEDY]      = { 100, 4000, 100, 3, 60,   0,   0,   0,  1, 25, 25, 70, 0 },
 };
 
 const struct ai_weights *ai_weights_of(int level)
@@ -331,7 +331,7 @@ void ai_menu_build(const struct world *w, const struct rules *r, int side, const
 		const struct action *act = &r->action[a];
 		int lo = act->target == TARGET_REGION ? 0 : RULES_NO_REGION;
 		int hi = act->target == TARGET_REGION ? r->nregions : RULES_NO_REGION + 1;
-		int match = (theirs >> a) & 1 ? 70 : wt->trust;
+		int match = (theirs >> a) & 1 ? wt->echo : wt->trust;
 		int stance = ai_action_stance(r, a);
 		for (int g = lo; g < hi; g++) {
 			if (order_check(w, r, side, &none, a, g, NULL) != ORDER_OK)

@@ -30,6 +30,8 @@ struct ai_weights {
 	int trust;      /* percent chance assumed that a proposal is matched (no history) */
 	int repeat;     /* units per AP taken off an order for each earlier order of the
 	                   same action this turn: a predictable side is easy to counter */
+	int echo;       /* percent chance assumed that a proposal the other side made
+	                   last turn is matched again */
 	int quick;      /* 1: keep the menu's first estimates instead of re-estimating
 	                   after each pick (cheaper; for sampled replies and playouts) */
 };

@@ -68,10 +68,11 @@ static int cand_build(const struct world *w, const struct rules *r, int side, co
 	return n;
 }
 
-/* The model of the other side: a sound player that sometimes errs. */
-static struct ai_weights reply_model(void)
+/* The model of the other side: a sound player that sometimes errs; a side
+ * whose record is a bully's is expected to press as a hawk does. */
+static struct ai_weights reply_model(const struct ai *ai)
 {
-	struct ai_weights m = *ai_weights_of(AI_NORMAL);
+	struct ai_weights m = *ai_weights_of(ai && ai_faces_bully(ai) ? AI_HAWK : AI_NORMAL);
 	m.noise = 15;
 	m.topk = 2;
 	m.quick = 1;
@@ -91,7 +92,7 @@ void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *
                       const struct ai_weights *wt, struct orders *out)
 {
 	int side = ai->side, opp = 1 - side;
-	struct ai_weights model = reply_model();
+	struct ai_weights model = reply_model(ai);
 	struct ai_menu mine, theirs;
 	ai_menu_build(w, r, side, wt, &mine);
 	struct orders cand[CAND_MAX];
@@ -122,7 +123,7 @@ void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
                     const struct ai_weights *wt, struct orders *out)
 {
 	int side = ai->side, opp = 1 - side;
-	struct ai_weights model = reply_model();
+	struct ai_weights model = reply_model(ai);
 	struct ai_menu mine, theirs;
 	ai_menu_build(w, r, side, wt, &mine);
 	struct orders cand[CAND_MAX];
@@ -132,7 +133,7 @@ void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
 		return;
 	}
 	ai_menu_build(w, r, opp, &model, &theirs);
-	struct ai_weights fast = reply_model(); /* both sides in playouts */
+	struct ai_weights fast = reply_model(NULL); /* both sides in playouts */
 	uint32_t budget = ai->budget ? ai->budget : AI_HARD_BUDGET;
 	int rounds = (int)(budget / (uint32_t)n);
 	if (rounds < 1)
