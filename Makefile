@@ -65,7 +65,7 @@ $(shell mkdir -p build; [ "$$(cat build/config.stamp 2>/dev/null)" = "$(CONFIG_I
 $(OBJ) $(TEST_OBJ) $(ASAN_LIB_OBJ) $(ASAN_MAIN_OBJ) $(ASAN_TEST_OBJ): build/config.stamp
 
 .PHONY: all play test unit unit-asan e2e bench balance check-engine check-files check-layers deps-play deps-test \
-        install uninstall clean
+        install uninstall clean sim-same
 
 all: brink
 
@@ -166,6 +166,16 @@ build/bench_net: tests/bench/net/bench_net.c
 bench: build/bench build/bench_net brink
 	./build/bench
 	./build/bench_net ./brink
+
+# `make sim-same`: a speed change must change no result. Builds the reference
+# from REF (a git revision, default main) in build/ref/ and compares the
+# outputs of a fixed set of sims of both binaries (tools/sim-same.sh).
+REF ?= main
+sim-same: brink
+	rm -rf build/ref && mkdir -p build/ref
+	git archive --format=tar $(REF) | tar -x -C build/ref
+	$(MAKE) --no-print-directory -C build/ref brink >/dev/null
+	sh tools/sim-same.sh build/ref/brink ./brink
 
 install: brink
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR)/scenarios/rules \
