@@ -168,12 +168,12 @@ bench: build/bench build/bench_net brink
 	./build/bench_net ./brink
 
 # `make sim-same`: a speed change must change no result. Builds the reference
-# from REF (a git revision, default main) in build/ref/ and compares the
-# outputs of a fixed set of sims of both binaries (tools/sim-same.sh).
-REF ?= main
+# from REF (a git revision; default: where this branch left main) in
+# build/ref/ and compares the outputs of a fixed set of sims of both
+# binaries (tools/sim-same.sh).
 sim-same: brink
 	rm -rf build/ref && mkdir -p build/ref
-	git archive --format=tar $(REF) | tar -x -C build/ref
+	git archive --format=tar $${REF:-$$(git merge-base HEAD main)} | tar -x -C build/ref
 	$(MAKE) --no-print-directory -C build/ref brink >/dev/null
 	sh tools/sim-same.sh build/ref/brink ./brink
 

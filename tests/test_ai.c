@@ -546,3 +546,63 @@ Test(ai, normal_reads_a_bullys_record_and_stands_firm)
 	cr_assert_gt(fresh_back, 0);
 	free(r);
 }
+
+/* A shared memo of menus changes no choice: every pairing of levels, played
+ * with one memo for both AIs (cleared each turn, as the simulator does) and
+ * without, gives the same orders turn by turn; and a menu read back from the
+ * memo is the one ai_menu_build makes. */
+Test(ai, memo_changes_no_choice)
+{
+	struct rules *r = load_default();
+	static const int levels[] = { AI_NORMAL, AI_EASY, AI_HAWK, AI_DOVE, AI_TIT_FOR_TAT, AI_GREEDY };
+	int n = (int)(sizeof levels / sizeof levels[0]);
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < n; j += 2) {
+			struct world w;
+			struct ai plain[SIDE_COUNT], shared[SIDE_COUNT];
+			world_init(&w, r, 40u + (unsigned)i);
+			for (int s = 0; s < SIDE_COUNT; s++) {
+				int level = s == SIDE_NATO ? levels[i] : levels[j];
+				ai_init(&plain[s], level, s, 9u + (unsigned)s);
+				ai_init(&shared[s], level, s, 9u + (unsigned)s);
+			}
+			struct ai_memo memo;
+			while (!w.over) {
+				struct orders a[SIDE_COUNT], b[SIDE_COUNT];
+				ai_memo_clear(&memo);
+				for (int s = 0; s < SIDE_COUNT; s++) {
+					ai_choose(&plain[s], &w, r, &a[s]);
+					ai_choose_shared(&shared[s], &w, r, &memo, &b[s]);
+					cr_assert_eq(a[s].n, b[s].n, "turn %d, %s vs %s", w.turn, ai_level_name(levels[i]),
+					             ai_level_name(levels[j]));
+					cr_assert_eq(a[s].crisis, b[s].crisis);
+					for (int k = 0; k < a[s].n; k++)
+						cr_assert(a[s].list[k].action == b[s].list[k].action &&
+						          a[s].list[k].region == b[s].list[k].region);
+				}
+				turn_resolve(&w, r, a);
+			}
+			cr_assert_gt(memo.n, 0, "the memo was never used");
+		}
+	struct world w;
+	random_world(&w, r, 5, 4);
+	struct ai_memo memo;
+	ai_memo_clear(&memo);
+	for (int s = 0; s < SIDE_COUNT; s++) {
+		struct ai_menu built, first, again;
+		ai_menu_build(&w, r, s, ai_weights_of(AI_NORMAL), &built);
+		ai_menu_get(&memo, &w, r, s, ai_weights_of(AI_NORMAL), &first);
+		ai_menu_get(&memo, &w, r, s, ai_weights_of(AI_NORMAL), &again);
+		const struct ai_menu *got[] = { &first, &again };
+		for (int k = 0; k < 2; k++) {
+			cr_assert_eq(got[k]->n, built.n);
+			for (int i = 0; i < built.n; i++) {
+				const struct ai_pick *p = &built.p[i], *q = &got[k]->p[i];
+				cr_assert(p->worth == q->worth && p->gain == q->gain && p->stance == q->stance &&
+				          p->action == q->action && p->region == q->region && p->match == q->match);
+			}
+		}
+	}
+	cr_assert_eq(memo.n, SIDE_COUNT);
+	free(r);
+}

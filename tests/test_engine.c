@@ -607,3 +607,32 @@ Test(engine, a_war_costs_both_sides_the_penalty)
 	cr_assert_eq(W.score[SIDE_NATO], -50);
 	cr_assert_eq(W.score[SIDE_RUSSIA], -40);
 }
+
+/* world_conds_regions is world_conds region by region, in one pass: on
+ * worlds along random games, for every action's requirements and every
+ * event's conditions (the fixture mixes world, target.* and named-region
+ * conditions). */
+Test(engine, conds_regions_match_conds)
+{
+	uint64_t order_seed = 77;
+	int seen = 0;
+	for (uint64_t seed = 1; seed <= 6; seed++) {
+		world_init(&W, &R, seed);
+		while (!W.over) {
+			for (int k = 0; k < R.nactions + R.nevents; k++) {
+				const struct cond *c = k < R.nactions ? R.action[k].requires : R.event[k - R.nactions].when;
+				int n = k < R.nactions ? R.action[k].nrequires : R.event[k - R.nactions].nwhen;
+				uint32_t want = 0;
+				for (int g = 0; g < R.nregions; g++)
+					if (world_conds(&W, &R, c, n, g, NULL))
+						want |= 1u << g;
+				cr_assert_eq(world_conds_regions(&W, &R, c, n), want, "conditions %d, turn %d", k, W.turn);
+				seen += want != 0 && want != (1u << R.nregions) - 1;
+			}
+			random_orders(&W, SIDE_NATO, &order_seed, &O[0]);
+			random_orders(&W, SIDE_RUSSIA, &order_seed, &O[1]);
+			turn_resolve(&W, &R, O);
+		}
+	}
+	cr_assert_gt(seen, 0, "no condition ever held in some regions and not others");
+}

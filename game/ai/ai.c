@@ -31,7 +31,7 @@ void ai_init(struct ai *ai, int level, int side, uint64_t seed)
  * kind, reading its pressure and its offers apart (the same rule for both
  * sides): pressure is answered with pressure, an offer with the same offer. */
 static void choose_tit_for_tat(struct ai *ai, const struct world *w, const struct rules *r,
-                               struct orders *out)
+                               struct ai_memo *memo, struct orders *out)
 {
 	struct ai_reading last;
 	ai_read_last(w, r, 1 - ai->side, &last);
@@ -41,7 +41,7 @@ static void choose_tit_for_tat(struct ai *ai, const struct world *w, const struc
 	 * cooperation, not the dove's, which any side that pauses could exploit */
 	const struct ai_weights *wt = ai_weights_of(answer ? AI_HAWK : AI_TIT_FOR_TAT);
 	struct ai_menu m;
-	ai_menu_build(w, r, ai->side, wt, &m);
+	ai_menu_get(memo, w, r, ai->side, wt, &m);
 	ai_menu_fill(w, r, ai->side, wt, &m, -1, answer ? -AI_TFT_ANSWER_TILT : AI_TFT_NICE_TILT, &ai->rng, out);
 	if (!answer || last.offers == 0)
 		return;
@@ -157,6 +157,12 @@ int ai_crisis_choice(struct ai *ai, const struct world *w, const struct rules *r
 
 void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out)
 {
+	ai_choose_shared(ai, w, r, NULL, out);
+}
+
+void ai_choose_shared(struct ai *ai, const struct world *w, const struct rules *r, struct ai_memo *memo,
+                      struct orders *out)
+{
 	out->n = 0;
 	out->crisis = CRISIS_NONE;
 	if (w->over)
@@ -182,17 +188,21 @@ void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, stru
 		ai_random_orders(w, r, ai->side, &ai->rng, out);
 		break;
 	case AI_TIT_FOR_TAT:
-		choose_tit_for_tat(ai, w, r, out);
+		choose_tit_for_tat(ai, w, r, memo, out);
 		break;
 	case AI_NORMAL:
-		ai_search_normal(ai, w, r, &wt, out);
+		ai_search_normal(ai, w, r, &wt, memo, out);
 		break;
 	case AI_HARD:
-		ai_search_hard(ai, w, r, &wt, out);
+		ai_search_hard(ai, w, r, &wt, memo, out);
 		break;
-	default: /* easy, hawk, dove, greedy: one ply, each with its weights */
-		ai_fill(w, r, ai->side, ai_weights_of(ai->level), -1, &ai->rng, out);
+	default: { /* easy, hawk, dove, greedy: one ply, each with its weights */
+		const struct ai_weights *own = ai_weights_of(ai->level);
+		struct ai_menu m;
+		ai_menu_get(memo, w, r, ai->side, own, &m);
+		ai_menu_fill(w, r, ai->side, own, &m, -1, 0, &ai->rng, out);
 		break;
+	}
 	}
 	out->crisis = (uint8_t)ai_crisis_choice(ai, w, r);
 }

@@ -44,12 +44,50 @@ struct ai {
 #define AI_TFT_NICE_TILT 10
 bool ai_faces_bully(const struct ai *ai);
 
+/* A ranked short list of a side's allowed single orders and their estimated
+ * worth (built by the AI, game/ai/ai_policy.h). */
+#define AI_MENU_MAX 8
+struct ai_pick {
+	int worth;      /* gain per AP, times 10: the ranking key */
+	int16_t gain;   /* estimated worth gained by the order */
+	int16_t stance; /* ai_action_stance of its action */
+	uint8_t action, region, match; /* match: assumed percent chance a proposal is matched */
+};
+struct ai_menu {
+	int n;
+	struct ai_pick p[AI_MENU_MAX];
+};
+
+/* Menus already built on one world, shared by the AIs that decide on it: in
+ * a simulated game each side's AI also builds the other side's menu (to
+ * sample its replies), the very menu that side builds for itself. Valid for
+ * one world only: its owner clears it (ai_memo_clear) whenever the world
+ * changes. A plain value, no pointers. */
+#define AI_MEMO_MAX 4
+#define AI_MEMO_KEY 24 /* ints: room for a struct ai_weights */
+struct ai_memo {
+	int n;
+	struct {
+		uint8_t side;
+		int key[AI_MEMO_KEY]; /* the weights it was built with, minus those only ai_menu_fill reads */
+		struct ai_menu menu;
+	} e[AI_MEMO_MAX];
+};
+
+/* Forget every menu of MEMO (the world it was filled on has changed). */
+void ai_memo_clear(struct ai_memo *memo);
+
 /* Set up an AI of LEVEL for SIDE, seeded from SEED. */
 void ai_init(struct ai *ai, int level, int side, uint64_t seed);
 
 /* Choose this turn's orders into OUT (cleared first). Never fails: at worst
  * the orders are empty. */
 void ai_choose(struct ai *ai, const struct world *w, const struct rules *r, struct orders *out);
+
+/* ai_choose() sharing MEMO (NULL: none) with the other AIs that decide on W
+ * this turn: the same choices, with less work. */
+void ai_choose_shared(struct ai *ai, const struct world *w, const struct rules *r, struct ai_memo *memo,
+                      struct orders *out);
 
 /* Stand firm or back down in W's open crisis (CRISIS_NONE when none). */
 int ai_crisis_choice(struct ai *ai, const struct world *w, const struct rules *r);

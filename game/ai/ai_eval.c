@@ -143,18 +143,21 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 	int ctl = r->victory.control > 0 ? r->victory.control : 40;
 	int own_forces = RV(side == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES);
 	int other_forces = RV(side == SIDE_NATO ? VAR_RUSSIA_FORCES : VAR_NATO_FORCES);
-	int regions = 0, forces = 0, stab = 0, border = 0, nborder = 0, facing = 0;
+	int ally = side == SIDE_NATO ? MEMBER_NATO : MEMBER_CSTO;
+	int shield = r->dyn.member_shield;
+	int regions = 0, forces = 0, stab = 0, border = 0, nborder = 0, facing = 0, held = 0;
 	for (int i = 0; i < r->nregions; i++) {
 		const int16_t *v = w->region[i].v;
 		int value = r->region[i].value;
-		int a = side == SIDE_RUSSIA ? -v[RV(VAR_ALIGNMENT)] : v[RV(VAR_ALIGNMENT)];
+		int align = v[RV(VAR_ALIGNMENT)];
+		int a = side == SIDE_RUSSIA ? -align : align;
 		/* alignment counts up to a safety margin past control, no further:
 		 * a region already held firmly needs no more effort */
 		a = clampi(a, -ctl - 20, ctl + 20);
 		regions += value * (a + (a >= ctl ? 40 : 0) - (a <= -ctl ? 40 : 0));
 		/* an ally is protected (the deterrence rule's member shield) */
-		if (v[RV(VAR_MEMBER)] == (side == SIDE_NATO ? MEMBER_NATO : MEMBER_CSTO))
-			regions += value * r->dyn.member_shield / 2;
+		if (v[RV(VAR_MEMBER)] == ally)
+			regions += value * shield / 2;
 		forces += value * clampi(v[own_forces] - v[other_forces], -30, 30);
 		stab += v[RV(VAR_STABILITY)];
 		if (r->region[i].borders_russia) {
@@ -162,6 +165,9 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 			facing += clampi(v[RV(VAR_NATO_FORCES)], 0, v[RV(VAR_RUSSIA_FORCES)]);
 			nborder++;
 		}
+		int c = turn_controller(w, r, i);
+		if (c != SIDE_BOTH)
+			held += c == side ? value : -value;
 	}
 	int val = regions + forces / 3;
 	if (wt->region != 100)
@@ -169,12 +175,6 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 	/* the score so far, what holding the regions will still score, and
 	 * credibility (it scores at the end and makes deterrence believed) */
 	int left_turns = r->turns - w->turn;
-	int held = 0;
-	for (int i = 0; i < r->nregions; i++) {
-		int c = turn_controller(w, r, i);
-		if (c != SIDE_BOTH)
-			held += c == side ? r->region[i].value : -r->region[i].value;
-	}
 	val += (w->score[side] - w->score[opp]) * AI_POINT;
 	val += held * (left_turns * d->turn_points + d->end_points) * AI_POINT * wt->region / 100;
 	val += (w->credibility[side] - w->credibility[opp]) * AI_CRED;
@@ -341,6 +341,46 @@ void ai_menu_build(const struct world *w, const struct rules *r, int side, const
 			menu_insert(m, (struct ai_pick){ per_ap(gain, act->cost), (int16_t)gain, (int16_t)stance,
 			                                 (uint8_t)a, (uint8_t)g, (uint8_t)match });
 		}
+	}
+}
+
+void ai_memo_clear(struct ai_memo *memo)
+{
+	memo->n = 0;
+}
+
+/* What a menu depends on besides the world and the side: its weights, all
+ * but those only ai_menu_fill reads (a weight added later is part of the key
+ * unless listed here). */
+static void memo_key(const struct ai_weights *wt, int key[AI_MEMO_KEY])
+{
+	_Static_assert(sizeof(struct ai_weights) <= AI_MEMO_KEY * sizeof(int), "AI_MEMO_KEY too small");
+	struct ai_weights k = *wt;
+	k.noise = k.topk = k.repeat = k.quick = 0;
+	memset(key, 0, AI_MEMO_KEY * sizeof(int));
+	memcpy(key, &k, sizeof k);
+}
+
+void ai_menu_get(struct ai_memo *memo, const struct world *w, const struct rules *r, int side,
+                 const struct ai_weights *wt, struct ai_menu *m)
+{
+	if (!memo) {
+		ai_menu_build(w, r, side, wt, m);
+		return;
+	}
+	int key[AI_MEMO_KEY];
+	memo_key(wt, key);
+	for (int i = 0; i < memo->n; i++)
+		if (memo->e[i].side == side && !memcmp(memo->e[i].key, key, sizeof key)) {
+			*m = memo->e[i].menu;
+			return;
+		}
+	ai_menu_build(w, r, side, wt, m);
+	if (memo->n < AI_MEMO_MAX) {
+		memo->e[memo->n].side = (uint8_t)side;
+		memcpy(memo->e[memo->n].key, key, sizeof key);
+		memo->e[memo->n].menu = *m;
+		memo->n++;
 	}
 }
 

@@ -60,22 +60,15 @@ void ai_read_last(const struct world *w, const struct rules *r, int side, struct
  * over is valued by its result; a war costs both sides. */
 int ai_eval(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt);
 
-/* A ranked short list of SIDE's allowed single orders and their estimated worth. */
-#define AI_MENU_MAX 8
-struct ai_pick {
-	int worth;      /* gain per AP, times 10: the ranking key */
-	int16_t gain;   /* estimated worth gained by the order */
-	int16_t stance; /* ai_action_stance of its action */
-	uint8_t action, region, match; /* match: assumed percent chance a proposal is matched */
-};
-struct ai_menu {
-	int n;
-	struct ai_pick p[AI_MENU_MAX];
-};
-
-/* Rank every order SIDE may give in W (alone), keeping the AI_MENU_MAX best. */
+/* Rank every order SIDE may give in W (alone), keeping the AI_MENU_MAX best
+ * (struct ai_menu: ai.h). */
 void ai_menu_build(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt,
                    struct ai_menu *m);
+
+/* ai_menu_build(), or the same menu from MEMO (NULL: none) when an AI
+ * deciding on W built it already; a new menu is kept there. */
+void ai_menu_get(struct ai_memo *memo, const struct world *w, const struct rules *r, int side,
+                 const struct ai_weights *wt, struct ai_menu *m);
 
 /* Fill OUT from menu M as ai_fill does; TILT adds units per AP to
  * cooperative orders (negative: to escalatory ones). */
@@ -98,9 +91,9 @@ void ai_random_orders(const struct world *w, const struct rules *r, int side, ui
 /* The search levels: normal (one turn against sampled replies) and hard
  * (Monte Carlo playouts within ai->budget). */
 void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *r,
-                      const struct ai_weights *wt, struct orders *out);
+                      const struct ai_weights *wt, struct ai_memo *memo, struct orders *out);
 void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
-                    const struct ai_weights *wt, struct orders *out);
+                    const struct ai_weights *wt, struct ai_memo *memo, struct orders *out);
 
 /* Default playouts per hard decision (calibrated by make bench). */
 #define AI_HARD_BUDGET 96

@@ -89,19 +89,19 @@ static int best_of(const long *val, int n)
 }
 
 void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *r,
-                      const struct ai_weights *wt, struct orders *out)
+                      const struct ai_weights *wt, struct ai_memo *memo, struct orders *out)
 {
 	int side = ai->side, opp = 1 - side;
 	struct ai_weights model = reply_model(ai);
 	struct ai_menu mine, theirs;
-	ai_menu_build(w, r, side, wt, &mine);
+	ai_menu_get(memo, w, r, side, wt, &mine);
 	struct orders cand[CAND_MAX];
 	int n = cand_build(w, r, side, wt, &mine, 2, cand);
 	if (n == 1) {
 		*out = cand[0];
 		return;
 	}
-	ai_menu_build(w, r, opp, &model, &theirs);
+	ai_menu_get(memo, w, r, opp, &model, &theirs);
 	long val[CAND_MAX] = { 0 };
 	struct world s;
 	for (int m = 0; m < NORMAL_REPLIES; m++) {
@@ -120,19 +120,19 @@ void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *
 }
 
 void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
-                    const struct ai_weights *wt, struct orders *out)
+                    const struct ai_weights *wt, struct ai_memo *memo, struct orders *out)
 {
 	int side = ai->side, opp = 1 - side;
 	struct ai_weights model = reply_model(ai);
 	struct ai_menu mine, theirs;
-	ai_menu_build(w, r, side, wt, &mine);
+	ai_menu_get(memo, w, r, side, wt, &mine);
 	struct orders cand[CAND_MAX];
 	int n = cand_build(w, r, side, wt, &mine, 5, cand);
 	if (n == 1) {
 		*out = cand[0];
 		return;
 	}
-	ai_menu_build(w, r, opp, &model, &theirs);
+	ai_menu_get(memo, w, r, opp, &model, &theirs);
 	struct ai_weights fast = reply_model(NULL); /* both sides in playouts */
 	uint32_t budget = ai->budget ? ai->budget : AI_HARD_BUDGET;
 	int rounds = (int)(budget / (uint32_t)n);

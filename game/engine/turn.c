@@ -19,16 +19,6 @@ int turn_initiative(int t)
 	return t % 2 == 0 ? SIDE_NATO : SIDE_RUSSIA;
 }
 
-int turn_controller(const struct world *w, const struct rules *r, int region)
-{
-	int a = w->region[region].v[R(VAR_ALIGNMENT)];
-	if (a >= r->victory.control)
-		return SIDE_NATO;
-	if (a <= -r->victory.control)
-		return SIDE_RUSSIA;
-	return SIDE_BOTH;
-}
-
 int turn_miscalc_chance(const struct world *w, const struct rules *r)
 {
 	const struct dynamics *d = &r->dyn;
@@ -287,11 +277,7 @@ static uint32_t event_targets(const struct world *w, const struct rules *r, int 
 		return 0;
 	if (ev->target == TARGET_WORLD)
 		return world_conds(w, r, ev->when, ev->nwhen, RULES_NO_REGION, NULL) ? 1u : 0u;
-	uint32_t set = 0;
-	for (int i = 0; i < r->nregions; i++)
-		if (world_conds(w, r, ev->when, ev->nwhen, i, NULL))
-			set |= 1u << i;
-	return set;
+	return world_conds_regions(w, r, ev->when, ev->nwhen);
 }
 
 static int popcount32(uint32_t x)

@@ -70,7 +70,16 @@ int turn_miscalc_chance(const struct world *w, const struct rules *r);
 int turn_initiative(int t);
 
 /* The region's controller under the victory rules: SIDE_NATO, SIDE_RUSSIA,
- * or SIDE_BOTH for contested. */
-int turn_controller(const struct world *w, const struct rules *r, int region);
+ * or SIDE_BOTH for contested. Inline: the AI's evaluator asks it for every
+ * region of every position it weighs. */
+static inline int turn_controller(const struct world *w, const struct rules *r, int region)
+{
+	int a = w->region[region].v[VAR_ALIGNMENT - VAR_WORLD_END];
+	if (a >= r->victory.control)
+		return SIDE_NATO;
+	if (a <= -r->victory.control)
+		return SIDE_RUSSIA;
+	return SIDE_BOTH;
+}
 
 #endif

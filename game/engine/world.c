@@ -84,20 +84,28 @@ int world_get(const struct world *w, const struct rules *r, int var, int region)
 	}
 }
 
+/* The value a reference reads for TARGET: stored variables straight from
+ * the world (the common case, kept inline), the rest through world_get(). */
+static inline int ref_value(const struct world *w, const struct rules *r, struct varref ref, int target)
+{
+	int region = ref.scope == SCOPE_TARGET ? target : ref.scope == SCOPE_REGION ? ref.region : RULES_NO_REGION;
+	if (ref.var < VAR_WORLD_END)
+		return w->v[ref.var];
+	if (ref.var < VAR_REGION_STORED_END && region < r->nregions)
+		return w->region[region].v[ref.var - VAR_WORLD_END];
+	return world_get(w, r, ref.var, region);
+}
+
 int world_ref(const struct world *w, const struct rules *r, struct varref ref, int target)
 {
-	switch (ref.scope) {
-	case SCOPE_WORLD: return world_get(w, r, ref.var, RULES_NO_REGION);
-	case SCOPE_TARGET: return world_get(w, r, ref.var, target);
-	default: return world_get(w, r, ref.var, ref.region);
-	}
+	return ref_value(w, r, ref, target);
 }
 
 bool world_conds(const struct world *w, const struct rules *r, const struct cond *c, int n,
                  int target, int *failed)
 {
 	for (int i = 0; i < n; i++) {
-		int v = world_ref(w, r, c[i].ref, target);
+		int v = ref_value(w, r, c[i].ref, target);
 		if (v < c[i].min || v > c[i].max) {
 			if (failed)
 				*failed = i;
@@ -105,6 +113,27 @@ bool world_conds(const struct world *w, const struct rules *r, const struct cond
 		}
 	}
 	return true;
+}
+
+uint32_t world_conds_regions(const struct world *w, const struct rules *r, const struct cond *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].ref.scope != SCOPE_TARGET) {
+			int v = ref_value(w, r, c[i].ref, RULES_NO_REGION);
+			if (v < c[i].min || v > c[i].max)
+				return 0;
+		}
+	uint32_t set = r->nregions >= 32 ? UINT32_MAX : (1u << r->nregions) - 1;
+	for (int i = 0; i < n && set; i++) {
+		if (c[i].ref.scope != SCOPE_TARGET)
+			continue;
+		for (int g = 0; g < r->nregions; g++) {
+			int v = ref_value(w, r, c[i].ref, g);
+			if (v < c[i].min || v > c[i].max)
+				set &= ~(1u << g);
+		}
+	}
+	return set;
 }
 
 int world_change(struct world *w, int var, int region, int delta, struct cause cause)

@@ -58,6 +58,11 @@ int world_ref(const struct world *w, const struct rules *r, struct varref ref, i
 bool world_conds(const struct world *w, const struct rules *r, const struct cond *c,
                  int n, int target, int *failed);
 
+/* The regions where every condition holds with that region as the target:
+ * bit i for region i. The same answer as world_conds() region by region, in
+ * one pass: conditions that do not read target.* are checked once. */
+uint32_t world_conds_regions(const struct world *w, const struct rules *r, const struct cond *c, int n);
+
 /* Add DELTA to a writable variable (clamped) and log the change with CAUSE
  * (whose var, region and delta fields this fills). Returns the change made. */
 int world_change(struct world *w, int var, int region, int delta, struct cause cause);

@@ -48,13 +48,15 @@ void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index,
 		if (c->budget)
 			ai[s].budget = c->budget;
 	}
+	struct ai_memo memo; /* menus both AIs build on this turn's world */
 	while (!w.over) {
 		struct orders o[SIDE_COUNT];
+		ai_memo_clear(&memo);
 		for (int s = 0; s < SIDE_COUNT; s++) {
 			if (c->fixed[s].n)
 				sim_fixed_orders(&w, r, s, &c->fixed[s], &o[s]);
 			else
-				ai_choose(&ai[s], &w, r, &o[s]);
+				ai_choose_shared(&ai[s], &w, r, &memo, &o[s]);
 			if (!t)
 				continue;
 			t->orders[s] += o[s].n;
