@@ -1,13 +1,5 @@
-/* cause.c - appending to and summing the cause log. */
+/* cause.c - summing the cause log (appending is inline, in cause.h). */
 #include "cause.h"
-
-void cause_add(struct cause_log *log, struct cause c)
-{
-	if (log->n < CAUSE_MAX)
-		log->rec[log->n++] = c;
-	else
-		log->dropped++;
-}
 
 int cause_total(const struct cause_log *log, int var, int region)
 {

@@ -45,13 +45,6 @@ int rules_event_find(const struct rules *r, const char *id)
 	return -1;
 }
 
-bool rules_action_for_side(const struct rules *r, int a, int side)
-{
-	if (a < 0 || a >= r->nactions || side < 0 || side >= SIDE_COUNT)
-		return false;
-	return r->action[a].side == SIDE_BOTH || r->action[a].side == side;
-}
-
 bool rules_action_presses(const struct rules *r, int a, int side)
 {
 	if (a < 0 || a >= r->nactions)

@@ -201,8 +201,14 @@ int rules_region_find(const struct rules *r, const char *id);
 int rules_action_find(const struct rules *r, const char *id);
 int rules_event_find(const struct rules *r, const char *id);
 
-/* True when SIDE may order action A (its own or a SIDE_BOTH action). */
-bool rules_action_for_side(const struct rules *r, int a, int side);
+/* True when SIDE may order action A (its own or a SIDE_BOTH action).
+ * Inline: every order check and every AI's scan of its actions asks. */
+static inline bool rules_action_for_side(const struct rules *r, int a, int side)
+{
+	if (a < 0 || a >= r->nactions || side < 0 || side >= SIDE_COUNT)
+		return false;
+	return r->action[a].side == SIDE_BOTH || r->action[a].side == side;
+}
 
 /* "nato" / "russia" (file spelling); "both" for SIDE_BOTH. */
 const char *side_id(int side);

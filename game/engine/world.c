@@ -127,11 +127,22 @@ uint32_t world_conds_regions(const struct world *w, const struct rules *r, const
 	for (int i = 0; i < n && set; i++) {
 		if (c[i].ref.scope != SCOPE_TARGET)
 			continue;
-		for (int g = 0; g < r->nregions; g++) {
-			int v = ref_value(w, r, c[i].ref, g);
-			if (v < c[i].min || v > c[i].max)
-				set &= ~(1u << g);
+		int var = c[i].ref.var;
+		if (var >= VAR_WORLD_END && var < VAR_REGION_STORED_END) {
+			/* a stored region variable: read straight from each region */
+			for (int g = 0; g < r->nregions; g++) {
+				int v = w->region[g].v[var - VAR_WORLD_END];
+				if (v < c[i].min || v > c[i].max)
+					set &= ~(1u << g);
+			}
+			continue;
 		}
+		for (int g = 0; g < r->nregions; g++)
+			if (set & (1u << g)) {
+				int v = ref_value(w, r, c[i].ref, g);
+				if (v < c[i].min || v > c[i].max)
+					set &= ~(1u << g);
+			}
 	}
 	return set;
 }
@@ -139,6 +150,8 @@ uint32_t world_conds_regions(const struct world *w, const struct rules *r, const
 int world_change(struct world *w, int var, int region, int delta, struct cause cause)
 {
 	int16_t *slot;
+	if (delta == 0)
+		return 0; /* nothing changes, nothing to record */
 	if (var < VAR_WORLD_END)
 		slot = &w->v[var];
 	else if (var < VAR_REGION_STORED_END && region >= 0 && region < w->nregions)
