@@ -34,6 +34,11 @@ enum cause_kind {
 	                     (the proposal's action) unanswered */
 	CAUSE_SCORE,      /* a change to a side's score (var SCORE, region = side) by
 	                     scoring rule SOURCE (enum score_term) */
+	CAUSE_FACILITATOR,/* the facilitator's change between turns (turn_facilitator),
+	                     SOURCE = FAC_SOURCE(enum fac_kind, the variable set by a FAC_SET):
+	                     a headline (var NONE; delta = the event for FAC_EVENT, the
+	                     value set for FAC_SET, the note's index in the log for FAC_SAY)
+	                     then its changes */
 	CAUSE_KIND_COUNT
 };
 
@@ -60,10 +65,21 @@ struct cause {
 	uint16_t source;/* action, event, drift, region or AP term index (by kind) */
 };
 
+/* What the facilitator changed between turns (CAUSE_FACILITATOR's source). */
+enum fac_kind { FAC_EVENT, FAC_SET, FAC_SAY, FAC_END, FAC_KIND_COUNT };
+#define FAC_SOURCE(kind, var) ((uint16_t)((kind) | (var) << 4))
+#define FAC_KIND(source) ((source) & 15)
+#define FAC_VAR(source) ((source) >> 4)
+
+#define CAUSE_NOTES 4     /* the facilitator's messages (FAC_SAY) a turn */
+#define CAUSE_NOTE_MAX 80 /* a message's bytes, NUL included */
+
 struct cause_log {
 	uint16_t n;       /* records used */
 	uint16_t dropped; /* records that did not fit (a bug if ever non-zero) */
 	struct cause rec[CAUSE_MAX];
+	uint8_t nnotes;   /* the facilitator's messages, named by FAC_SAY headlines */
+	char note[CAUSE_NOTES][CAUSE_NOTE_MAX];
 };
 
 /* Append a record; counts it in DROPPED when the log is full. Inline: a

@@ -583,6 +583,7 @@ int turn_resolve(struct world *w, const struct rules *r, const struct orders ord
 		return -1;
 	w->log.n = 0;
 	w->log.dropped = 0;
+	w->log.nnotes = 0;
 
 	bool ok[SIDE_COUNT][ORDERS_MAX] = { { false } };
 	resolve_crisis(w, r, orders);
@@ -618,4 +619,79 @@ int turn_resolve(struct world *w, const struct rules *r, const struct orders ord
 	 * invariant; the release build (-DNDEBUG) compiles this out. */
 	assert(world_check(w, r) == NULL);
 	return 0;
+}
+
+/* The facilitator's change: checked whole before anything moves, so a
+ * refusal leaves W as it was. */
+const char *turn_facilitator(struct world *w, const struct rules *r, struct fac_change *c)
+{
+	if (w->over)
+		return "the game is over";
+	if (c->kind >= FAC_KIND_COUNT || c->n > RULES_MAX_EFFECTS ||
+	    (c->kind == FAC_SET && (c->n != 1 || c->effect[0].op != EFFECT_SET)))
+		return "not a facilitator's change";
+	if (w->log.n + 4 + 2 * RULES_MAX_EFFECTS > CAUSE_MAX)
+		return "too many changes this turn";
+	for (int i = 0; i < c->n; i++) {
+		const struct effect *e = &c->effect[i];
+		bool region = e->ref.var >= VAR_WORLD_END;
+		if (e->ref.var >= VAR_COUNT || !var_info[e->ref.var].writable)
+			return "a variable the facilitator cannot change";
+		if (region ? e->ref.scope != SCOPE_REGION || e->ref.region >= r->nregions
+		           : e->ref.scope != SCOPE_WORLD)
+			return "a region variable needs a region, a world variable none";
+		if (e->op == EFFECT_SET && (e->value < var_info[e->ref.var].min ||
+		                            e->value > var_info[e->ref.var].max))
+			return "a value out of the variable's range";
+		if (e->op != EFFECT_SET && e->op != EFFECT_ADD)
+			return "not a facilitator's change";
+	}
+	if (c->kind == FAC_EVENT) {
+		if (c->event >= r->nevents)
+			return "no such event";
+		const struct event *ev = &r->event[c->event];
+		if (ev->kind == EVENT_INCIDENT && w->crisis)
+			return "a crisis is already open: it is answered next turn";
+		if (ev->target == TARGET_WORLD) {
+			c->region = RULES_NO_REGION;
+		} else if (c->region == RULES_NO_REGION) {
+			for (int i = 0; i < r->nregions && c->region == RULES_NO_REGION; i++)
+				if (world_conds(w, r, ev->when, ev->nwhen, i, NULL))
+					c->region = (uint8_t)i;
+			if (c->region == RULES_NO_REGION)
+				return "no region fits this event now: name one";
+		} else if (c->region >= r->nregions) {
+			return "no such region";
+		}
+	}
+	if (c->kind == FAC_SAY && (!c->text[0] || w->log.nnotes >= CAUSE_NOTES))
+		return c->text[0] ? "too many messages this turn" : "a message needs a text";
+
+	int detail = c->kind == FAC_EVENT ? c->event : c->kind == FAC_SET ? c->effect[0].value
+	             : c->kind == FAC_SAY ? w->log.nnotes : 0;
+	if (c->kind == FAC_SAY) {
+		char *note = w->log.note[w->log.nnotes++];
+		size_t k = 0;
+		for (; k + 1 < CAUSE_NOTE_MAX && c->text[k]; k++)
+			note[k] = c->text[k];
+		note[k] = 0;
+	}
+	uint8_t hr = c->kind == FAC_EVENT ? c->region
+	             : c->kind == FAC_SET && c->effect[0].ref.scope == SCOPE_REGION ? c->effect[0].ref.region
+	                                                                            : RULES_NO_REGION;
+	int var = c->kind == FAC_SET ? c->effect[0].ref.var : 0;
+	cause_add(&w->log, (struct cause){ CAUSE_FACILITATOR, SIDE_BOTH, VAR_NONE, hr, (int16_t)detail,
+	                                   FAC_SOURCE(c->kind, var) });
+	if (c->kind == FAC_EVENT)
+		fire_event(w, r, c->event, c->region);
+	else if (c->kind == FAC_END)
+		resolve_end(w, r);
+	else
+		apply_effects(w, r, c->effect, c->n, RULES_NO_REGION, CAUSE_FACILITATOR, SIDE_BOTH, c->kind, 0);
+	war_check(w, r);
+	/* what the next turn starts from */
+	for (int v = 0; v < VAR_WORLD_END; v++)
+		w->history[w->turn][v] = w->v[v];
+	assert(world_check(w, r) == NULL);
+	return NULL;
 }

@@ -62,6 +62,32 @@ void turn_preview_effects(const struct world *w, const struct rules *r, int side
  * the war roll; the AI calls it on copies to weigh its choice. */
 void turn_crisis_outcome(struct world *w, const struct rules *r, int outcome);
 
+/* A facilitator's change between turns (a class's teacher at `brink serve`):
+ * bring in one of the rules' events (FAC_EVENT), set one variable (FAC_SET:
+ * one EFFECT_SET effect), say a message with changes of its own (FAC_SAY:
+ * EFFECT_ADD effects and TEXT), or end the game now (FAC_END). Effects name
+ * world variables or a region's (SCOPE_WORLD or SCOPE_REGION). */
+struct fac_change {
+	uint8_t kind;   /* enum fac_kind */
+	uint8_t event;  /* FAC_EVENT: the event's index */
+	uint8_t region; /* FAC_EVENT: its region; RULES_NO_REGION for a world event, or
+	                   for turn_facilitator to pick the first where it applies */
+	uint8_t n;      /* effects used */
+	struct effect effect[RULES_MAX_EFFECTS];
+	char text[CAUSE_NOTE_MAX]; /* FAC_SAY: the message */
+};
+
+/* Apply the facilitator's change C to W now, between turns: log a
+ * CAUSE_FACILITATOR headline, then its changes (clamped, each logged; an
+ * event's own records as the rules make them, an incident opening its
+ * crisis; the end of the game scored as after the last turn), check for war,
+ * and make the values now the start of the next turn (history). An event's
+ * region left to pick is filled into C. Returns NULL, or a static reason it
+ * is refused (W unchanged): the game is over, a crisis is already open, no
+ * region fits the event, a variable the rules cannot change, a value out of
+ * range, too many messages this turn. */
+const char *turn_facilitator(struct world *w, const struct rules *r, struct fac_change *c);
+
 /* Chance of a miscalculation at the end of this turn, in 1/10000, from the
  * current state (as the UI's side panel shows it). */
 int turn_miscalc_chance(const struct world *w, const struct rules *r);

@@ -239,6 +239,14 @@ uint64_t world_hash(const struct world *w)
 		                       (unsigned char)(c->source & 0xff), (unsigned char)(c->source >> 8) };
 		h = fnv(h, b, sizeof b);
 	}
+	/* the facilitator's messages (none in a game without one: the digests
+	 * of every other game stay as they were) */
+	for (int i = 0; i < w->log.nnotes && i < CAUSE_NOTES; i++) {
+		size_t n = 0;
+		while (n < CAUSE_NOTE_MAX && w->log.note[i][n])
+			n++;
+		h = fnv(h, w->log.note[i], n);
+	}
 	return h;
 }
 

@@ -208,8 +208,51 @@ static bool change_reason(const struct rules *r, const struct cause *c, char *bu
 		snprintf(buf, len, "%s%s", c->var == VAR_RED_LINE ? "red line lapses: " : "",
 		         c->source < CRED_COUNT ? cred_words[c->source] : "credibility");
 		return change;
+	case CAUSE_FACILITATOR:
+		snprintf(buf, len, "%s", FAC_KIND(c->source) == FAC_SAY ? "the facilitator's message"
+		                                                          : "the facilitator");
+		return change;
 	default:
 		return false;
+	}
+}
+
+/* "tension", "stability in Poland": a variable inside a sentence. */
+static void var_in_sentence(const struct rules *r, int var, int region, char *buf, size_t len)
+{
+	const char *label = var < VAR_COUNT ? var_info[var].label : "?";
+	char first = label[0];
+	/* "Tension" -> "tension", but "NATO forces" stays */
+	if (first >= 'A' && first <= 'Z' && label[1] >= 'a' && label[1] <= 'z')
+		first = (char)(first - 'A' + 'a');
+	if (var >= VAR_WORLD_END && region < r->nregions)
+		snprintf(buf, len, "%c%s in %s", first, label + 1, r->region[region].name);
+	else
+		snprintf(buf, len, "%c%s", first, label + 1);
+}
+
+/* The facilitator's headline; NOTE is the message of a FAC_SAY (NULL: not at hand). */
+static int facilitator_headline(const struct rules *r, const struct cause *c, const char *note, char *buf,
+                                size_t len)
+{
+	char in[RULES_NAME_MAX + 8], what[RULES_NAME_MAX * 2], value[16];
+	where(r, c->region, in, sizeof in);
+	switch (FAC_KIND(c->source)) {
+	case FAC_EVENT:
+		return snprintf(buf, len, "The facilitator brought in %s: %s%s",
+		                c->delta >= 0 && c->delta < r->nevents &&
+		                                r->event[c->delta].kind == EVENT_INCIDENT ? "an incident" : "an event",
+		                event_title(r, c->delta), in);
+	case FAC_SET:
+		var_in_sentence(r, FAC_VAR(c->source), c->region, what, sizeof what);
+		explain_value(FAC_VAR(c->source), c->delta, value, sizeof value);
+		return snprintf(buf, len, "The facilitator set %s to %s", what, value);
+	case FAC_SAY:
+		return snprintf(buf, len, "Facilitator: %s", note ? note : "(a message)");
+	case FAC_END:
+		return snprintf(buf, len, "The facilitator ended the game now.");
+	default:
+		return snprintf(buf, len, "The facilitator changed the game.");
 	}
 }
 
@@ -252,6 +295,8 @@ static int cause_headline(const struct rules *r, const struct cause *c, char *bu
 		return snprintf(buf, len, "%s crossed the other side's red line%s", explain_side(r, c->side), in);
 	case CAUSE_END:
 		return snprintf(buf, len, "The last turn is over: the game ends.");
+	case CAUSE_FACILITATOR:
+		return facilitator_headline(r, c, NULL, buf, len);
 	default:
 		return snprintf(buf, len, "(unknown cause)");
 	}
@@ -529,6 +574,13 @@ size_t explain_cause_in(const struct rules *r, const struct cause_log *log, int 
                         size_t len)
 {
 	const struct cause *c = &log->rec[i];
+	if (c->kind == CAUSE_FACILITATOR && c->var == VAR_NONE && FAC_KIND(c->source) == FAC_SAY &&
+	    c->delta >= 0 && c->delta < log->nnotes && c->delta < CAUSE_NOTES) {
+		char note[CAUSE_NOTE_MAX];
+		snprintf(note, sizeof note, "%s", log->note[c->delta]);
+		int n = facilitator_headline(r, c, note, buf, len);
+		return n < 0 ? 0 : (size_t)n;
+	}
 	if (c->kind == CAUSE_ACTION && c->var < VAR_WORLD_END)
 		for (int k = i - 1; k >= 0; k--) {
 			const struct cause *h = &log->rec[k];

@@ -29,6 +29,7 @@
 
 #include "../explain/explain.h"
 #include "../scenario/scenario.h"
+#include "../session/fac_text.h"
 #include "../session/session.h"
 #include "../ui/launch.h"
 #include "../ui/play.h"
@@ -307,6 +308,58 @@ static void client_news(struct client *c, const struct proto_msg *m)
 	c->changed = true;
 }
 
+/* The facilitator changed the game: "fac INDEX AFTER DIGEST KIND ARG [TEXT]".
+ * Made here through the same engine, it must give the server's digest. */
+static void client_fac(struct client *c, const struct proto_msg *m)
+{
+	struct session *s = c->s;
+	char *end1, *end2;
+	long idx = strtol(m->arg[0], &end1, 10), after = strtol(m->arg[1], &end2, 10);
+	if (!s || *end1 || *end2 || idx < 1 || idx > SESSION_FAC_MAX || after < 0 || after > RULES_MAX_TURNS) {
+		client_fail(c, "the server sent a bad facilitator's change");
+		return;
+	}
+	char want[20];
+	if (idx <= s->nfac) { /* known already (a rejoin) */
+		snprintf(want, sizeof want, "%016llx", (unsigned long long)s->fac[idx - 1].digest);
+		if (strcmp(want, m->arg[2]) != 0)
+			client_fail(c, "this game is out of step with the server at the facilitator's change %ld", idx);
+		return;
+	}
+	if (idx != s->nfac + 1 || after != s->turns) {
+		client_fail(c, "the server sent the facilitator's change %ld out of order", idx);
+		return;
+	}
+	struct fac_change fc;
+	char why[320];
+	bool say = !strcmp(m->arg[3], "say");
+	const char *refused = fac_text_parse(&s->rules, m->arg[3], m->arg[4], say ? m->rest : NULL, &fc, why,
+	                                     sizeof why);
+	if (!refused)
+		refused = session_facilitate(s, &fc);
+	else
+		refused = why;
+	if (refused) {
+		client_fail(c, "the facilitator's change %ld cannot be made here: %s", idx, refused);
+		return;
+	}
+	snprintf(want, sizeof want, "%016llx", (unsigned long long)s->fac[s->nfac - 1].digest);
+	if (strcmp(want, m->arg[2]) != 0) {
+		client_fail(c, "this game is out of step with the server at the facilitator's change %ld", idx);
+		return;
+	}
+	/* tell the player now, in the game's words */
+	const struct cause_log *log = &s->world.log;
+	for (int i = log->n - 1; i >= 0; i--)
+		if (log->rec[i].kind == CAUSE_FACILITATOR && log->rec[i].var == VAR_NONE) {
+			char line[256];
+			explain_cause_in(&s->rules, log, i, line, sizeof line);
+			client_say(c, "%s", line);
+			break;
+		}
+	c->changed = true;
+}
+
 /* Say where the other side stands (c->other_state). */
 static void client_say_other(struct client *c)
 {
@@ -416,6 +469,9 @@ static void client_line(struct client *c, const char *line, size_t len)
 		break;
 	case PV_NEWS:
 		client_news(c, m);
+		break;
+	case PV_FAC:
+		client_fac(c, m);
 		break;
 	case PV_YOURS: {
 		long t = strtol(m->arg[0], NULL, 10);

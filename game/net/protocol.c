@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "../session/session.h"
 #include "protocol.h"
 
 struct verb_def {
@@ -26,6 +27,8 @@ static const struct verb_def verbs[PV_COUNT] = {
 	[PV_RESUME] = { "resume", false, 1, 1, false },
 	[PV_INJECT] = { "inject", false, 2, 2, false },
 	[PV_SET] = { "set", false, 3, 3, false },
+	[PV_SAY] = { "say", false, 2, 2, true },
+	[PV_END] = { "end", false, 1, 1, false },
 	[PV_STATS] = { "stats", false, 0, 0, false },
 	[PV_WELCOME] = { "welcome", true, 1, 3, false },
 	[PV_SEAT] = { "seat", true, 2, 2, false },
@@ -36,7 +39,8 @@ static const struct verb_def verbs[PV_COUNT] = {
 	[PV_PROGRESS] = { "progress", true, 2, 3, false },
 	[PV_READY] = { "ready", true, 0, 0, false },
 	[PV_PONG] = { "pong", true, 0, 0, false },
-	[PV_TABLE] = { "table", true, 7, 8, false },
+	[PV_TABLE] = { "table", true, 7, 9, false },
+	[PV_FAC] = { "fac", true, 5, 5, true },
 	[PV_OK] = { "ok", true, 0, 6, false },
 	[PV_ERROR] = { "error", true, 1, 1, true },
 	[PV_BYE] = { "bye", true, 1, 1, true },
@@ -308,13 +312,9 @@ bool proto_code_equal(const char *typed, const char *code)
 	return diff == 0;
 }
 
+_Static_assert(PROTO_NAME_MAX == SESSION_TEAM_MAX, "a team's name is one size everywhere");
+
 void proto_name_clean(const char *name, char out[PROTO_NAME_MAX])
 {
-	int n = 0;
-	for (const char *c = name; *c && n < PROTO_NAME_MAX - 1; c++) {
-		bool ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
-		          (*c >= '0' && *c <= '9') || *c == '_' || *c == '.' || *c == '-';
-		out[n++] = ok ? *c : '_';
-	}
-	out[n] = 0;
+	session_team_clean(name, out);
 }

@@ -17,7 +17,7 @@
 #define PROTO_VERSION 1
 #define PROTO_LINE_MAX 1024         /* longest line a client may send, '\n' excluded */
 #define PROTO_SERVER_LINE_MAX 4096  /* longest line a server may send (scenario text) */
-#define PROTO_ARGS_MAX 8            /* tokens after the verb */
+#define PROTO_ARGS_MAX 10           /* tokens after the verb */
 #define PROTO_CODE_SIZE 10          /* "ABCD-EFGH" and its NUL */
 #define PROTO_NAME_MAX 24           /* a team's name: [A-Za-z0-9_.-], at most 23 */
 
@@ -31,8 +31,10 @@ enum proto_verb {
 	PV_TABLES,   /* tables (facilitator) */
 	PV_PAUSE,    /* pause T|all (facilitator) */
 	PV_RESUME,   /* resume T|all (facilitator) */
-	PV_INJECT,   /* inject EVENT_ID T|all (facilitator) */
-	PV_SET,      /* set VAR VALUE T (facilitator) */
+	PV_INJECT,   /* inject EVENT_ID[@REGION] T|all (facilitator) */
+	PV_SET,      /* set VAR[@REGION] VALUE T|all (facilitator) */
+	PV_SAY,      /* say T|all EFFECTS TEXT (facilitator): a message, with changes */
+	PV_END,      /* end T|all (facilitator): end the game now */
 	PV_STATS,    /* stats (facilitator): turns resolved and how fast */
 	/* server to client */
 	PV_WELCOME,  /* welcome VERSION brink X.Y.Z */
@@ -44,7 +46,8 @@ enum proto_verb {
 	PV_PROGRESS, /* progress SIDE STATE [NAME] */
 	PV_READY,    /* ready: the state after a join is complete */
 	PV_PONG,     /* pong */
-	PV_TABLE,    /* table T TURN TENSION NATO_STATE RUSSIA_STATE RESULT PAUSED */
+	PV_TABLE,    /* table T TURN TENSION NATO_STATE RUSSIA_STATE RESULT PAUSED [NATO_TEAM RUSSIA_TEAM] */
+	PV_FAC,      /* fac INDEX AFTER DIGEST KIND ARG [TEXT]: the facilitator changed the game */
 	PV_OK,       /* ok WHAT ARGS... */
 	PV_ERROR,    /* error WORD TEXT */
 	PV_BYE,      /* bye WORD TEXT: the server closes the connection */

@@ -41,6 +41,7 @@
 #include "../engine/turn.h"
 #include "../save/save.h"
 #include "../scenario/scenario.h"
+#include "../session/fac_text.h"
 #include "../session/session.h"
 #include "protocol.h"
 #include "server.h"
@@ -91,6 +92,8 @@ struct table {
 	bool paused;
 	struct orders orders[RULES_MAX_TURNS][SIDE_COUNT];
 	uint64_t hash[RULES_MAX_TURNS + 1];
+	uint8_t nfac;               /* the facilitator's changes, in the order made */
+	struct session_fac fac[SESSION_FAC_MAX];
 	struct seat seat[SIDE_COUNT];
 };
 
@@ -242,6 +245,10 @@ static int table_save(const struct server *srv, struct session *s, const struct 
 	snprintf(s->id, sizeof s->id, "%s", t->save_name);
 	memcpy(s->orders, t->orders, sizeof s->orders);
 	memcpy(s->hash, t->hash, sizeof s->hash);
+	s->nfac = t->nfac;
+	memcpy(s->fac, t->fac, sizeof s->fac);
+	for (int side = 0; side < SIDE_COUNT; side++)
+		memcpy(s->team[side], t->seat[side].name, sizeof s->team[side]);
 	char path[1024];
 	if (save_path(srv->dir, t->save_name, path, sizeof path) < 0)
 		return -1;
@@ -352,6 +359,49 @@ static void table_news_to(struct server *srv, struct table *t, struct conn *c, i
 	conn_send(c, PV_NEWS, NULL, 4, tn, digest, o[SIDE_NATO], o[SIDE_RUSSIA]);
 }
 
+/* The facilitator's change I of T, to C. */
+static void table_fac_to(struct server *srv, struct table *t, struct conn *c, int i)
+{
+	const struct session_fac *f = &t->fac[i];
+	char idx[12], after[12], digest[20], arg[PROTO_LINE_MAX];
+	snprintf(idx, sizeof idx, "%d", i + 1);
+	snprintf(after, sizeof after, "%d", f->after);
+	snprintf(digest, sizeof digest, "%016llx", (unsigned long long)f->digest);
+	if (fac_text_arg(srv->rules, &f->c, arg, sizeof arg) < 0)
+		return;
+	conn_send(c, PV_FAC, f->c.kind == FAC_SAY ? f->c.text : NULL, 5, idx, after, digest,
+	          fac_kind_word(f->c.kind), arg);
+}
+
+/* The facilitator's change C to T, now: made through the engine, recorded
+ * for the save, told to both seats. Returns NULL or why it is refused. */
+static const char *table_facilitate(struct server *srv, struct table *t, struct fac_change *c)
+{
+	if (t->nfac >= SESSION_FAC_MAX)
+		return "this game has had all the facilitator's changes it can hold";
+	struct world w = t->world;
+	const char *why = turn_facilitator(&w, srv->rules, c);
+	if (why)
+		return why;
+	t->world = w;
+	struct session_fac *f = &t->fac[t->nfac++];
+	f->after = t->turns;
+	f->c = *c;
+	f->digest = world_hash(&w);
+	if (w.over)
+		for (int side = 0; side < SIDE_COUNT; side++) {
+			t->seat[side].submitted = false;
+			memset(&t->seat[side].orders, 0, sizeof t->seat[side].orders);
+		}
+	for (int side = 0; side < SIDE_COUNT; side++)
+		table_fac_to(srv, t, t->seat[side].conn, t->nfac - 1);
+	if (w.over)
+		for (int side = 0; side < SIDE_COUNT; side++)
+			table_progress(srv, t, side);
+	table_queue_save(srv, t);
+	return NULL;
+}
+
 /* Resolve T's turn when its orders are all in: both seats, or one and an
  * absent player the AI stands in for. */
 static void table_try_resolve(struct server *srv, struct table *t)
@@ -448,8 +498,14 @@ static void conn_dump(struct conn *c)
 	const char *nn = t->seat[SIDE_NATO].name[0] ? t->seat[SIDE_NATO].name : "-";
 	const char *rn = t->seat[SIDE_RUSSIA].name[0] ? t->seat[SIDE_RUSSIA].name : "-";
 	conn_send(c, PV_GAME, NULL, 4, seed, turns, nn, rn);
-	for (int turn = 1; turn <= t->turns; turn++)
-		table_news_to(srv, t, c, turn);
+	/* every turn, and the facilitator's changes where they were made */
+	int f = 0;
+	for (int turn = 0; turn <= t->turns; turn++) {
+		if (turn > 0)
+			table_news_to(srv, t, c, turn);
+		for (; f < t->nfac && t->fac[f].after == turn; f++)
+			table_fac_to(srv, t, c, f);
+	}
 	struct seat *me = &t->seat[c->side];
 	if (me->submitted) {
 		char o[PROTO_LINE_MAX], tn[8];
@@ -470,8 +526,10 @@ static void conn_table_line(struct conn *c, const struct table *t)
 	snprintf(tension, sizeof tension, "%d", t->world.v[VAR_TENSION]);
 	static const char *const results[] = { "none", "nato", "russia", "draw", "war", "peace" };
 	const char *res = t->world.result < sizeof results / sizeof results[0] ? results[t->world.result] : "none";
-	conn_send(c, PV_TABLE, NULL, 7, id, turn, tension, seat_state(c->srv, t, SIDE_NATO),
-	          seat_state(c->srv, t, SIDE_RUSSIA), res, t->paused ? "paused" : "playing");
+	const char *nn = t->seat[SIDE_NATO].name[0] ? t->seat[SIDE_NATO].name : "-";
+	const char *rn = t->seat[SIDE_RUSSIA].name[0] ? t->seat[SIDE_RUSSIA].name : "-";
+	conn_send(c, PV_TABLE, NULL, 9, id, turn, tension, seat_state(c->srv, t, SIDE_NATO),
+	          seat_state(c->srv, t, SIDE_RUSSIA), res, t->paused ? "paused" : "playing", nn, rn);
 }
 
 static void conn_join(struct conn *c, const struct proto_msg *m)
@@ -565,6 +623,63 @@ static int table_pick(struct server *srv, const char *which, int *first)
 	return 1;
 }
 
+/* inject, set, say, end: one change, to one table or all (those still
+ * playing). Every refusal is an error line naming its table; then, unless
+ * the one table meant refused, "ok VERB T|all N" with N tables changed. */
+static void conn_facilitate(struct conn *c, const struct proto_msg *m)
+{
+	struct server *srv = c->srv;
+	const char *kind, *arg, *text = NULL, *which;
+	char argbuf[PROTO_LINE_MAX + 2], why[400];
+	switch (m->verb) {
+	case PV_INJECT:
+		kind = "inject", arg = m->arg[0], which = m->arg[1];
+		break;
+	case PV_SET:
+		snprintf(argbuf, sizeof argbuf, "%s=%s", m->arg[0], m->arg[1]);
+		kind = "set", arg = argbuf, which = m->arg[2];
+		break;
+	case PV_SAY:
+		kind = "say", which = m->arg[0], arg = m->arg[1], text = m->rest;
+		break;
+	default:
+		kind = "end", arg = "-", which = m->arg[0];
+		break;
+	}
+	int first, n = table_pick(srv, which, &first);
+	if (n < 0) {
+		snprintf(why, sizeof why, "no table '%.40s': tables are 1 to %d, or all", which, srv->ntables);
+		conn_error(c, "bad-table", why);
+		return;
+	}
+	struct fac_change fc;
+	const char *word = fac_text_parse(srv->rules, kind, arg, text, &fc, why, sizeof why);
+	if (word) {
+		conn_error(c, word, why);
+		return;
+	}
+	int done = 0;
+	for (int i = first; i < first + n; i++) {
+		struct table *t = &srv->table[i];
+		if (n > 1 && t->world.over)
+			continue; /* "all" means the tables still playing */
+		struct fac_change one = fc;
+		bool over = t->world.over;
+		const char *refused = table_facilitate(srv, t, &one);
+		if (refused) {
+			snprintf(why, sizeof why, "table %d: %s", t->id, refused);
+			conn_error(c, over ? "game-over" : "refused", why);
+			continue;
+		}
+		done++;
+	}
+	if (done || n > 1) {
+		char count[12];
+		snprintf(count, sizeof count, "%d", done);
+		conn_send(c, PV_OK, NULL, 3, kind, which, count);
+	}
+}
+
 static void conn_watch_line(struct conn *c, const struct proto_msg *m)
 {
 	struct server *srv = c->srv;
@@ -597,11 +712,14 @@ static void conn_watch_line(struct conn *c, const struct proto_msg *m)
 		conn_send(c, PV_OK, NULL, 5, "stats", turns, p50, p99, mx);
 		return;
 	}
+	case PV_INJECT:
+	case PV_SET:
+	case PV_SAY:
+	case PV_END:
+		conn_facilitate(c, m);
+		return;
 	default:
-		/* inject, set: a change to a game must go into its save, which
-		 * holds the players' orders only (a save is a replay). */
-		conn_error(c, "not-yet", "inject and set are not available in this version: a save "
-		                         "holds only the players' orders, so a change would not replay");
+		conn_error(c, "not-allowed", "not a facilitator's command");
 		return;
 	}
 }
@@ -862,8 +980,12 @@ static void table_from_session(struct table *t, const struct session *s)
 	t->turns = s->turns;
 	memcpy(t->orders, s->orders, sizeof t->orders);
 	memcpy(t->hash, s->hash, sizeof t->hash);
-	for (int side = 0; side < SIDE_COUNT; side++)
+	t->nfac = s->nfac;
+	memcpy(t->fac, s->fac, sizeof t->fac);
+	for (int side = 0; side < SIDE_COUNT; side++) {
 		t->seat[side].ai_played = s->player[side] == PLAYER_AI;
+		memcpy(t->seat[side].name, s->team[side], sizeof t->seat[side].name);
+	}
 }
 
 /* Resume from DIR/serve.state when it names games not all over. Returns 1

@@ -46,8 +46,15 @@ static void watch_send(struct watch *w, const char *line)
 
 static void watch_help(struct watch *w)
 {
-	fputs("Commands: tables (every table now), pause T|all, resume T|all, stats, "
-	      "inject EVENT_ID T|all, set VAR VALUE T, help, quit.\n", w->o->out);
+	fputs("Commands (T: a table's number, or all):\n"
+	      "  tables                       every table now\n"
+	      "  pause T, resume T            hold a table's turns, let them go on\n"
+	      "  inject EVENT[@REGION] T      an event of the rules, now (inject naval-collision all)\n"
+	      "  set VAR[@REGION] VALUE T     give a variable a value (set tension 75 3)\n"
+	      "  say T EFFECTS TEXT           your message, with changes or '-' (say all tension=+10 "
+	      "Talks collapse)\n"
+	      "  end T                        end the game now, scored as after its last turn\n"
+	      "  stats, help, quit\n", w->o->out);
 }
 
 /* "table T TURN TENSION NATO RUSSIA RESULT PAUSED" -> a line for people. */
@@ -56,10 +63,12 @@ static void watch_table(struct watch *w, const struct proto_msg *m)
 	int t = atoi(m->arg[0]);
 	if (t < 1 || t > WATCH_TABLES_MAX)
 		return;
-	char line[256];
+	char line[256], teams[64] = "";
 	const char *res = strcmp(m->arg[5], "none") ? m->arg[5] : "";
-	snprintf(line, sizeof line, "table %d: turn %s, tension %s, NATO %s, Russia %s%s%s%s",
-	         t, m->arg[1], m->arg[2], m->arg[3], m->arg[4], res[0] ? ", result " : "", res,
+	if (m->argc >= 9 && (strcmp(m->arg[7], "-") || strcmp(m->arg[8], "-")))
+		snprintf(teams, sizeof teams, " (%s v %s)", m->arg[7], m->arg[8]);
+	snprintf(line, sizeof line, "table %d%s: turn %s, tension %s, NATO %s, Russia %s%s%s%s",
+	         t, teams, m->arg[1], m->arg[2], m->arg[3], m->arg[4], res[0] ? ", result " : "", res,
 	         strcmp(m->arg[6], "paused") ? "" : ", PAUSED");
 	if (!w->asked && w->last[t - 1] && !strcmp(w->last[t - 1], line))
 		return;

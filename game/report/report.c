@@ -28,7 +28,7 @@ static struct world *worlds_build(const struct session *s)
 	w[0] = s->start;
 	for (int t = 0; t < s->turns; t++) {
 		w[t + 1] = w[t];
-		if (turn_resolve(&w[t + 1], &s->rules, s->orders[t]) < 0) {
+		if (turn_resolve(&w[t + 1], &s->rules, s->orders[t]) < 0 || session_fac_replay(s, &w[t + 1]) < 0) {
 			free(w);
 			return NULL;
 		}
@@ -153,7 +153,8 @@ static int notable(const struct cause *c)
 	switch (c->kind) {
 	case CAUSE_EVENT:
 	case CAUSE_INCIDENT:
-	case CAUSE_AGREEMENT: return c->var == VAR_NONE;
+	case CAUSE_AGREEMENT:
+	case CAUSE_FACILITATOR: return c->var == VAR_NONE;
 	case CAUSE_ORDER_FAILED:
 	case CAUSE_WAR:
 	case CAUSE_END: return 1;
@@ -162,36 +163,46 @@ static int notable(const struct cause *c)
 	}
 }
 
+/* The notable records of LOG under HEADING (printed before the first). */
+static int md_log(const struct rules *r, const struct cause_log *log, const char *heading, FILE *out)
+{
+	char line[320];
+	int shown = 0;
+	for (int i = 0; i < log->n && i < CAUSE_MAX; i++) {
+		const struct cause *c = &log->rec[i];
+		if (!notable(c))
+			continue;
+		if (!shown++)
+			fprintf(out, "%s", heading);
+		explain_cause_in(r, log, i, line, sizeof line);
+		fprintf(out, "- %s\n", line);
+		/* the changes that follow an event, incident, agreement or facilitator's headline */
+		if (c->kind == CAUSE_EVENT || c->kind == CAUSE_INCIDENT || c->kind == CAUSE_AGREEMENT ||
+		    c->kind == CAUSE_FACILITATOR)
+			for (int j = i + 1; j < log->n && j < CAUSE_MAX && log->rec[j].kind == c->kind &&
+			                    FAC_KIND(log->rec[j].source) == FAC_KIND(c->source) &&
+			                    (c->kind == CAUSE_FACILITATOR || log->rec[j].source == c->source) &&
+			                    log->rec[j].var != VAR_NONE; j++) {
+				explain_cause(r, &log->rec[j], line, sizeof line);
+				fprintf(out, "  - %s\n", line);
+			}
+	}
+	if (shown)
+		fprintf(out, "\n");
+	return shown;
+}
+
 static void md_happened(const struct session *s, FILE *out)
 {
 	const struct rules *r = &s->rules;
-	char date[32], line[320];
-	int any = 0;
+	char date[32], heading[96];
 	fprintf(out, "## What happened\n\n");
+	/* the facilitator's changes before the first turn */
+	int any = md_log(r, &s->start.log, "### Before the first turn\n\n", out);
 	for (int t = 0; t < s->turns; t++) {
-		const struct cause_log *log = &s->log[t];
-		int shown = 0;
-		for (int i = 0; i < log->n && i < CAUSE_MAX; i++) {
-			const struct cause *c = &log->rec[i];
-			if (!notable(c))
-				continue;
-			if (!shown++) {
-				explain_date(r, t, date, sizeof date);
-				fprintf(out, "### Turn %d (%s)\n\n", t + 1, date);
-			}
-			explain_cause(r, c, line, sizeof line);
-			fprintf(out, "- %s\n", line);
-			/* the changes that follow an event, incident or agreement headline */
-			if (c->kind == CAUSE_EVENT || c->kind == CAUSE_INCIDENT || c->kind == CAUSE_AGREEMENT)
-				for (int j = i + 1; j < log->n && j < CAUSE_MAX && log->rec[j].kind == c->kind &&
-				                    log->rec[j].source == c->source && log->rec[j].var != VAR_NONE; j++) {
-					explain_cause(r, &log->rec[j], line, sizeof line);
-					fprintf(out, "  - %s\n", line);
-				}
-		}
-		if (shown)
-			fprintf(out, "\n");
-		any += shown;
+		explain_date(r, t, date, sizeof date);
+		snprintf(heading, sizeof heading, "### Turn %d (%s)\n\n", t + 1, date);
+		any += md_log(r, &s->log[t], heading, out);
 	}
 	if (!any)
 		fprintf(out, "No event, incident or agreement.\n\n");
@@ -204,7 +215,7 @@ static void md_turn_causes(const struct session *s, int t, int positive_only, FI
 	char line[320];
 	int n = causes_of(&s->log[t], VAR_TENSION, positive_only, idx, TOP_CAUSES);
 	for (int i = 0; i < n; i++) {
-		explain_cause(r, &s->log[t].rec[idx[i]], line, sizeof line);
+		explain_cause_in(r, &s->log[t], idx[i], line, sizeof line);
 		fprintf(out, "   - %s\n", line);
 	}
 }

@@ -144,6 +144,17 @@ static void player_words(const struct session *s, int side, char *buf, size_t le
 		snprintf(buf, len, "human");
 }
 
+/* The team's name and who played: "Eagles (human)", or player_words alone. */
+static void team_words(const struct session *s, int side, char *buf, size_t len)
+{
+	char who[32];
+	player_words(s, side, who, sizeof who);
+	if (s->team[side][0])
+		snprintf(buf, len, "%s (%s)", s->team[side], who);
+	else
+		snprintf(buf, len, "%s", who);
+}
+
 /* "NATO wins", "a draw", "war", "cooperative peace", "in progress". */
 static void result_name(const struct rules *r, int result, char *buf, size_t len)
 {
@@ -206,8 +217,8 @@ static void md_games(const struct facts *f, int n, FILE *out)
 	for (int i = 0; i < n; i++) {
 		const struct session *s = f[i].g->s;
 		char a[64], b[64], res[64], war[32] = "no";
-		player_words(s, SIDE_NATO, a, sizeof a);
-		player_words(s, SIDE_RUSSIA, b, sizeof b);
+		team_words(s, SIDE_NATO, a, sizeof a);
+		team_words(s, SIDE_RUSSIA, b, sizeof b);
 		result_text(&f[i], res, sizeof res);
 		if (f[i].war_turn)
 			snprintf(war, sizeof war, "turn %d", f[i].war_turn);
@@ -224,6 +235,14 @@ static void md_games(const struct facts *f, int n, FILE *out)
 	fprintf(out, "\nScores are %s : %s, counted when a game is over. A crisis is an incident both "
 	             "sides must answer: each stands firm or backs down.\n\n",
 	        explain_side(r, SIDE_NATO), explain_side(r, SIDE_RUSSIA));
+	int changed = 0;
+	for (int i = 0; i < n; i++)
+		if (f[i].g->s->nfac)
+			fprintf(out, "%s %s (%d)", changed++ ? "," : "The facilitator changed", f[i].name,
+			        f[i].g->s->nfac);
+	if (changed)
+		fprintf(out, ": its changes are the facilitator's causes in each game's report "
+		             "(`brink report SAVE`).\n\n");
 }
 
 /* Mean (one decimal), min and max of one measure over the games. */
@@ -575,7 +594,8 @@ static void csv_write(const struct facts *f, int n, FILE *out)
 	fprintf(out, "game,scenario,seed,nato,russia,result,nato_score,russia_score,war_turn,war_date,"
 	             "tension_start,tension_peak,tension_end,turns,length,agreements,incidents,"
 	             "miscalculations,crises,nato_backed_down,russia_backed_down,both_backed_down,"
-	             "both_stood_firm,failed_orders,branch_from,branch_turn\n");
+	             "both_stood_firm,failed_orders,branch_from,branch_turn,nato_team,russia_team,"
+	             "facilitator_changes\n");
 	for (int i = 0; i < n; i++) {
 		const struct session *s = f[i].g->s;
 		char a[64], b[64], date[32] = "";
@@ -596,7 +616,11 @@ static void csv_write(const struct facts *f, int n, FILE *out)
 		        f[i].agreements, f[i].incidents, f[i].miscalcs, f[i].crises, f[i].backed[SIDE_NATO],
 		        f[i].backed[SIDE_RUSSIA], f[i].both_back, f[i].both_firm, f[i].failed);
 		csv_field(s->branch_from, out);
-		fprintf(out, ",%d\n", s->branch_turn);
+		fprintf(out, ",%d,", s->branch_turn);
+		csv_field(s->team[SIDE_NATO], out);
+		fputc(',', out);
+		csv_field(s->team[SIDE_RUSSIA], out);
+		fprintf(out, ",%d\n", s->nfac);
 	}
 }
 

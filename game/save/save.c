@@ -26,6 +26,7 @@
 #include "../base/path.h"
 #include "../explain/explain.h"
 #include "../scenario/scenario.h"
+#include "../session/fac_text.h"
 #include "save.h"
 #include "save_internal.h"
 
@@ -116,7 +117,9 @@ static int format_config(const struct session *s, config_t *cfg)
 	config_setting_t *root = config_root_setting(cfg);
 	char buf[256];
 
-	add_int(root, "format", SAVE_FORMAT);
+	/* Format 2 only when there is something format 1 cannot hold: a Brink
+	 * that reads format 1 then says so instead of failing a digest. */
+	add_int(root, "format", s->nfac ? SAVE_FORMAT_FAC : SAVE_FORMAT);
 	add_str(root, "version", BRINK_VERSION);
 
 	config_setting_t *g = config_setting_add(root, "game", CONFIG_TYPE_GROUP);
@@ -134,6 +137,8 @@ static int format_config(const struct session *s, config_t *cfg)
 		add_str(p, "player", s->player[side] == PLAYER_AI ? "ai" : "human");
 		const char *lvl = ai_level_name(s->ai_level[side]);
 		add_str(p, "ai", lvl ? lvl : "normal");
+		if (s->team[side][0])
+			add_str(p, "team", s->team[side]);
 	}
 
 	snprintf(buf, sizeof buf, "%" PRIu64, s->seed);
@@ -145,6 +150,23 @@ static int format_config(const struct session *s, config_t *cfg)
 		config_setting_t *b = config_setting_add(root, "branch", CONFIG_TYPE_GROUP);
 		add_str(b, "from", s->branch_from);
 		add_int(b, "turn", s->branch_turn);
+	}
+	if (s->nfac) {
+		config_setting_t *fl = config_setting_add(root, "facilitator", CONFIG_TYPE_LIST);
+		for (int i = 0; i < s->nfac && i < SESSION_FAC_MAX; i++) {
+			const struct session_fac *f = &s->fac[i];
+			char arg[240];
+			config_setting_t *fg = config_setting_add(fl, NULL, CONFIG_TYPE_GROUP);
+			add_int(fg, "after", f->after);
+			if (fac_text_arg(r, &f->c, arg, sizeof arg) < 0)
+				return -1;
+			snprintf(buf, sizeof buf, "%s %s", fac_kind_word(f->c.kind), arg);
+			add_str(fg, "change", buf);
+			if (f->c.kind == FAC_SAY)
+				add_str(fg, "text", f->c.text);
+			snprintf(buf, sizeof buf, "%016" PRIx64, f->digest);
+			add_str(fg, "digest", buf);
+		}
 	}
 
 	config_setting_t *turns = config_setting_add(root, "turns", CONFIG_TYPE_LIST);
@@ -772,6 +794,15 @@ static int load_players(struct loader *L, struct session *s)
 		}
 		s->player[side] = !strcmp(who, "ai") ? PLAYER_AI : PLAYER_HUMAN;
 		s->ai_level[side] = (uint8_t)level;
+		/* the team's name (brink join --name; optional) */
+		if (config_setting_get_member(p, "team")) {
+			const char *team = need_str(L, p, where, "team");
+			if (!team) {
+				rc = -1;
+				continue;
+			}
+			session_team_clean(team, s->team[side]);
+		}
 	}
 	return rc;
 }
@@ -880,6 +911,72 @@ static int load_order(struct loader *L, struct session *s, int t, int side,
 	return -1;
 }
 
+/* The facilitator's changes made at this point of the game (after
+ * s->turns turns), from element *NEXT of the list FL on. */
+static int load_fac(struct loader *L, struct session *s, const config_setting_t *fl, int *next)
+{
+	for (; fl && *next < config_setting_length(fl); ++*next) {
+		const config_setting_t *fg = config_setting_get_elem(fl, (unsigned)*next);
+		int k = *next + 1, after;
+		char where[48];
+		snprintf(where, sizeof where, "facilitator[%d]", k);
+		if (config_setting_type(fg) != CONFIG_TYPE_GROUP) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(fg),
+			         "facilitator change %d should be a group { after = N; change = \"...\"; ... }", k);
+			return -1;
+		}
+		if (need_int(L, fg, where, "after", 0, RULES_MAX_TURNS, &after))
+			return -1;
+		if (after < s->turns) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(fg, "after")),
+			         "facilitator change %d is after turn %d, before the change listed ahead of it: "
+			         "changes are listed in the order they were made", k, after);
+			return -1;
+		}
+		if (after > s->turns)
+			return 0; /* later in the game */
+		const char *change = need_str(L, fg, where, "change");
+		const char *dg = need_str(L, fg, where, "digest");
+		if (!change || !dg)
+			return -1;
+		const config_setting_t *te = config_setting_get_member(fg, "text");
+		const char *text = te ? need_str(L, fg, where, "text") : NULL;
+		if (te && !text)
+			return -1;
+		char kind[16] = "", arg[256] = "", extra[2] = "", why[320];
+		int n = sscanf(change, "%15s %255s %1s", kind, arg, extra);
+		int line = line_of(config_setting_get_member(fg, "change"));
+		struct fac_change c;
+		const char *word = n < 1 || n > 2 ? "bad-kind"
+		                   : fac_text_parse(&s->rules, kind, n == 2 ? arg : NULL, text, &c, why, sizeof why);
+		if (word) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line, "facilitator change %d: %s", k,
+			         n < 1 || n > 2 ? "expected \"KIND ARG\" (inject, set, say, end)" : why);
+			return -1;
+		}
+		uint64_t want = 0;
+		if (parse_hex64(dg, &want)) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(fg, "digest")),
+			         "facilitator change %d: digest '%s' should be 16 hex digits", k, dg);
+			return -1;
+		}
+		const char *refused = session_facilitate(s, &c);
+		if (refused) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line, "facilitator change %d (after turn %d) cannot be "
+			         "made at that point: %s", k, after, refused);
+			return -1;
+		}
+		if (s->fac[s->nfac - 1].digest != want) {
+			diag_add(L->ds, DIAG_ERROR, L->path, line_of(config_setting_get_member(fg, "digest")),
+			         "facilitator change %d (after turn %d) does not replay to its stored digest (save %s, "
+			         "replay %016" PRIx64 "): the save was edited, or written by another version of Brink",
+			         k, after, dg, s->fac[s->nfac - 1].digest);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static int load_turns(struct loader *L, struct session *s, struct save_check *chk)
 {
 	const config_setting_t *turns = need(L, L->root, "", "turns", CONFIG_TYPE_LIST);
@@ -887,6 +984,18 @@ static int load_turns(struct loader *L, struct session *s, struct save_check *ch
 		return -1;
 	int n = config_setting_length(turns);
 	chk->turns = n;
+	const config_setting_t *fl = config_setting_get_member(L->root, "facilitator");
+	int next = 0;
+	if (fl && !need(L, L->root, "", "facilitator", CONFIG_TYPE_LIST))
+		return -1;
+	if (fl && config_setting_length(fl) > SESSION_FAC_MAX) {
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(fl), "'facilitator' lists %d changes; at most %d",
+		         config_setting_length(fl), SESSION_FAC_MAX);
+		return -1;
+	}
+	chk->bad_turn = 1;
+	if (load_fac(L, s, fl, &next))
+		return -1;
 	for (int i = 0; i < n; i++) {
 		const config_setting_t *tg = config_setting_get_elem(turns, (unsigned)i);
 		int t = i + 1, num;
@@ -962,6 +1071,14 @@ static int load_turns(struct loader *L, struct session *s, struct save_check *ch
 			         t, check);
 			return -1;
 		}
+		if (load_fac(L, s, fl, &next))
+			return -1;
+	}
+	if (fl && next < config_setting_length(fl)) {
+		const config_setting_t *fg = config_setting_get_elem(fl, (unsigned)next);
+		diag_add(L->ds, DIAG_ERROR, L->path, line_of(fg),
+		         "facilitator change %d is after a turn the save does not have (it has %d)", next + 1, n);
+		return -1;
 	}
 	chk->bad_turn = 0;
 	return 0;
@@ -1114,9 +1231,10 @@ int save_load(const char *path, struct session **out, struct save_check *chk, st
 	int fmt;
 	if (need_int(&L, L.root, "", "format", 0, 1000000, &fmt))
 		goto done;
-	if (fmt != SAVE_FORMAT) {
+	if (fmt != SAVE_FORMAT && fmt != SAVE_FORMAT_FAC) {
 		diag_add(ds, DIAG_ERROR, path, line_of(config_setting_get_member(L.root, "format")),
-		         "unknown save format %d: this Brink reads format %d", fmt, SAVE_FORMAT);
+		         "unknown save format %d: this Brink reads formats %d and %d", fmt, SAVE_FORMAT,
+		         SAVE_FORMAT_FAC);
 		goto done;
 	}
 	int bad = 0;

@@ -12,7 +12,8 @@
 #include "../base/diag.h"
 #include "../session/session.h"
 
-#define SAVE_FORMAT 1
+#define SAVE_FORMAT 1     /* a save of a game the facilitator never changed */
+#define SAVE_FORMAT_FAC 2 /* ... one with the facilitator's changes (`facilitator`) */
 #define SAVE_EXISTS (-2) /* a create-only write found the file there */
 
 /* Write S to PATH atomically. Returns 0, or -1 with a diagnostic in DS. */

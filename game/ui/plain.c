@@ -154,7 +154,7 @@ static void plain_briefing(void *ctx, struct play *p, int side)
 		for (int i = 0; i < w->log.n; i++) {
 			if (!plain_is_news(&w->log.rec[i]))
 				continue;
-			explain_cause(r, &w->log.rec[i], line, sizeof line);
+			explain_cause_in(r, &w->log, i, line, sizeof line);
 			fprintf(pl->out, "  %s\n", line);
 		}
 		int was = w->history[w->turn - 1][VAR_TENSION], now = w->v[VAR_TENSION];
@@ -895,7 +895,7 @@ static void plain_resolution(void *ctx, struct play *p)
 			                                 : "  Action points next turn:\n",
 			      pl->out);
 		}
-		explain_cause(r, c, line, sizeof line);
+		explain_cause_in(r, &w->log, i, line, sizeof line);
 		fprintf(pl->out, "%s%s\n", c->var == VAR_NONE ? "  " : "    ", line);
 	}
 	int was = w->history[t][VAR_TENSION];

@@ -23,6 +23,10 @@ int replay_text(const struct session *s, FILE *out)
 	if (explain_branch(s, line, sizeof line))
 		fprintf(out, "Branch: %s\n", line);
 	fprintf(out, "Start: tension %d (%s)\n", w.v[VAR_TENSION], explain_band(w.v[VAR_TENSION], 0));
+	for (int i = 0; i < s->start.log.n && i < CAUSE_MAX; i++) { /* the facilitator's, before turn 1 */
+		explain_cause_in(r, &s->start.log, i, line, sizeof line);
+		fprintf(out, "  - %s\n", line);
+	}
 	for (int t = 0; t < s->turns; t++) {
 		explain_date(r, t, date, sizeof date);
 		fprintf(out, "\nTurn %d (%s)\n", t + 1, date);
@@ -30,11 +34,12 @@ int replay_text(const struct session *s, FILE *out)
 		orders_line(r, SIDE_RUSSIA, &s->orders[t][SIDE_RUSSIA], out);
 		const struct cause_log *log = &s->log[t];
 		for (int i = 0; i < log->n && i < CAUSE_MAX; i++) {
-			explain_cause(r, &log->rec[i], line, sizeof line);
+			explain_cause_in(r, log, i, line, sizeof line);
 			fprintf(out, "  - %s\n", line);
 		}
 		int a = w.v[VAR_TENSION];
 		turn_resolve(&w, r, s->orders[t]);
+		session_fac_replay(s, &w);
 		int b = w.v[VAR_TENSION];
 		fprintf(out, "  tension: %d -> %d (%+d), %s\n", a, b, b - a, explain_band(b, 0));
 	}

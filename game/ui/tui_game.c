@@ -60,7 +60,7 @@ int tui_news_lines(const struct rules *r, const struct cause_log *log, struct tu
 				break;
 		}
 		char buf[240];
-		explain_cause(r, c, buf, sizeof buf);
+		explain_cause_in(r, log, i, buf, sizeof buf);
 		bool head = c->var == VAR_NONE;
 		snprintf(out[n].text, sizeof out[n].text, "%s%s", head ? "" : "  ", buf);
 		out[n].role = c->kind == CAUSE_WAR || c->kind == CAUSE_INCIDENT ? TR_BAD

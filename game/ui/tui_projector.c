@@ -343,7 +343,7 @@ static void draw_headlines(struct tui *t, const struct tui_view *v, struct tui_r
 		if (c->var != VAR_NONE || c->kind == CAUSE_MISCALC)
 			continue;
 		char text[240], lines[4][256];
-		explain_cause(v->r, c, text, sizeof text);
+		explain_cause_in(v->r, v->log, i, text, sizeof text);
 		int role = c->kind == CAUSE_WAR || c->kind == CAUSE_INCIDENT ? TR_BAD
 		         : c->kind == CAUSE_AGREEMENT ? TR_GOOD : TR_TITLE;
 		int n = tui_wrap(text, a.w - 2, lines, 4);

@@ -32,6 +32,7 @@ int tui_replay_run(struct tui *t, const struct session *s)
 	for (int k = 0; k < turns; k++) {
 		worlds[k + 1] = worlds[k];
 		turn_resolve(&worlds[k + 1], &s->rules, s->orders[k]);
+		session_fac_replay(s, &worlds[k + 1]);
 	}
 	tui_art_for(&art[0], &s->rules, false);
 	tui_art_for(&art[1], &s->rules, true);

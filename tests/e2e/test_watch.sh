@@ -67,7 +67,7 @@ rc=$?
 [ $rc -eq 0 ] || fail "watch: exit $rc at quit"
 grep -q '^error: unknown command' w.out || fail "a bad command got no error"
 grep -q '^stats: 12 turns resolved' w.out || { fail "no stats"; tail -n 5 w.out; }
-grep -q '^error: .*not available' w.out || fail "inject was not refused"
+grep -q "^error: no event 'summit'" w.out || fail "inject of an unknown event was not refused"
 kill -TERM "$spid"
 wait "$spid"
 grep -l 'ERROR: AddressSanitizer\|runtime error\|LeakSanitizer' ./*.out ./*.err 2>/dev/null && fail "sanitizer report"

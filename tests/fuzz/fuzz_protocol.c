@@ -13,6 +13,7 @@
 #include "../../game/base/diag.h"
 #include "../../game/net/protocol.h"
 #include "../../game/scenario/scenario.h"
+#include "../../game/session/fac_text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -46,6 +47,18 @@ static void one_line(const char *line, size_t len, bool from_server)
 	}
 	if (m.argc > 0)
 		(void)proto_code_equal(m.arg[0], "ABCD-EFGH");
+	/* a facilitator's change read from a fac line reads the same once written */
+	if (m.verb == PV_FAC) {
+		struct fac_change c, again;
+		char why[320], arg[PROTO_LINE_MAX];
+		bool say = !strcmp(m.arg[3], "say");
+		if (!fac_text_parse(rules, m.arg[3], m.arg[4], say ? m.rest : NULL, &c, why, sizeof why)) {
+			if (fac_text_arg(rules, &c, arg, sizeof arg) < 0 ||
+			    fac_text_parse(rules, m.arg[3], arg, say ? c.text : NULL, &again, why, sizeof why) ||
+			    memcmp(&c, &again, sizeof c))
+				abort();
+		}
+	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

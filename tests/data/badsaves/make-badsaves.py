@@ -14,7 +14,7 @@ def emit(name, lines, expects):
 def sub(name, pat, old, new, msg, start=0):
     L = list(base); i = find(L, pat, start); L[i] = L[i].replace(old, new); emit(name, L, [(i, msg)])
 t1 = find(base, 'turn = 1;')
-sub('unknown-version.save', 'format = 1;', '1', '2', 'unknown save format 2')
+sub('unknown-version.save', 'format = 1;', '1', '3', 'unknown save format 3')
 sub('format-wrong-type.save', 'format = 1;', '1', '"1"', "'format' should be an integer")
 sub('seed-not-a-number.save', 'seed = ', '"18446744073709551557"', '"12abc"', "'seed' is '12abc'")
 sub('seed-too-big.save', 'seed = ', '"18446744073709551557"', '"18446744073709551616"', "below 2^64")
