@@ -636,3 +636,24 @@ Test(engine, conds_regions_match_conds)
 	}
 	cr_assert_gt(seen, 0, "no condition ever held in some regions and not others");
 }
+
+/* world_change's assertions (its indices, a writable variable, a stored value in
+ * range) run where assertions are on (build/asan/unit) and stop at the first
+ * break; the release (build/unit, -DNDEBUG) compiles them out. */
+#ifndef NDEBUG
+Test(engine, world_change_asserts_its_region, .signal = SIGABRT)
+{
+	world_change(&W, VAR_STABILITY, R.nregions, 5, (struct cause){ .kind = CAUSE_ACTION });
+}
+
+Test(engine, world_change_asserts_a_stored_value_in_range, .signal = SIGABRT)
+{
+	W.v[VAR_TENSION] = 101; /* a broken world: some code wrote past the range */
+	world_change(&W, VAR_TENSION, RULES_NO_REGION, -1, (struct cause){ .kind = CAUSE_ACTION });
+}
+
+Test(engine, world_change_asserts_a_writable_variable, .signal = SIGABRT)
+{
+	world_change(&W, VAR_VALUE, 0, 1, (struct cause){ .kind = CAUSE_ACTION });
+}
+#endif

@@ -291,6 +291,8 @@ static int popcount32(uint32_t x)
 /* Event E happens (on TARGET); an incident opens a crisis. True at war. */
 static bool fire_event(struct world *w, const struct rules *r, int e, int target)
 {
+	assert(e >= 0 && e < r->nevents);
+	assert(target == RULES_NO_REGION || (target >= 0 && target < r->nregions));
 	const struct event *ev = &r->event[e];
 	w->fired |= 1ULL << e;
 	uint8_t ck = ev->kind == EVENT_INCIDENT ? CAUSE_INCIDENT : CAUSE_EVENT;
@@ -611,6 +613,7 @@ int turn_resolve(struct world *w, const struct rules *r, const struct orders ord
 	}
 
 	w->turn++;
+	assert(w->turn <= RULES_MAX_TURNS); /* history[] has room: the game ends by then */
 	for (int v = 0; v < VAR_WORLD_END; v++)
 		w->history[w->turn][v] = w->v[v];
 	if (!w->over && w->turn >= r->turns)

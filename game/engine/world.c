@@ -1,4 +1,5 @@
 /* world.c - the world value: starting state, reading variables, changing them with a cause. */
+#include <assert.h>
 #include <string.h>
 
 #include "rng.h"
@@ -61,6 +62,7 @@ int world_vulnerability(const struct world *w, const struct rules *r, int i)
 
 int world_get(const struct world *w, const struct rules *r, int var, int region)
 {
+	assert(var >= 0 && var < VAR_COUNT);
 	if (var < VAR_WORLD_END)
 		return w->v[var];
 	if (var == VAR_YEAR || var == VAR_QUARTER) {
@@ -149,6 +151,10 @@ uint32_t world_conds_regions(const struct world *w, const struct rules *r, const
 
 int world_change(struct world *w, int var, int region, int delta, struct cause cause)
 {
+	/* Only what rules may write (checked by the loader) and the engine's own
+	 * per-side credibility and score are ever changed. */
+	assert(var >= 0 && var < VAR_COUNT);
+	assert(var_info[var].writable || var == VAR_CREDIBILITY || var == VAR_SCORE);
 	int16_t *slot;
 	if (delta == 0)
 		return 0; /* nothing changes, nothing to record */
@@ -160,9 +166,12 @@ int world_change(struct world *w, int var, int region, int delta, struct cause c
 		slot = &w->red_line[region];
 	else if ((var == VAR_CREDIBILITY || var == VAR_SCORE) && region >= 0 && region < SIDE_COUNT)
 		slot = var == VAR_CREDIBILITY ? &w->credibility[region] : &w->score[region];
-	else
+	else {
+		assert(!"world_change: a region or side out of range");
 		return 0;
+	}
 	int old = *slot;
+	assert(old >= var_info[var].min && old <= var_info[var].max); /* stored values stay in range */
 	int now = clamp(old + delta, var_info[var].min, var_info[var].max);
 	if (now == old)
 		return 0;

@@ -64,7 +64,9 @@ bool world_conds(const struct world *w, const struct rules *r, const struct cond
 uint32_t world_conds_regions(const struct world *w, const struct rules *r, const struct cond *c, int n);
 
 /* Add DELTA to a writable variable (clamped) and log the change with CAUSE
- * (whose var, region and delta fields this fills). Returns the change made. */
+ * (whose var, region and delta fields this fills). Returns the change made.
+ * VAR is writable (or credibility or score, with REGION the side); REGION
+ * is in range for a region variable: asserted where assertions are on. */
 int world_change(struct world *w, int var, int region, int delta, struct cause cause);
 
 /* Mean militarization over the regions bordering Russia (0 if none). */
@@ -88,7 +90,11 @@ uint64_t world_hash(const struct world *w);
 
 /* NULL when every invariant holds, else a static description of the first
  * broken one. turn_resolve() asserts it after every turn in builds without
- * NDEBUG (the sanitizer build of `make test`); tests call it too. */
+ * NDEBUG (the sanitizer build of `make test`); tests call it too. Where an
+ * invariant could break first, the engine asserts it on the spot (in the same
+ * builds): world_change's variable, region or side and the stored value's
+ * range, world_get's variable, an event's index and target, the turn count
+ * against the history's room. */
 const char *world_check(const struct world *w, const struct rules *r);
 
 #endif
