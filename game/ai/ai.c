@@ -138,7 +138,8 @@ int ai_crisis_choice(struct ai *ai, const struct world *w, const struct rules *r
 		              : f[SIDE_NATO]                  ? CRISIS_NATO_FIRM
 		              : f[SIDE_RUSSIA]                ? CRISIS_RUSSIA_FIRM
 		                                              : CRISIS_BOTH_BACK;
-		struct world s = *w;
+		struct world s;
+		world_copy_state(&s, w);
 		turn_crisis_outcome(&s, r, outcome);
 		v[k] = ai_eval(&s, r, side, wt);
 		if (outcome == CRISIS_BOTH_FIRM)

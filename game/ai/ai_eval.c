@@ -388,7 +388,8 @@ void ai_menu_build(const struct world *w, const struct rules *r, int side, const
 	m->n = 0;
 	if (w->over || side < 0 || side >= SIDE_COUNT)
 		return;
-	struct world s = *w;
+	struct world s;
+	world_copy_state(&s, w);
 	struct eval_basis base;
 	basis_init(&base, &s, r, side, wt);
 	uint64_t theirs = last_actions(w, 1 - side);
@@ -401,8 +402,13 @@ void ai_menu_build(const struct world *w, const struct rules *r, int side, const
 		int hi = act->target == TARGET_REGION ? r->nregions : RULES_NO_REGION + 1;
 		int match = (theirs >> a) & 1 ? wt->echo : wt->trust;
 		int stance = ai_action_stance(r, a);
+		/* the targets whose requirements hold, in one pass (order_check()
+		 * still decides: it fails wherever they do not) */
+		uint32_t held = act->target == TARGET_REGION ? world_conds_regions(w, r, act->requires, act->nrequires)
+		                                             : 1;
 		for (int g = lo; g < hi; g++) {
-			if (order_check(w, r, side, &none, a, g, NULL) != ORDER_OK)
+			if (!(held & (act->target == TARGET_REGION ? 1u << g : 1u)) ||
+			    order_check(w, r, side, &none, a, g, NULL) != ORDER_OK)
 				continue;
 			int gain = order_worth(&s, r, side, wt, a, g, &base, match, stance);
 			gain = clampi(gain, INT16_MIN, INT16_MAX);
@@ -474,7 +480,7 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 	struct eval_basis base;
 	int total = 0, spent = 0;
 	if (!wt->quick) {
-		s = *w;
+		world_copy_state(&s, w);
 		basis_init(&base, &s, r, side, wt);
 	}
 	while (out->n < ORDERS_MAX) {

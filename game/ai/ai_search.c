@@ -109,7 +109,7 @@ void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *
 		ai_menu_fill(w, r, opp, &model, &theirs, -1, 0, &ai->rng, &both[opp]);
 		uint64_t dice = rng_next64(&ai->rng);
 		for (int c = 0; c < n; c++) {
-			s = *w;
+			world_copy_state(&s, w);
 			s.rng = rng_mix(dice);
 			both[side] = cand[c];
 			turn_resolve(&s, r, both);
@@ -145,7 +145,7 @@ void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
 		ai_menu_fill(w, r, opp, &model, &theirs, -1, 0, &ai->rng, &both[opp]);
 		uint64_t dice = rng_next64(&ai->rng);
 		for (int c = 0; c < n; c++) {
-			s = *w;
+			world_copy_state(&s, w);
 			s.rng = rng_mix(dice);
 			uint64_t play = dice ^ 0x9e3779b97f4a7c15ULL;
 			both[side] = cand[c];

@@ -1,5 +1,6 @@
 /* world.c - the world value: starting state, reading variables, changing them with a cause. */
 #include <assert.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "rng.h"
@@ -28,6 +29,16 @@ void world_init(struct world *w, const struct rules *r, uint64_t seed)
 	}
 	w->crisis_region = RULES_NO_REGION;
 	memcpy(w->history[0], w->v, sizeof w->v);
+}
+
+void world_copy_state(struct world *dst, const struct world *src)
+{
+	_Static_assert(sizeof(struct world) - offsetof(struct world, log) - sizeof(struct cause_log) <
+	                   _Alignof(struct world),
+	               "the cause log must be the world's last member");
+	memcpy(dst, src, offsetof(struct world, log));
+	dst->log.n = 0;
+	dst->log.dropped = 0;
 }
 
 int world_border_militarization(const struct world *w, const struct rules *r)

@@ -45,6 +45,11 @@ struct world {
 /* Set W to the scenario's starting state with the rules stream seeded by SEED. */
 void world_init(struct world *w, const struct rules *r, uint64_t seed);
 
+/* Copy SRC into DST but for its cause log, which DST gets empty: for the
+ * AI's scratch copies, which never read the last turn's log (the log is
+ * most of a world's bytes). */
+void world_copy_state(struct world *dst, const struct world *src);
+
 /* Value of variable VAR: a world variable, or a region variable of REGION
  * (stored, static or derived). */
 int world_get(const struct world *w, const struct rules *r, int var, int region);
