@@ -167,8 +167,6 @@ int world_change(struct world *w, int var, int region, int delta, struct cause c
 	assert(var >= 0 && var < VAR_COUNT);
 	assert(var_info[var].writable || var == VAR_CREDIBILITY || var == VAR_SCORE);
 	int16_t *slot;
-	if (delta == 0)
-		return 0; /* nothing changes, nothing to record */
 	if (var < VAR_WORLD_END)
 		slot = &w->v[var];
 	else if (var < VAR_REGION_STORED_END && region >= 0 && region < w->nregions)
@@ -181,6 +179,8 @@ int world_change(struct world *w, int var, int region, int delta, struct cause c
 		assert(!"world_change: a region or side out of range");
 		return 0;
 	}
+	if (delta == 0)
+		return 0; /* nothing changes, nothing to record */
 	int old = *slot;
 	assert(old >= var_info[var].min && old <= var_info[var].max); /* stored values stay in range */
 	int now = clamp(old + delta, var_info[var].min, var_info[var].max);
