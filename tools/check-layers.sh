@@ -9,6 +9,12 @@
 # and of folders in lower layers only; game/main.c belongs to the folder
 # `main`. Every folder of game/ must stand in some layer. Prints each
 # violation as FILE:LINE: ... and exits 1, else prints one "ok" line.
+#
+# A file of game/ includes nothing outside game/ (never a test's header).
+# The tests (ROOT/tests, with bench/ and fuzz/) stand above every layer: they
+# may include any header of game/ (a module's *_internal.h too: the save
+# tests inject faults through it), but only headers (.h) that exist, of
+# game/ or tests/: never a .c file, whose code would then be compiled twice.
 set -u
 root=${1:-.}
 doc=$root/docs/architecture.md
@@ -64,7 +70,10 @@ done | awk -v root="$root/game/" -v layers="$layers" '
 			told[from] = 1; bad = 1; next
 		}
 		gameroot = resolve(root, ".")
-		if (index(target, gameroot "/") != 1) next   # outside game/: tests, system
+		if (index(target, gameroot "/") != 1) {
+			printf "%s:%s: error: includes %s, outside game/\n", file, lineno, inc
+			bad = 1; next
+		}
 		to = folder(root substr(target, length(gameroot) + 2))
 		if (to == from) next
 		if (!(to in layer)) {
@@ -80,4 +89,31 @@ done | awk -v root="$root/game/" -v layers="$layers" '
 	END {
 		if (bad) exit 1
 		printf "check-layers: %d includes across folders follow the layers of docs/architecture.md\n", count
-	}'
+	}' || exit 1
+
+# The tests: headers only, each an existing file of game/ or tests/.
+[ -d "$root/tests" ] || exit 0
+find "$root/tests" -name '*.[ch]' | sort | while read -r f; do
+	grep -n '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' "$f" /dev/null
+done | while IFS= read -r hit; do
+	file=${hit%%:*}
+	rest=${hit#*:}
+	lineno=${rest%%:*}
+	inc=${rest#*\"}
+	inc=${inc%%\"*}
+	target=$(dirname "$file")/$inc
+	case "$inc" in
+	*.h) ;;
+	*) echo "$file:$lineno: error: includes $inc: a test includes headers only"; continue ;;
+	esac
+	if [ ! -f "$target" ]; then
+		echo "$file:$lineno: error: includes $inc, which does not exist"
+		continue
+	fi
+	real=$(cd "$(dirname "$target")" && pwd -P)
+	case "$real/" in
+	"$(cd "$root" && pwd -P)"/game/* | "$(cd "$root" && pwd -P)"/tests/*) ;;
+	*) echo "$file:$lineno: error: includes $inc, outside game/ and tests/" ;;
+	esac
+done | grep . && exit 1
+echo "check-layers: the tests include only headers of game/ and tests/"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_guards.sh - the guards of `make test` can fail: check-engine.sh rejects an object
 # that allocates, keeps a global or includes stdio; check-layers.sh rejects an include
-# that points up a layer or comes from a folder in no layer; check-files.sh rejects an
+# that points up a layer, comes from a folder in no layer or leaves game/, and a test
+# that includes a .c file or a header outside game/ and tests/; check-files.sh rejects an
 # object outside game/base that calls fopen or opendir; all pass on the real tree;
 # the Makefile passes CPPFLAGS and LDFLAGS on.
 # Run by tests/e2e/run.sh (BRINK, ROOT, E2E_TMP set; the working folder is scratch).
@@ -53,6 +54,27 @@ printf '#include "world.h"\n' >tree/game/engine/turn.c
 printf '#include "../engine/world.h"\n' >tree/game/stray/stray.c
 sh "$ROOT/tools/check-layers.sh" tree >lay.out 2>&1 && fail "check-layers passed a folder in no layer"
 grep -q 'folder stray is in no layer' lay.out || { fail "check-layers does not name the stray folder"; cat lay.out; }
+rm -r tree/game/stray
+#    game/ that includes a test's header; tests that include a .c file, a missing header,
+#    or a header outside game/ and tests/.
+mkdir -p tree/tests tree/other
+printf '/* ok */\n' >tree/tests/fixture.h
+printf '/* ok */\n' >tree/other/x.h
+printf '#include "../engine/world.h"\n#include "../../tests/fixture.h"\n' >tree/game/ui/play.c
+sh "$ROOT/tools/check-layers.sh" tree >lay.out 2>&1 && fail "check-layers passed game/ including tests/"
+grep -q 'tree/game/ui/play.c:2: error: includes ../../tests/fixture.h, outside game/' lay.out ||
+	{ fail "check-layers does not name the include of a test header"; cat lay.out; }
+printf '#include "../engine/world.h"\n' >tree/game/ui/play.c
+printf '#include "fixture.h"\n#include "../game/engine/world.h"\n' >tree/tests/test_ok.c
+sh "$ROOT/tools/check-layers.sh" tree >lay.out 2>&1 || { fail "check-layers refused a good test"; cat lay.out; }
+printf '#include "../game/engine/turn.c"\n#include "../game/engine/none.h"\n#include "../other/x.h"\n' \
+	>tree/tests/test_bad.c
+sh "$ROOT/tools/check-layers.sh" tree >lay.out 2>&1 && fail "check-layers passed a bad test"
+for want in 'test_bad.c:1: error: includes ../game/engine/turn.c: a test includes headers only' \
+	'test_bad.c:2: error: includes ../game/engine/none.h, which does not exist' \
+	'test_bad.c:3: error: includes ../other/x.h, outside game/ and tests/'; do
+	grep -qF -- "$want" lay.out || { fail "check-layers does not say: $want"; cat lay.out; }
+done
 sh "$ROOT/tools/check-layers.sh" "$ROOT" >lay.out 2>&1 || { fail "check-layers refuses the real tree"; cat lay.out; }
 
 # 3. check-files: an object outside game/base that opens a file or a folder is refused;
