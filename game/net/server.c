@@ -988,13 +988,41 @@ static void table_from_session(struct table *t, const struct session *s)
 	}
 }
 
-/* Resume from DIR/serve.state when it names games not all over. Returns 1
- * resumed, 0 nothing to resume, -1 a broken state (printed). */
-static int server_resume(struct server *srv)
+/* What DIR/serve.state holds: the seed, the AI, the facilitator's code and
+ * each table's save name and seat codes. */
+struct serve_state {
+	struct table *tables; /* malloc'd, N of them */
+	int n;
+	unsigned long long seed;
+	char ai[32], fac[PROTO_CODE_SIZE];
+};
+
+/* Add table ID (A: its save name, C and D: the seat codes) to ST. */
+static int state_add_table(struct serve_state *st, int *cap, int id, const char *a, const char *c,
+                           const char *d)
 {
-	char path[1024];
-	if (state_path(srv, path, sizeof path) < 0)
-		return 0;
+	if (st->n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		struct table *nt = realloc(st->tables, (size_t)*cap * sizeof *nt);
+		if (!nt)
+			return -1;
+		st->tables = nt;
+	}
+	struct table *t = &st->tables[st->n++];
+	memset(t, 0, sizeof *t);
+	t->id = id;
+	snprintf(t->save_name, sizeof t->save_name, "%s", a);
+	snprintf(t->seat[SIDE_NATO].code, PROTO_CODE_SIZE, "%s", c);
+	snprintf(t->seat[SIDE_RUSSIA].code, PROTO_CODE_SIZE, "%s", d);
+	return 0;
+}
+
+/* Read the state file PATH into ST. Returns 1 read, 0 no file, -1 a broken
+ * or unreadable one (printed). */
+static int state_read(const char *path, struct serve_state *st)
+{
+	memset(st, 0, sizeof *st);
+	snprintf(st->ai, sizeof st->ai, "none");
 	char *state = NULL;
 	size_t len = 0;
 	int err = file_read(path, 1024 * 1024, &state, &len);
@@ -1006,76 +1034,66 @@ static int server_resume(struct server *srv)
 	}
 	FILE *f = len ? fmemopen(state, len, "r") : NULL;
 	char line[512];
-	int n = 0, cap = 0, lineno = 0, bad = 0;
-	struct table *tables = NULL;
-	unsigned long long seed = 0;
-	char ai[32] = "none", fac[PROTO_CODE_SIZE] = "";
-	while (f && fgets(line, sizeof line, f)) {
+	int cap = 0, lineno = 0, bad = 0;
+	while (f && !bad && fgets(line, sizeof line, f)) {
 		lineno++;
-		char a[SESSION_ID_MAX], b[64], c[PROTO_CODE_SIZE], d[PROTO_CODE_SIZE];
+		char a[SESSION_ID_MAX], c[PROTO_CODE_SIZE], d[PROTO_CODE_SIZE];
 		int id;
 		if (lineno == 1) {
 			if (strcmp(line, "brink-serve 1\n") != 0)
 				bad = lineno;
-		} else if (sscanf(line, "seed %llu", &seed) == 1) {
-		} else if (sscanf(line, "ai %31s", ai) == 1) {
-		} else if (sscanf(line, "facilitator %9s", fac) == 1) {
-		} else if (sscanf(line, "table %d %47s %9s %9s", &id, a, c, d) == 4 && id == n + 1 &&
-		           n < SERVER_TABLES_MAX) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 16;
-				struct table *nt = realloc(tables, (size_t)cap * sizeof *nt);
-				if (!nt) {
-					bad = lineno;
-					break;
-				}
-				tables = nt;
-			}
-			struct table *t = &tables[n++];
-			memset(t, 0, sizeof *t);
-			t->id = id;
-			snprintf(t->save_name, sizeof t->save_name, "%s", a);
-			snprintf(t->seat[SIDE_NATO].code, PROTO_CODE_SIZE, "%s", c);
-			snprintf(t->seat[SIDE_RUSSIA].code, PROTO_CODE_SIZE, "%s", d);
+		} else if (sscanf(line, "seed %llu", &st->seed) == 1) {
+		} else if (sscanf(line, "ai %31s", st->ai) == 1) {
+		} else if (sscanf(line, "facilitator %9s", st->fac) == 1) {
+		} else if (sscanf(line, "table %d %47s %9s %9s", &id, a, c, d) == 4 && id == st->n + 1 &&
+		           st->n < SERVER_TABLES_MAX) {
+			if (state_add_table(st, &cap, id, a, c, d) < 0)
+				bad = lineno;
 		} else {
 			bad = lineno;
 		}
-		(void)b;
 	}
 	if (f)
 		fclose(f);
 	free(state);
-	if (bad || n == 0 || !fac[0]) {
+	if (bad || st->n == 0 || !st->fac[0]) {
 		fprintf(stderr, "%s:%d: error: not a brink serve state file; move it away to start anew\n",
 		        path, bad ? bad : lineno);
-		free(tables);
+		free(st->tables);
+		st->tables = NULL;
 		return -1;
 	}
-	/* Load every table's save; all must share one scenario. */
-	int playing = 0;
+	return 1;
+}
+
+/* Load every table of ST from its save into ST's tables (all must share one
+ * scenario: the first table's becomes SRV's rules). Returns how many are
+ * still playing, or -1 (printed). */
+static int state_load_tables(struct server *srv, struct serve_state *st)
+{
+	int playing = 0, bad = 0;
 	char *first_text = NULL;
-	for (int i = 0; i < n && !bad; i++) {
+	for (int i = 0; i < st->n && !bad; i++) {
+		struct table *t = &st->tables[i];
 		char sp[1024];
 		struct session *s = NULL;
-		if (i > 0 && save_path(srv->dir, tables[i].save_name, sp, sizeof sp) == 0 &&
-		    access(sp, F_OK) != 0) {
+		if (i > 0 && save_path(srv->dir, t->save_name, sp, sizeof sp) == 0 && access(sp, F_OK) != 0) {
 			/* Killed before its first save: it starts again. */
-			world_init(&tables[i].world, srv->rules, seed);
-			tables[i].hash[0] = world_hash(&tables[i].world);
+			world_init(&t->world, srv->rules, st->seed);
+			t->hash[0] = world_hash(&t->world);
 			playing++;
 			continue;
 		}
-		struct diags *ds = calloc(1, sizeof *ds);
-		if (!ds || save_path(srv->dir, tables[i].save_name, sp, sizeof sp) < 0 ||
-		    save_read(sp, &s, ds) < 0) {
+		struct diags *ds = diags_new(); /* about 52 KB: never on the stack */
+		if (!ds || save_path(srv->dir, t->save_name, sp, sizeof sp) < 0 || save_read(sp, &s, ds) < 0) {
 			if (ds)
 				diag_print(ds, stderr);
-			fprintf(stderr, "brink: cannot resume table %d from %s\n", i + 1, tables[i].save_name);
-			free(ds);
+			fprintf(stderr, "brink: cannot resume table %d from %s\n", i + 1, t->save_name);
+			diags_free(ds);
 			bad = 1;
 			break;
 		}
-		free(ds);
+		diags_free(ds);
 		char *text = scenario_write(&s->rules);
 		if (i == 0) {
 			srv->rules = malloc(sizeof *srv->rules);
@@ -1085,35 +1103,48 @@ static int server_resume(struct server *srv)
 			first_text = text;
 			text = NULL;
 		} else if (!text || !first_text || strcmp(text, first_text) != 0) {
-			fprintf(stderr, "brink: table %d's save %s is of another scenario\n", i + 1,
-			        tables[i].save_name);
+			fprintf(stderr, "brink: table %d's save %s is of another scenario\n", i + 1, t->save_name);
 			bad = 1;
 		}
 		free(text);
 		if (!bad) {
-			table_from_session(&tables[i], s);
+			table_from_session(t, s);
 			playing += !s->world.over;
 		}
 		session_free(s);
 	}
 	free(first_text);
-	if (bad || !srv->rules) {
-		free(tables);
-		return -1;
-	}
-	if (playing == 0) {
-		free(tables);
-		free(srv->rules);
-		srv->rules = NULL;
+	return bad || !srv->rules ? -1 : playing;
+}
+
+/* Resume from DIR/serve.state when it names games not all over. Returns 1
+ * resumed, 0 nothing to resume, -1 a broken state (printed). */
+static int server_resume(struct server *srv)
+{
+	char path[1024];
+	struct serve_state st;
+	if (state_path(srv, path, sizeof path) < 0)
 		return 0;
+	int rc = state_read(path, &st);
+	if (rc <= 0)
+		return rc;
+	int playing = state_load_tables(srv, &st);
+	if (playing <= 0) {
+		free(st.tables);
+		if (playing == 0) {
+			free(srv->rules);
+			srv->rules = NULL;
+		}
+		return playing;
 	}
-	srv->table = tables;
-	srv->ntables = n;
-	srv->seed = seed;
-	srv->ai = strcmp(ai, "none") ? ai_level_parse(ai) : -1;
-	snprintf(srv->fac_code, sizeof srv->fac_code, "%s", fac);
+	srv->table = st.tables;
+	srv->ntables = st.n;
+	srv->seed = st.seed;
+	srv->ai = strcmp(st.ai, "none") ? ai_level_parse(st.ai) : -1;
+	snprintf(srv->fac_code, sizeof srv->fac_code, "%s", st.fac);
 	if (!srv->o->quiet)
-		fprintf(stderr, "brink: resumed %d tables (%d still playing) from %s\n", n, playing, srv->dir);
+		fprintf(stderr, "brink: resumed %d tables (%d still playing) from %s\n", st.n, playing,
+		        srv->dir);
 	return 1;
 }
 

@@ -3,7 +3,8 @@
 # A whole game to the same result line on both sides (and a save that verifies);
 # disconnect and rejoin keeps the seat and its orders; a taken seat and a bad code
 # are refused; garbage, oversized and half-open peers get errors and stop nothing;
-# kill -9 of the server mid-game, restart, and the game goes on from its saves.
+# kill -9 of the server mid-game, restart, and the game goes on from its saves; a broken
+# serve.state or a FIFO in its place ends the server with one clear line.
 # Loopback only, port 0 (the kernel picks a free port). Run by tests/e2e/run.sh.
 set -u
 S=$ROOT/scenarios/door-closed.cfg
@@ -203,6 +204,20 @@ for t in 2 3; do
 done
 "$BRINK" replay "$E2E_TMP/crash/door-closed-13-table-01.save" --verify >cverify.out 2>&1 ||
 	{ fail "the crashed game's save does not verify"; cat cverify.out; }
+
+# ---- 4. a broken or strange serve.state: one clear line, exit 1, never a hang -------
+mkdir -p "$E2E_TMP/broken" "$E2E_TMP/fifo"
+printf 'brink-serve 1\nseed 1\nno such line\ntable 1 x-table-01 AAAA BBBB\nworse\n' \
+	>"$E2E_TMP/broken/serve.state"
+timeout 20 "$BRINK" serve "$S" --port 0 --save-dir "$E2E_TMP/broken" >broken.out 2>broken.err
+[ $? -eq 1 ] || fail "a broken serve.state did not end the server with 1"
+grep -q 'broken/serve.state:3: error: not a brink serve state file' broken.err ||
+	{ fail "a broken serve.state is not named at its first bad line"; cat broken.err; }
+mkfifo "$E2E_TMP/fifo/serve.state"
+timeout 20 "$BRINK" serve "$S" --port 0 --save-dir "$E2E_TMP/fifo" >fifo.out 2>fifo.err
+[ $? -eq 1 ] || fail "a FIFO as serve.state did not end the server with 1 (a hang is 124)"
+grep -q 'fifo/serve.state: error: cannot read the serve state: not a regular file' fifo.err ||
+	{ fail "a FIFO as serve.state is not refused by name"; cat fifo.err; }
 
 bad=$(sanitizer ./*.out ./*.err)
 [ -z "$bad" ] || { fail "sanitizer reports in: $bad"; cat $bad | head -n 40; }
