@@ -57,13 +57,16 @@ const struct cmd cmd_watch = {
 	.missing = "which server? (HOST:PORT, as 'brink serve' printed it)",
 	.summary = "the facilitator's console: every table of a 'brink serve' at a glance",
 	.about = "Connect to the server at HOST:PORT with the facilitator's code and show every "
-	         "table: turn, tension, whether each side has ended its orders, the result, "
-	         "paused or not; a table's line is printed again when it changes. Commands, one "
-	         "a line: tables, pause T|all, resume T|all (a paused table takes orders but "
-	         "resolves nothing), stats, help, quit.",
-	.more = "inject and set are refused by this version's server: a change to a game must "
-	        "go into its save, which holds only the players' orders. Exit status: 0 at "
-	        "end of input or quit; 1 refused (bad code, no server).",
+	         "table: the teams, turn, tension, whether each side has ended its orders, the "
+	         "result, paused or not; a table's line is printed again when it changes. "
+	         "Commands, one a line (T: a table's number, or all): tables, pause T, resume T "
+	         "(a paused table takes orders but resolves nothing), inject EVENT[@REGION] T "
+	         "(an event of the rules, now), set VAR[@REGION] VALUE T, say T EFFECTS TEXT "
+	         "(your message, with changes VAR[@REGION]=+N,... or -), end T (end the game now), "
+	         "stats, help, quit.",
+	.more = "Every change is the facilitator's cause in the game's news, saves, replays and "
+	        "reports (docs/protocol.md). Exit status: 0 at end of input or quit; 1 refused "
+	        "(bad code, no server).",
 	.opts = watch_opts,
 	.exec = watch_exec,
 };
