@@ -443,3 +443,27 @@ Test(facilitator_save, tampering_is_named)
 	free(text);
 	session_free(s);
 }
+
+Test(facilitator_save, the_turn_summary_tells_the_changes_after_it)
+{
+	struct session *s = session_create(&R, 5);
+	struct orders o[SIDE_COUNT] = { 0 };
+	cr_assert_eq(session_submit(s, o), 0);
+	int before = s->world.history[0][VAR_TENSION];
+	struct fac_change c = change("set", "tension=70", NULL);
+	cr_assert_null(session_facilitate(s, &c));
+	c = change("say", "-", "Talks resume in Geneva");
+	cr_assert_null(session_facilitate(s, &c));
+	char out[16][EXPLAIN_MEASURE_W];
+	int n = explain_turn_summary(s, 0, SIDE_BOTH, out, 16);
+	char want[64];
+	snprintf(want, sizeof want, "Tension %d -> 70 (%+d)", before, 70 - before);
+	bool tension = false, set = false, say = false;
+	for (int i = 0; i < n; i++) {
+		tension |= strstr(out[i], want) != NULL;
+		set |= !strcmp(out[i], "The facilitator set tension to 70.");
+		say |= !strcmp(out[i], "Facilitator: Talks resume in Geneva.");
+	}
+	cr_assert(tension && set && say, "summary: %s / %s / %s", out[0], n > 3 ? out[3] : "", n > 4 ? out[4] : "");
+	session_free(s);
+}

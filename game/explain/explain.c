@@ -774,9 +774,16 @@ int explain_turn_summary(const struct session *s, int t, int side, char out[][EX
 		if (c->kind == CAUSE_CRISIS && c->var == VAR_NONE) {
 			char one[160];
 			cause_headline(r, c, one, sizeof one);
-			MLINE("%s.", one);
+			MLINE("%.190s.", one);
 		}
 	}
+	/* the facilitator's changes after the turn, one line each */
+	for (int i = 0; i < log->n; i++)
+		if (log->rec[i].kind == CAUSE_FACILITATOR && log->rec[i].var == VAR_NONE) {
+			char one[EXPLAIN_MEASURE_W];
+			explain_cause_in(r, log, i, one, sizeof one);
+			MLINE("%.190s.", one);
+		}
 	if (!over) {
 		int ap[SIDE_COUNT] = { r->side[SIDE_NATO].ap, r->side[SIDE_RUSSIA].ap };
 		for (int i = 0; i < log->n; i++)
