@@ -697,6 +697,8 @@ static int client_play(struct play_link *l, struct play *p, const struct fronten
 				return 1;
 			if (client_stopped(c))
 				return 0;
+			if (s->world.over)
+				continue; /* the facilitator ended the game meanwhile */
 			if (s->turns != turn) {
 				client_say(c, "the server's game is at another turn than these orders (the "
 				              "connection was down): going on from the server's turn");
@@ -709,7 +711,7 @@ static int client_play(struct play_link *l, struct play *p, const struct fronten
 				client_send_mine(c);
 			client_say(c, "orders sent; waiting for %s", side_name(c, !c->side));
 		}
-		while (s->turns == turn && !c->fatal && !client_stopped(c) && !c->mine_rejected)
+		while (s->turns == turn && !s->world.over && !c->fatal && !client_stopped(c) && !c->mine_rejected)
 			client_wait(l, -1, 200);
 		if (s->turns > turn && !c->fatal)
 			fe->resolution(fe->ctx, p);

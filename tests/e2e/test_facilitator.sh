@@ -86,10 +86,24 @@ pids="$pids $spid"
 wait_for srv2.out '^facilitator code ' || { fail "server did not restart"; cat srv2.err; exit 1; }
 grep -q 'resumed 2 tables' srv2.err || fail "the server did not resume"
 addr=$(sed -n 's/^listening: //p' srv2.out)
+# a player at table 2 is ordering when the facilitator ends the game: the
+# next line it gives ends its game with the result
+n2code=$(awk '$2 == 2 && $3 == "nato" { print $5 }' srv.out)
+mkfifo p2.in
+"$BRINK" join "$addr" --code "$n2code" --plain <p2.in >p2.out 2>&1 &
+p2=$!
+pids="$pids $p2"
+exec 4>p2.in
+wait_for p2.out 'turn 1 of 6' || { fail "table 2's player did not join"; cat p2.out; }
 printf 'end 2\nquit\n' >w2.in
 "$BRINK" watch "$addr" --code "$fcode" --plain <w2.in >w2.out 2>&1 || fail "second console"
 grep -q '^table 2: turn 0, tension 70,' w2.out || { fail "table 2 lost its change in the restart"; cat w2.out; }
 grep -q '^ok: end 2 1' w2.out || { fail "end 2 was not acknowledged"; cat w2.out; }
+wait_for p2.out 'The facilitator ended the game now' || { fail "table 2's player was not told"; tail -n 5 p2.out; }
+printf 'end\n' >&4
+wait_for p2.out '^result: ' || { fail "table 2's player was left waiting after the end"; tail -n 5 p2.out; kill "$p2"; }
+exec 4>&-
+wait $p2
 kill -TERM "$spid"
 wait "$spid"
 
