@@ -486,7 +486,8 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 	while (out->n < ORDERS_MAX) {
 		/* rank the menu's orders that are still allowed: from the menu's
 		 * estimate for the first pick, re-estimated on the scratch after */
-		struct ai_menu now = { 0 };
+		struct ai_menu now;
+		now.n = 0;
 		for (int i = 0; i < m->n; i++) {
 			struct ai_pick p = m->p[i];
 			/* the menu's orders passed order_check() on W with nothing

@@ -54,8 +54,7 @@ static bool war_check(struct world *w, const struct rules *r)
 int turn_blunt(const struct world *w, const struct rules *r, int side, int action, int target)
 {
 	const struct dynamics *d = &r->dyn;
-	if (side < 0 || side >= SIDE_COUNT || target < 0 || target >= r->nregions ||
-	    !rules_action_presses(r, action, side))
+	if (side < 0 || side >= SIDE_COUNT || target < 0 || target >= r->nregions)
 		return 0;
 	int other = 1 - side;
 	int forces = w->region[target].v[R(other == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES)];
@@ -65,6 +64,10 @@ int turn_blunt(const struct world *w, const struct rules *r, int side, int actio
 	int member = w->region[target].v[R(VAR_MEMBER)];
 	if (member == (other == SIDE_NATO ? MEMBER_NATO : MEMBER_CSTO))
 		pct += d->member_shield;
+	/* nothing to blunt, or an order that does not press the region (the
+	 * cheaper test first) */
+	if (pct <= 0 || !rules_action_presses(r, action, side))
+		return 0;
 	/* deterrence is as strong as the defender's commitments are believed */
 	pct = pct * (50 + w->credibility[other] / 2) / 100;
 	return pct < 0 ? 0 : pct > 90 ? 90 : pct;
@@ -117,7 +120,8 @@ static void cred_change(struct world *w, int side, int delta, int term)
  * answers a crossing of its own (the answer costs tension). */
 static void red_lines(struct world *w, const struct rules *r, int side, int a, int target)
 {
-	if (target < 0 || target >= r->nregions || !rules_action_presses(r, a, side))
+	if (target < 0 || target >= r->nregions || w->red_line[target] == RED_LINE_NONE ||
+	    !rules_action_presses(r, a, side))
 		return;
 	uint32_t bit = 1u << target;
 	if (w->red_line[target] == 2 - side) { /* the other side's line */
