@@ -52,3 +52,13 @@ emit('empty.save', [''], [(-1, "not a Brink save")])
 open(os.path.join(out, 'not-a-save.save'), 'w').write('# expect: 2 syntax error\nThis is not a save file, just words.\n')
 L = base[:find(base, 'turn = 2;') + 1]; emit('truncated.save', L, [(len(L) - 1, 'syntax error')])
 emit('truncated-at-a-setting.save', base[:find(base, 'state : ')], [(-1, "missing 'scenario_file'")])
+# the facilitator's changes (format 2): each checked where it was made
+def fac(name, entry, msg_line_offset, msg):
+    L = list(base); L[find(L, 'format = 1;')] = 'format = 2;'
+    i = find(L, 'turns = ( ')
+    L[i:i] = ['facilitator = ( ', entry, ');']
+    emit(name, L, [(i + msg_line_offset, msg)])
+fac('facilitator-unknown-event.save', '  { after = 0; change = "inject no-such-event"; digest = "0000000000000000"; }', 1, "facilitator change 1: no event 'no-such-event'")
+fac('facilitator-out-of-range.save', '  { after = 0; change = "set tension=170"; digest = "0000000000000000"; }', 1, "facilitator change 1: '170' is out of tension's range 0..100")
+fac('facilitator-digest-mismatch.save', '  { after = 0; change = "set tension=60"; digest = "0000000000000000"; }', 1, "facilitator change 1 (after turn 0) does not replay to its stored digest")
+fac('facilitator-after-the-end.save', '  { after = 40; change = "set tension=60"; digest = "0000000000000000"; }', 1, "facilitator change 1 is after a turn the save does not have")
