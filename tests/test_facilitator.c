@@ -123,6 +123,8 @@ Test(facilitator_engine, an_incident_opens_a_crisis_once)
 	cr_assert_eq(w.log.rec[0].kind, CAUSE_FACILITATOR);
 	cr_assert_eq(w.log.rec[1].kind, CAUSE_INCIDENT, "then the incident as the rules make it");
 	cr_assert(strstr(words(&w, 0), "The facilitator brought in an incident: "), "%s", words(&w, 0));
+	cr_assert_str_eq(words(&w, 1), "Incident: Airspace violation (brought in by the facilitator)");
+	cr_assert_str_eq(words(&w, 2), "Tension +7 (incident: Airspace violation, brought in by the facilitator)");
 	/* a second incident while the crisis is open is refused, the world untouched */
 	uint64_t h = world_hash(&w);
 	struct fac_change again = change("inject", "airspace", NULL);

@@ -581,6 +581,25 @@ size_t explain_cause_in(const struct rules *r, const struct cause_log *log, int 
 		int n = facilitator_headline(r, c, note, buf, len);
 		return n < 0 ? 0 : (size_t)n;
 	}
+	if (c->kind == CAUSE_EVENT || c->kind == CAUSE_INCIDENT) {
+		/* an event the facilitator brought in: its headline follows theirs */
+		int k = i;
+		while (k > 0 && log->rec[k].var != VAR_NONE)
+			k--;
+		const struct cause *h = &log->rec[k], *f = k > 0 ? &log->rec[k - 1] : NULL;
+		if (f && h->kind == c->kind && h->source == c->source && h->var == VAR_NONE &&
+		    f->kind == CAUSE_FACILITATOR && f->var == VAR_NONE && FAC_KIND(f->source) == FAC_EVENT &&
+		    f->delta == c->source) {
+			char base[320];
+			size_t m = explain_cause(r, c, base, sizeof base);
+			bool paren = c->var != VAR_NONE && m > 0 && base[m - 1] == ')';
+			if (paren)
+				base[m - 1] = 0;
+			int n = snprintf(buf, len, "%s%s", base,
+			                 paren ? ", brought in by the facilitator)" : " (brought in by the facilitator)");
+			return n < 0 ? 0 : (size_t)n;
+		}
+	}
 	if (c->kind == CAUSE_ACTION && c->var < VAR_WORLD_END)
 		for (int k = i - 1; k >= 0; k--) {
 			const struct cause *h = &log->rec[k];

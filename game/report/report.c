@@ -183,7 +183,7 @@ static int md_log(const struct rules *r, const struct cause_log *log, const char
 			                    FAC_KIND(log->rec[j].source) == FAC_KIND(c->source) &&
 			                    (c->kind == CAUSE_FACILITATOR || log->rec[j].source == c->source) &&
 			                    log->rec[j].var != VAR_NONE; j++) {
-				explain_cause(r, &log->rec[j], line, sizeof line);
+				explain_cause_in(r, log, j, line, sizeof line);
 				fprintf(out, "  - %s\n", line);
 			}
 	}
