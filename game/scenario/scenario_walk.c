@@ -139,6 +139,75 @@ int enum_index(const char *words, const char *v, struct text_near *n)
 	return -1;
 }
 
+/* A list of groups, each walked against K's schema. */
+static void check_list(struct load *L, const config_setting_t *s, const struct schema_key *k)
+{
+	int n = config_setting_length(s);
+	if (n < k->min)
+		load_error(L, s, "'%s' needs at least %d element%s", setting_label(s), k->min,
+		           k->min == 1 ? "" : "s");
+	if (n > k->max)
+		load_error(L, s, "'%s' has %d elements, at most %d", setting_label(s), n, k->max);
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		if (config_setting_type(e) != CONFIG_TYPE_GROUP)
+			load_error(L, e, "element %d of '%s' must be a group { ... }, not %s", i + 1,
+			           setting_label(s), config_type_name(config_setting_type(e)));
+		else
+			walk_group(L, e, k->values);
+	}
+}
+
+/* An integer (of libconfig type TYPE) within K's range. */
+static void check_int(struct load *L, const config_setting_t *s, const struct schema_key *k, int type)
+{
+	long long v;
+	if (type == CONFIG_TYPE_FLOAT) {
+		load_error(L, s, "'%s' must be an integer, not a decimal number", setting_label(s));
+		return;
+	}
+	if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64) {
+		type_error(L, s, k);
+		return;
+	}
+	if (setting_int(L, s, &v) && (v < k->min || v > k->max)) {
+		if (k->min == k->max)
+			load_error(L, s, "'%s' must be %d, not %lld", setting_label(s), k->min, v);
+		else
+			load_error(L, s, "'%s' is %lld, outside %d..%d", setting_label(s), v, k->min, k->max);
+	}
+}
+
+/* A string that is one of K's words, with a did-you-mean. */
+static void check_enum(struct load *L, const config_setting_t *s, const struct schema_key *k)
+{
+	const char *v = config_setting_get_string(s);
+	struct text_near n;
+	text_near_start(&n, v);
+	if (enum_index(k->values, v, &n) >= 0)
+		return;
+	char words[160];
+	char hint[64] = "";
+	if (n.best)
+		snprintf(hint, sizeof hint, "; did you mean \"%.*s\"?", (int)n.best_len, n.best);
+	load_error(L, s, "'%s' is \"%s\"; expected one of %s%s", setting_label(s), v,
+	           enum_words(k->values, words, sizeof words), hint);
+}
+
+/* A list or array of strings, at most K's max. */
+static void check_ids(struct load *L, const config_setting_t *s, const struct schema_key *k)
+{
+	int n = config_setting_length(s);
+	if (n > k->max)
+		load_error(L, s, "'%s' has %d elements, at most %d", setting_label(s), n, k->max);
+	for (int i = 0; i < n; i++) {
+		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+		if (config_setting_type(e) != CONFIG_TYPE_STRING)
+			load_error(L, e, "element %d of '%s' must be a string, not %s", i + 1, setting_label(s),
+			           config_type_name(config_setting_type(e)));
+	}
+}
+
 static void check_setting(struct load *L, const config_setting_t *s, const struct schema_key *k)
 {
 	int type = config_setting_type(s);
@@ -149,46 +218,15 @@ static void check_setting(struct load *L, const config_setting_t *s, const struc
 		else
 			walk_group(L, s, k->values ? k->values : k->path);
 		return;
-	case SCHEMA_LIST: {
-		int n = config_setting_length(s);
-		if (type != CONFIG_TYPE_LIST && !(type == CONFIG_TYPE_ARRAY && n == 0)) {
+	case SCHEMA_LIST:
+		if (type != CONFIG_TYPE_LIST && !(type == CONFIG_TYPE_ARRAY && config_setting_length(s) == 0))
 			type_error(L, s, k);
-			return;
-		}
-		if (n < k->min)
-			load_error(L, s, "'%s' needs at least %d element%s", setting_label(s), k->min,
-			           k->min == 1 ? "" : "s");
-		if (n > k->max)
-			load_error(L, s, "'%s' has %d elements, at most %d", setting_label(s), n, k->max);
-		for (int i = 0; i < n; i++) {
-			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-			if (config_setting_type(e) != CONFIG_TYPE_GROUP)
-				load_error(L, e, "element %d of '%s' must be a group { ... }, not %s", i + 1,
-				           setting_label(s), config_type_name(config_setting_type(e)));
-			else
-				walk_group(L, e, k->values);
-		}
+		else
+			check_list(L, s, k);
 		return;
-	}
-	case SCHEMA_INT: {
-		long long v;
-		if (type == CONFIG_TYPE_FLOAT) {
-			load_error(L, s, "'%s' must be an integer, not a decimal number", setting_label(s));
-			return;
-		}
-		if (type != CONFIG_TYPE_INT && type != CONFIG_TYPE_INT64) {
-			type_error(L, s, k);
-			return;
-		}
-		if (setting_int(L, s, &v) && (v < k->min || v > k->max)) {
-			if (k->min == k->max)
-				load_error(L, s, "'%s' must be %d, not %lld", setting_label(s), k->min, v);
-			else
-				load_error(L, s, "'%s' is %lld, outside %d..%d", setting_label(s), v, k->min,
-				           k->max);
-		}
+	case SCHEMA_INT:
+		check_int(L, s, k, type);
 		return;
-	}
 	case SCHEMA_BOOL:
 		if (type != CONFIG_TYPE_BOOL)
 			type_error(L, s, k);
@@ -203,41 +241,17 @@ static void check_setting(struct load *L, const config_setting_t *s, const struc
 		return;
 	case SCHEMA_ENUM:
 	case SCHEMA_VAR:
-		if (type != CONFIG_TYPE_STRING) {
+		if (type != CONFIG_TYPE_STRING)
 			type_error(L, s, k);
-			return;
-		}
-		if (k->type == SCHEMA_ENUM) {
-			const char *v = config_setting_get_string(s);
-			struct text_near n;
-			text_near_start(&n, v);
-			if (enum_index(k->values, v, &n) < 0) {
-				char words[160];
-				char hint[64] = "";
-				if (n.best)
-					snprintf(hint, sizeof hint, "; did you mean \"%.*s\"?", (int)n.best_len,
-					         n.best);
-				load_error(L, s, "'%s' is \"%s\"; expected one of %s%s", setting_label(s), v,
-				           enum_words(k->values, words, sizeof words), hint);
-			}
-		}
+		else if (k->type == SCHEMA_ENUM)
+			check_enum(L, s, k);
 		return;
-	case SCHEMA_IDS: {
-		int n = config_setting_length(s);
-		if (type != CONFIG_TYPE_ARRAY && type != CONFIG_TYPE_LIST) {
+	case SCHEMA_IDS:
+		if (type != CONFIG_TYPE_ARRAY && type != CONFIG_TYPE_LIST)
 			type_error(L, s, k);
-			return;
-		}
-		if (n > k->max)
-			load_error(L, s, "'%s' has %d elements, at most %d", setting_label(s), n, k->max);
-		for (int i = 0; i < n; i++) {
-			const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-			if (config_setting_type(e) != CONFIG_TYPE_STRING)
-				load_error(L, e, "element %d of '%s' must be a string, not %s", i + 1,
-				           setting_label(s), config_type_name(config_setting_type(e)));
-		}
+		else
+			check_ids(L, s, k);
 		return;
-	}
 	case SCHEMA_VALUE:
 		if (type == CONFIG_TYPE_FLOAT)
 			load_error(L, s, "'%s' must be an integer, not a decimal number", setting_label(s));
