@@ -73,27 +73,6 @@ int turn_blunt(const struct world *w, const struct rules *r, int side, int actio
 	return pct < 0 ? 0 : pct > 90 ? 90 : pct;
 }
 
-bool turn_effect_delta(const struct world *w, const struct rules *r, int side, const struct effect *e,
-                       int target, int blunt, int *var, int *region, int *delta)
-{
-	*region = e->ref.scope == SCOPE_TARGET   ? target
-	          : e->ref.scope == SCOPE_REGION ? e->ref.region
-	                                          : RULES_NO_REGION;
-	*var = e->ref.var;
-	if (*var >= VAR_WORLD_END && (*region < 0 || *region >= r->nregions))
-		return false; /* a target.* effect with no target: nothing to change */
-	*delta = e->value;
-	if (e->op == EFFECT_SET) {
-		*delta -= world_get(w, r, *var, *region);
-		return true;
-	}
-	/* deterrence blunts the pull on the region's alignment toward SIDE */
-	if (blunt > 0 && *var == VAR_ALIGNMENT && e->ref.scope == SCOPE_TARGET &&
-	    (side == SIDE_NATO ? *delta > 0 : side == SIDE_RUSSIA ? *delta < 0 : false))
-		*delta = *delta * (100 - blunt) / 100;
-	return true;
-}
-
 /* Apply N effects with target region TARGET, logging each as KIND by SIDE
  * from SOURCE, blunted by BLUNT percent. Returns true when the world went to war. */
 static bool apply_effects(struct world *w, const struct rules *r, const struct effect *e, int n,

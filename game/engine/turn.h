@@ -26,9 +26,29 @@ int turn_blunt(const struct world *w, const struct rules *r, int side, int actio
  * the variable, its region (or side for per-side variables) and the delta
  * before clamping. False when it changes nothing (a target.* effect without
  * a target). The one rule for effects: resolution, the AI's estimates and the
- * previews all call it. */
-bool turn_effect_delta(const struct world *w, const struct rules *r, int side, const struct effect *e,
-                       int target, int blunt, int *var, int *region, int *delta);
+ * previews all call it. Inline: resolution and the AI's look-ahead apply
+ * effects by the hundred thousand. */
+static inline bool turn_effect_delta(const struct world *w, const struct rules *r, int side,
+                                     const struct effect *e, int target, int blunt, int *var,
+                                     int *region, int *delta)
+{
+	*region = e->ref.scope == SCOPE_TARGET   ? target
+	          : e->ref.scope == SCOPE_REGION ? e->ref.region
+	                                          : RULES_NO_REGION;
+	*var = e->ref.var;
+	if (*var >= VAR_WORLD_END && (*region < 0 || *region >= r->nregions))
+		return false; /* a target.* effect with no target: nothing to change */
+	*delta = e->value;
+	if (e->op == EFFECT_SET) {
+		*delta -= world_get(w, r, *var, *region);
+		return true;
+	}
+	/* deterrence blunts the pull on the region's alignment toward SIDE */
+	if (blunt > 0 && *var == VAR_ALIGNMENT && e->ref.scope == SCOPE_TARGET &&
+	    (side == SIDE_NATO ? *delta > 0 : side == SIDE_RUSSIA ? *delta < 0 : false))
+		*delta = *delta * (100 - blunt) / 100;
+	return true;
+}
 
 /* Carry out SIDE's order O now, as resolution does: requirements, effects
  * (with deterrence), red lines, logged to W's cause log. Returns 0, or -1
