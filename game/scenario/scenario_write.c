@@ -96,14 +96,9 @@ static const char *enum_word(const char *words, int i, char *buf, size_t len)
 	return buf;
 }
 
-char *scenario_write(const struct rules *r)
+/* The scenario, sides and world sections. */
+static void write_head(config_setting_t *root, const struct rules *r)
 {
-	if (!r)
-		return NULL;
-	config_t cf;
-	config_init(&cf);
-	config_setting_t *root = config_root_setting(&cf);
-	char w[32];
 	add_int(root, "format", 1);
 	config_setting_t *sc = add(root, "scenario", CONFIG_TYPE_GROUP);
 	add_str(sc, "id", r->id);
@@ -124,6 +119,10 @@ char *scenario_write(const struct rules *r)
 	config_setting_t *world = add(root, "world", CONFIG_TYPE_GROUP);
 	for (int v = 0; v < VAR_WORLD_END; v++)
 		add_int(world, var_info[v].name, r->start_world[v]);
+}
+
+static void write_regions(config_setting_t *root, const struct rules *r)
+{
 	config_setting_t *regions = add(root, "regions", CONFIG_TYPE_LIST);
 	for (int i = 0; i < r->nregions && i < RULES_MAX_REGIONS; i++) {
 		const struct region_info *ri = &r->region[i];
@@ -147,6 +146,11 @@ char *scenario_write(const struct rules *r)
 				config_setting_set_string_elem(b, -1, r->region[k].id);
 		add_bool(g, "borders_russia", ri->borders_russia);
 	}
+}
+
+static void write_actions(config_setting_t *root, const struct rules *r)
+{
+	char w[32];
 	config_setting_t *actions = add(root, "actions", CONFIG_TYPE_LIST);
 	for (int i = 0; i < r->nactions && i < RULES_MAX_ACTIONS; i++) {
 		const struct action *a = &r->action[i];
@@ -163,6 +167,11 @@ char *scenario_write(const struct rules *r)
 			              a->nagreed < RULES_MAX_EFFECTS ? a->nagreed : RULES_MAX_EFFECTS);
 		add_str(g, "help", a->help);
 	}
+}
+
+static void write_events(config_setting_t *root, const struct rules *r)
+{
+	char w[32];
 	config_setting_t *events = add(root, "events", CONFIG_TYPE_LIST);
 	for (int i = 0; i < r->nevents && i < RULES_MAX_EVENTS; i++) {
 		const struct event *ev = &r->event[i];
@@ -178,6 +187,11 @@ char *scenario_write(const struct rules *r)
 		write_effects(r, g, "effects", ev->effects,
 		              ev->neffects < RULES_MAX_EFFECTS ? ev->neffects : RULES_MAX_EFFECTS);
 	}
+}
+
+/* The dynamics, victory and map sections. */
+static void write_tail(config_setting_t *root, const struct rules *r)
+{
 	config_setting_t *dyn = add(root, "dynamics", CONFIG_TYPE_GROUP);
 	for (int i = 0; i < DYN_COUNT; i++) {
 		int16_t v;
@@ -194,6 +208,20 @@ char *scenario_write(const struct rules *r)
 		if (r->map_art_large[0])
 			add_str(map, "art_large", r->map_art_large);
 	}
+}
+
+char *scenario_write(const struct rules *r)
+{
+	if (!r)
+		return NULL;
+	config_t cf;
+	config_init(&cf);
+	config_setting_t *root = config_root_setting(&cf);
+	write_head(root, r);
+	write_regions(root, r);
+	write_actions(root, r);
+	write_events(root, r);
+	write_tail(root, r);
 
 	char *buf = NULL;
 	size_t size = 0;
