@@ -160,41 +160,6 @@ uint32_t world_conds_regions(const struct world *w, const struct rules *r, const
 	return set;
 }
 
-int world_change(struct world *w, int var, int region, int delta, struct cause cause)
-{
-	/* Only what rules may write (checked by the loader) and the engine's own
-	 * per-side credibility and score are ever changed. */
-	assert(var >= 0 && var < VAR_COUNT);
-	assert(var_info[var].writable || var == VAR_CREDIBILITY || var == VAR_SCORE);
-	int16_t *slot;
-	if (var < VAR_WORLD_END)
-		slot = &w->v[var];
-	else if (var < VAR_REGION_STORED_END && region >= 0 && region < w->nregions)
-		slot = &w->region[region].v[var - VAR_WORLD_END];
-	else if (var == VAR_RED_LINE && region >= 0 && region < w->nregions)
-		slot = &w->red_line[region];
-	else if ((var == VAR_CREDIBILITY || var == VAR_SCORE) && region >= 0 && region < SIDE_COUNT)
-		slot = var == VAR_CREDIBILITY ? &w->credibility[region] : &w->score[region];
-	else {
-		assert(!"world_change: a region or side out of range");
-		return 0;
-	}
-	if (delta == 0)
-		return 0; /* nothing changes, nothing to record */
-	int old = *slot;
-	assert(old >= var_info[var].min && old <= var_info[var].max); /* stored values stay in range */
-	int now = clamp(old + delta, var_info[var].min, var_info[var].max);
-	if (now == old)
-		return 0;
-	*slot = (int16_t)now;
-	cause.var = (uint8_t)var;
-	cause.region = var < VAR_WORLD_END ? RULES_NO_REGION : (uint8_t)region;
-	/* credibility and score: the region field holds the side */
-	cause.delta = (int16_t)(now - old);
-	cause_add(&w->log, cause);
-	return now - old;
-}
-
 int world_security_index(const struct world *w, const struct rules *r)
 {
 	int stab = 0;

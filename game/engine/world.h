@@ -7,6 +7,7 @@
 #ifndef BRINK_WORLD_H
 #define BRINK_WORLD_H
 
+#include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -71,8 +72,43 @@ uint32_t world_conds_regions(const struct world *w, const struct rules *r, const
 /* Add DELTA to a writable variable (clamped) and log the change with CAUSE
  * (whose var, region and delta fields this fills). Returns the change made.
  * VAR is writable (or credibility or score, with REGION the side); REGION
- * is in range for a region variable: asserted where assertions are on. */
-int world_change(struct world *w, int var, int region, int delta, struct cause cause);
+ * is in range for a region variable: asserted where assertions are on.
+ * Inline: every rule changes the world through it, hundreds of times a turn. */
+static inline int world_change(struct world *w, int var, int region, int delta, struct cause cause)
+{
+	/* Only what rules may write (checked by the loader) and the engine's own
+	 * per-side credibility and score are ever changed. */
+	assert(var >= 0 && var < VAR_COUNT);
+	assert(var_info[var].writable || var == VAR_CREDIBILITY || var == VAR_SCORE);
+	int16_t *slot;
+	if (var < VAR_WORLD_END)
+		slot = &w->v[var];
+	else if (var < VAR_REGION_STORED_END && region >= 0 && region < w->nregions)
+		slot = &w->region[region].v[var - VAR_WORLD_END];
+	else if (var == VAR_RED_LINE && region >= 0 && region < w->nregions)
+		slot = &w->red_line[region];
+	else if ((var == VAR_CREDIBILITY || var == VAR_SCORE) && region >= 0 && region < SIDE_COUNT)
+		slot = var == VAR_CREDIBILITY ? &w->credibility[region] : &w->score[region];
+	else {
+		assert(!"world_change: a region or side out of range");
+		return 0;
+	}
+	if (delta == 0)
+		return 0; /* nothing changes, nothing to record */
+	int old = *slot;
+	assert(old >= var_info[var].min && old <= var_info[var].max); /* stored values stay in range */
+	int now = old + delta;
+	now = now < var_info[var].min ? var_info[var].min : now > var_info[var].max ? var_info[var].max : now;
+	if (now == old)
+		return 0;
+	*slot = (int16_t)now;
+	cause.var = (uint8_t)var;
+	cause.region = var < VAR_WORLD_END ? RULES_NO_REGION : (uint8_t)region;
+	/* credibility and score: the region field holds the side */
+	cause.delta = (int16_t)(now - old);
+	cause_add(&w->log, cause);
+	return now - old;
+}
 
 /* Mean militarization over the regions bordering Russia (0 if none). */
 int world_border_militarization(const struct world *w, const struct rules *r);
