@@ -38,11 +38,14 @@ static struct world *worlds_build(const struct session *s)
 
 static void player_text(const struct session *s, int side, char *buf, size_t len)
 {
+	char team[SESSION_TEAM_MAX + 8] = "";
+	if (s->team[side][0])
+		snprintf(team, sizeof team, ", team %s", s->team[side]);
 	if (s->player[side] == PLAYER_AI) {
 		const char *lvl = ai_level_name(s->ai_level[side]);
-		snprintf(buf, len, "%s (AI, %s)", explain_side(&s->rules, side), lvl ? lvl : "?");
+		snprintf(buf, len, "%s (AI, %s%s)", explain_side(&s->rules, side), lvl ? lvl : "?", team);
 	} else {
-		snprintf(buf, len, "%s (human)", explain_side(&s->rules, side));
+		snprintf(buf, len, "%s (human%s)", explain_side(&s->rules, side), team);
 	}
 }
 

@@ -121,6 +121,7 @@ grep -q 'Dialogue +10 (the facilitator.s message)' r1.out || fail "the replay do
 "$BRINK" report "$T1" >rep1.md 2>&1 || fail "report of table 1"
 grep -q 'The facilitator brought in an incident: Naval collision' rep1.md || fail "the report does not tell the inject"
 grep -q 'The facilitator set tension to 70' rep1.md || fail "the report does not tell the set"
+grep -q 'NATO (human, team Eagles)' rep1.md || fail "the report does not name the team"
 "$BRINK" report "$T2" >rep2.md 2>&1 || fail "report of table 2"
 grep -q '### Before the first turn' rep2.md || fail "table 2's report has no 'before the first turn'"
 grep -q 'The facilitator ended the game now' rep2.md || fail "table 2's report does not say who ended it"
