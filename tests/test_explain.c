@@ -165,3 +165,16 @@ Test(explain, a_turn_summary_says_how_a_crisis_ended)
 			cr_assert(strstr(out[i], ": NATO stood firm and Russia backed down."), "%s", out[i]);
 	session_free(s);
 }
+
+Test(explain, a_world_change_of_a_blunted_order_names_its_region)
+{
+	static struct cause_log log;
+	memset(&log, 0, sizeof log);
+	cause_add(&log, (struct cause){ CAUSE_ORDER, SIDE_NATO, VAR_NONE, 2, 0, FX_AID });
+	cause_add(&log, (struct cause){ CAUSE_DETERRENCE, SIDE_NATO, VAR_NONE, 2, 37, FX_AID });
+	cause_add(&log, (struct cause){ CAUSE_ACTION, SIDE_NATO, VAR_ALIGNMENT, 2, 4, FX_AID });
+	cause_add(&log, (struct cause){ CAUSE_ACTION, SIDE_NATO, VAR_TENSION, RULES_NO_REGION, 1, FX_AID });
+	char buf[240];
+	explain_cause_in(&R, &log, 3, buf, sizeof buf);
+	cr_assert_str_eq(buf, "Tension +1 (NATO: Economic aid in Ukraine)");
+}

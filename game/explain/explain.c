@@ -8,7 +8,7 @@
 
 #include "explain.h"
 
-const char *explain_band(int tension, int utf8)
+const char *explain_band(int tension)
 {
 	if (tension >= 100)
 		return "War";
@@ -20,7 +20,7 @@ const char *explain_band(int tension, int utf8)
 		return "Confrontation";
 	if (tension >= 20)
 		return "Competition";
-	return utf8 ? "D\xc3\xa9tente" : "Detente";
+	return "Detente";
 }
 
 const char *explain_side(const struct rules *r, int side)
@@ -605,6 +605,8 @@ size_t explain_cause_in(const struct rules *r, const struct cause_log *log, int 
 			const struct cause *h = &log->rec[k];
 			if (h->var != VAR_NONE && h->kind == CAUSE_ACTION)
 				continue; /* another change of the same order */
+			if (h->kind == CAUSE_DETERRENCE && h->side == c->side && h->source == c->source)
+				continue; /* the order's blunting, told between it and its changes */
 			if (h->kind == CAUSE_ORDER && h->side == c->side && h->source == c->source &&
 			    h->region < r->nregions) {
 				char ch[160];
@@ -756,7 +758,7 @@ int explain_turn_summary(const struct session *s, int t, int side, char out[][EX
 		over = over || log->rec[i].kind == CAUSE_END || log->rec[i].kind == CAUSE_WAR;
 	if (t + 1 == s->turns)
 		after = s->world.v[VAR_TENSION];
-	MLINE("Tension %d -> %d (%+d), %s.", before, after, after - before, explain_band(after, 0));
+	MLINE("Tension %d -> %d (%+d), %s.", before, after, after - before, explain_band(after));
 	/* agreements, incidents and events, failed orders: one line each */
 	static const int kinds[3][2] = { { CAUSE_AGREEMENT, CAUSE_AGREEMENT }, { CAUSE_INCIDENT, CAUSE_EVENT },
 	                                 { CAUSE_ORDER_FAILED, CAUSE_ORDER_FAILED } };

@@ -17,8 +17,8 @@
 #include "../session/session.h"
 
 /* The band of a tension value: "Detente", "Competition", "Confrontation",
- * "Crisis", "Brink", "War". UTF8 selects "Détente". */
-const char *explain_band(int tension, int utf8);
+ * "Crisis", "Brink", "War": one spelling on every screen and report. */
+const char *explain_band(int tension);
 
 /* "NATO" / "Russia" from the scenario's side names. */
 const char *explain_side(const struct rules *r, int side);

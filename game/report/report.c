@@ -127,7 +127,7 @@ static void md_summary(const struct session *s, const struct world *w, FILE *out
 	fprintf(out, "| Security index | %d (at the start %d) |\n", world_security_index(now, r),
 	        world_security_index(&w[0], r));
 	fprintf(out, "| Tension | %d, %s (at the start %d, %s) |\n\n", now->v[VAR_TENSION],
-	        explain_band(now->v[VAR_TENSION], 0), w[0].v[VAR_TENSION], explain_band(w[0].v[VAR_TENSION], 0));
+	        explain_band(now->v[VAR_TENSION]), w[0].v[VAR_TENSION], explain_band(w[0].v[VAR_TENSION]));
 }
 
 static void md_orders(const struct session *s, FILE *out)
@@ -265,7 +265,7 @@ static void md_why(const struct session *s, const struct world *w, FILE *out)
 			if (w[t].v[VAR_TENSION] > w[peak].v[VAR_TENSION])
 				peak = t;
 		fprintf(out, "There was no war. Tension peaked at %d (%s) ", w[peak].v[VAR_TENSION],
-		        explain_band(w[peak].v[VAR_TENSION], 0));
+		        explain_band(w[peak].v[VAR_TENSION]));
 		if (peak) {
 			explain_date(r, peak - 1, date, sizeof date);
 			fprintf(out, "after turn %d (%s).\n\n", peak, date);
@@ -286,13 +286,13 @@ static void md_why(const struct session *s, const struct world *w, FILE *out)
 	fprintf(out, "Tension reached 100 in turn %d (%s): war, and both sides lose. ", war, date);
 	explain_date(r, from, date, sizeof date);
 	fprintf(out, "The climb began in turn %d (%s), at tension %d (%s). The chain of turns and causes:\n\n",
-	        from + 1, date, w[from].v[VAR_TENSION], explain_band(w[from].v[VAR_TENSION], 0));
+	        from + 1, date, w[from].v[VAR_TENSION], explain_band(w[from].v[VAR_TENSION]));
 	int step = 0;
 	for (int t = from; t < war; t++) {
 		int a = w[t].v[VAR_TENSION], b = w[t + 1].v[VAR_TENSION];
 		explain_date(r, t, date, sizeof date);
 		fprintf(out, "%d. Turn %d (%s): tension %d to %d (%+d), %s\n", ++step, t + 1, date, a, b, b - a,
-		        explain_band(b, 0));
+		        explain_band(b));
 		md_turn_causes(s, t, 1, out);
 	}
 	struct explain_step push;

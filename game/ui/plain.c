@@ -159,9 +159,9 @@ static void plain_briefing(void *ctx, struct play *p, int side)
 		}
 		int was = w->history[w->turn - 1][VAR_TENSION], now = w->v[VAR_TENSION];
 		if (was == now)
-			fprintf(pl->out, "Tension %d (%s), unchanged.\n", now, explain_band(now, 0));
+			fprintf(pl->out, "Tension %d (%s), unchanged.\n", now, explain_band(now));
 		else
-			fprintf(pl->out, "Tension %d (%s), %s from %d.\n", now, explain_band(now, 0),
+			fprintf(pl->out, "Tension %d (%s), %s from %d.\n", now, explain_band(now),
 			        was < now ? "up" : "down", was);
 		if (side == SIDE_NATO || side == SIDE_RUSSIA) {
 			/* The proposals this side left unmatched: the heart of the game. */
@@ -172,7 +172,7 @@ static void plain_briefing(void *ctx, struct play *p, int side)
 					fprintf(pl->out, "%s\n", sum[i]);
 		}
 	} else {
-		fprintf(pl->out, "Tension %d (%s).\n", w->v[VAR_TENSION], explain_band(w->v[VAR_TENSION], 0));
+		fprintf(pl->out, "Tension %d (%s).\n", w->v[VAR_TENSION], explain_band(w->v[VAR_TENSION]));
 	}
 	if (side == SIDE_NATO || side == SIDE_RUSSIA)
 		fprintf(pl->out, "%s has %d action points this turn.\n", explain_side(r, side), w->ap[side]);
@@ -196,7 +196,7 @@ static void plain_status(struct plain *pl, struct play *p, int side, const struc
 	        plain_ap_left(p, side, o), w->ap[side]);
 	fprintf(pl->out, "Scenario %s, seed %llu.\n", r->id, (unsigned long long)p->session->seed);
 	fprintf(pl->out, "Tension %d (%s). Chance of a miscalculation this turn: %d.%02d%%.\n",
-	        w->v[VAR_TENSION], explain_band(w->v[VAR_TENSION], 0), chance / 100, chance % 100);
+	        w->v[VAR_TENSION], explain_band(w->v[VAR_TENSION]), chance / 100, chance % 100);
 	fputs("World:", pl->out);
 	for (int var = 0; var < VAR_WORLD_END; var++)
 		fprintf(pl->out, "%s %s %d", var ? "," : "", var_info[var].name, w->v[var]);
@@ -900,7 +900,7 @@ static void plain_resolution(void *ctx, struct play *p)
 	}
 	int was = w->history[t][VAR_TENSION];
 	fprintf(pl->out, "Tension went from %d to %d (%s).\n", was, w->v[VAR_TENSION],
-	        explain_band(w->v[VAR_TENSION], 0));
+	        explain_band(w->v[VAR_TENSION]));
 	fflush(pl->out);
 }
 
@@ -941,7 +941,7 @@ static void plain_game_over(void *ctx, struct play *p)
 	fprintf(pl->out, "%s\n", outcome);
 	if (w->result == RESULT_WAR)
 		plain_war_road(pl, p);
-	fprintf(pl->out, "Final tension %d (%s).\n", w->v[VAR_TENSION], explain_band(w->v[VAR_TENSION], 0));
+	fprintf(pl->out, "Final tension %d (%s).\n", w->v[VAR_TENSION], explain_band(w->v[VAR_TENSION]));
 	fputs("Regions:", pl->out);
 	for (int i = 0; i < r->nregions; i++) {
 		int c = turn_controller(w, r, i);

@@ -22,7 +22,7 @@ int replay_text(const struct session *s, FILE *out)
 		fprintf(out, "Length: %s\n", line);
 	if (explain_branch(s, line, sizeof line))
 		fprintf(out, "Branch: %s\n", line);
-	fprintf(out, "Start: tension %d (%s)\n", w.v[VAR_TENSION], explain_band(w.v[VAR_TENSION], 0));
+	fprintf(out, "Start: tension %d (%s)\n", w.v[VAR_TENSION], explain_band(w.v[VAR_TENSION]));
 	for (int i = 0; i < s->start.log.n && i < CAUSE_MAX; i++) { /* the facilitator's, before turn 1 */
 		explain_cause_in(r, &s->start.log, i, line, sizeof line);
 		fprintf(out, "  - %s\n", line);
@@ -41,7 +41,7 @@ int replay_text(const struct session *s, FILE *out)
 		turn_resolve(&w, r, s->orders[t]);
 		session_fac_replay(s, &w);
 		int b = w.v[VAR_TENSION];
-		fprintf(out, "  tension: %d -> %d (%+d), %s\n", a, b, b - a, explain_band(b, 0));
+		fprintf(out, "  tension: %d -> %d (%+d), %s\n", a, b, b - a, explain_band(b));
 	}
 	const struct world *now = &s->world;
 	if (now->over)

@@ -115,7 +115,7 @@ static void draw_side_panel(struct tui *t, const struct tui_view *v, int x, int 
 	}
 	if (row < last) {
 		int n = tui_put(t, row, x, w, TR_NORMAL, "band: ");
-		tui_put(t, row, x + n, w - n, band_role(tension), explain_band(tension, t->utf8));
+		tui_put(t, row, x + n, w - n, band_role(tension), explain_band(tension));
 		row++;
 	}
 	if (row < last) {

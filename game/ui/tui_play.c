@@ -754,7 +754,7 @@ static void fe_resolution(void *ctx, struct play *p)
 	lines[n].text[0] = '\0';
 	lines[n++].role = TR_NORMAL;
 	snprintf(lines[n].text, sizeof lines[n].text, "Tension %d -> %d: %s", before, now,
-	         explain_band(now, g->t->utf8));
+	         explain_band(now));
 	lines[n++].role = now >= 80 ? TR_BAD : TR_TITLE;
 	char title[96];
 	snprintf(title, sizeof title, "Brink: %s resolved", date);
@@ -787,7 +787,7 @@ static int game_over_page(struct tui *t, const struct session *s, const char *sa
 	LINE(TR_NORMAL, "Score: NATO %d, Russia %d.   Security index: %d of 100", w->score[SIDE_NATO],
 	     w->score[SIDE_RUSSIA], world_security_index(w, r));
 	LINE(TR_NORMAL, "Final tension %d (%s) after %d turns.", w->v[VAR_TENSION],
-	     explain_band(w->v[VAR_TENSION], t->utf8), s->turns);
+	     explain_band(w->v[VAR_TENSION]), s->turns);
 	LINE(TR_NORMAL, "%s", "");
 	/* Why: the points per region and the deciding regions turn by turn. */
 	debrief_build(s, d);

@@ -139,7 +139,7 @@ static int draw_headline(struct tui *t, const struct tui_view *v, int y)
 		x += tui_big_text(t, y + 3, x, COLS - x, 1, dt > 0 ? TR_BAD : TR_GOOD, buf) + 5;
 	}
 	/* The band in block letters, the date and turn beneath it. */
-	const char *band = explain_band(tension, 0);
+	const char *band = explain_band(tension);
 	tui_big_text(t, y + 1, x, COLS - x - 2, 1, role, band);
 	char date[32];
 	if (w->over)
