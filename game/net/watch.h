@@ -10,6 +10,8 @@
 
 #include <stdio.h>
 
+struct watch;
+
 struct watch_opts {
 	const char *host, *port;  /* the server */
 	const char *code;         /* the facilitator's code */
@@ -19,5 +21,18 @@ struct watch_opts {
 /* Run the console until end of input, 'quit' or a signal. Returns the exit
  * status: 0, or 1 when refused (bad code, no server). */
 int watch_run(const struct watch_opts *o);
+
+/* ---- the same client for a front end of its own (the curses console) ---- */
+
+/* Connect and join as the facilitator (o->host, o->port, o->code; in and
+ * out unused). Returns NULL, the reason on stderr, when refused or
+ * unreachable. The console keeps O. */
+struct watch *watch_open(const struct watch_opts *o);
+
+/* The console link (game/ui/console.h) W serves: tables, commands, answers. */
+struct console_link *watch_link(struct watch *w);
+
+/* Say goodbye to the server and free W. */
+void watch_close(struct watch *w);
 
 #endif
