@@ -145,11 +145,11 @@ static void draw_card(struct console *c, const struct console_table *tb, int y, 
 		int bh = scale < 2 && t->utf8 ? 3 : 5;
 		tui_put(t, row, cx, in, TR_DIM, "TENSION");
 		int bw = tui_big_text(t, row + 1, cx, in, scale, role, num);
-		tui_put(t, row + 1 + bh / 2, cx + bw + 2, in - bw - 2, role, explain_band(tb->tension, t->utf8));
+		tui_put(t, row + 1 + bh / 2, cx + bw + 2, in - bw - 2, role, explain_band(tb->tension));
 		row += 1 + bh;
 	} else if (row < last) {
 		int n = tui_putf(t, row, cx, in, TR_NORMAL, "Tension %3d ", tb->tension);
-		tui_put(t, row++, cx + n, in - n, role, explain_band(tb->tension, t->utf8));
+		tui_put(t, row++, cx + n, in - n, role, explain_band(tb->tension));
 	}
 	if (row < last)
 		tui_bar(t, row++, cx, in, tb->tension, 100, role);
