@@ -1178,8 +1178,15 @@ static int server_fresh(struct server *srv)
 	for (int i = 0; i < srv->ntables; i++) {
 		struct table *t = &srv->table[i];
 		t->id = i + 1;
-		snprintf(t->save_name, sizeof t->save_name, "%.16s-%llu-table-%02d", srv->rules->id,
-		         (unsigned long long)srv->seed, t->id);
+		/* a name no earlier game in the folder has: a second class served with
+		 * the same seed must not overwrite the first class's saves */
+		for (int k = 1; k < 1000; k++) {
+			snprintf(t->save_name, sizeof t->save_name, k == 1 ? "%.16s-%llu-table-%02d" :
+			         "%.16s-%llu-table-%02d-%d", srv->rules->id, (unsigned long long)srv->seed,
+			         t->id, k);
+			if (!save_taken(srv->dir, t->save_name))
+				break;
+		}
 		t->world = start;
 		t->hash[0] = world_hash(&start);
 		for (int side = 0; side < SIDE_COUNT; side++)

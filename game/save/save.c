@@ -455,7 +455,7 @@ static int autosave_last(const char *dir, const char *id)
 }
 
 /* True when a game called ID has a save or an autosave in DIR. */
-static int id_taken(const char *dir, const char *id)
+int save_taken(const char *dir, const char *id)
 {
 	char path[4096];
 	if ((size_t)snprintf(path, sizeof path, "%s/%s%s", dir, id, SAVE_EXT) < sizeof path &&
@@ -532,7 +532,7 @@ int save_claim(struct session *s, const char *dir, const char *stem, struct diag
 			snprintf(id, sizeof id, "%s", base);
 		else
 			snprintf(id, sizeof id, "%s-%d", base, k);
-		if (strlen(id) >= sizeof s->id || id_taken(dir, id))
+		if (strlen(id) >= sizeof s->id || save_taken(dir, id))
 			continue;
 		memcpy(s->id, id, sizeof s->id);
 		int rc = autosave_excl(s, dir, id, ds);

@@ -56,6 +56,10 @@ int save_id_clean(const char *name, char out[SESSION_ID_MAX], int room);
  * -1 with the reason in WHY. */
 int save_name_usable(const char *name, char *why, size_t len);
 
+/* 1 when folder DIR holds a save of game ID (ID.save or any ID-auto-NN.save),
+ * else 0: a new game must take another name so that nothing is overwritten. */
+int save_taken(const char *dir, const char *id);
+
 /* A new game, or a branch still without an id (s->branch_turn set, s->id
  * empty): give S the first id no game in DIR uses (STEM, STEM-2, ... for a
  * game; PARENT-b1, -b2, ... for a branch) and write its autosave of the

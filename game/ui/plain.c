@@ -696,6 +696,9 @@ static void plain_lower(char *s)
 /* What a quit keeps: play_run autosaves the turns resolved so far. */
 static const char *plain_kept(const struct play *p)
 {
+	if (p->link)
+		return "The server keeps the game: join again with your code to go on; "
+		       "this turn's orders are dropped.";
 	if (!p->save_dir[0])
 		return "Saving is off: the game is not kept.";
 	/* never promise a save that failed (issue 9 defect 5) */

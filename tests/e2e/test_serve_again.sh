@@ -1,0 +1,58 @@
+#!/bin/bash
+# test_serve_again.sh - a second class served with the same seed on the same
+# folder, after the first class's games are over, keeps the first class's
+# saves: its tables take names of their own. A player who quits a served
+# game is told the server keeps it. Run by tests/e2e/run.sh.
+set -u
+S=$ROOT/scenarios/door-closed.cfg
+D=$E2E_TMP/serve
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+pids=""
+cleanup() { for p in $pids; do kill -9 "$p" 2>/dev/null; done; }
+trap cleanup EXIT
+wait_for() {
+	i=0
+	until grep -Eq -- "$2" "$1" 2>/dev/null; do
+		i=$((i + 1))
+		[ "$i" -gt 1500 ] && return 1
+		sleep 0.02
+	done
+}
+# serve N: start a server on $D, printing to srvN.out
+serve() {
+	"$BRINK" serve "$S" --port 0 --tables 1 --seed 9 --turns 1 --ai normal --save-dir "$D" \
+		>"srv$1.out" 2>"srv$1.err" &
+	spid=$!
+	pids="$pids $spid"
+	wait_for "srv$1.out" '^facilitator code ' || { fail "server $1 did not start"; cat "srv$1.err"; exit 1; }
+}
+
+# the first class: one table, one turn, played to its end
+serve 1
+addr=$(sed -n 's/^listening: //p' srv1.out)
+code=$(awk '$2 == 1 && $3 == "nato" { print $5 }' srv1.out)
+printf 'do talks\nend\n' | "$BRINK" join "$addr" --code "$code" --plain --save-dir "$E2E_TMP/mine" >p1.out 2>&1
+grep -q '^result: ' p1.out || { fail "the first class's game did not end"; tail -n 5 p1.out; }
+first=$(ls "$D"/*.save)
+[ "$(echo "$first" | wc -l)" -eq 1 ] || fail "the first class has one save: $first"
+sum=$(cksum <"$first")
+kill "$spid"
+wait "$spid" 2>/dev/null
+
+# the second class, same seed, same folder
+serve 2
+grep -q 'resumed' srv2.err && fail "the second server resumed games that were over"
+[ "$(cksum <"$first")" = "$sum" ] || fail "the second class overwrote the first class's save"
+[ "$(ls "$D"/*.save | wc -l)" -eq 2 ] || { fail "the second class's table has a save of its own"; ls "$D"; }
+ls "$D" | grep -q -- '-table-01-2\.save$' || { fail "the new table is named -table-01-2"; ls "$D"; }
+# a player who quits a served game is told the server keeps it (no autosave
+# of the player's own to promise or to fail)
+addr=$(sed -n 's/^listening: //p' srv2.out)
+code=$(awk '$2 == 1 && $3 == "nato" { print $5 }' srv2.out)
+printf 'quit\n' | "$BRINK" join "$addr" --code "$code" --plain --save-dir "$E2E_TMP/mine" >p2.out 2>&1
+grep -q 'The server keeps the game: join again with your code' p2.out || { fail "quit: what is kept"; tail -n 3 p2.out; }
+grep -q 'autosave failed' p2.out && fail "quit: a failed autosave is announced"
+kill "$spid"
+wait "$spid" 2>/dev/null
+[ "$fails" -eq 0 ]
