@@ -166,8 +166,8 @@ static void draw_card(struct console *c, const struct console_table *tb, int y, 
 }
 
 static const char *const foot[] = {
-	"Arrows", "select", "p", "pause", "r", "resume", "P", "pause all", "R", "resume all",
-	"?", "help", "q", "quit",
+	"Arrows", "table", "p", "pause", "r", "resume", "P", "pause all", "R", "resume all",
+	"e", "end game", "?", "help", "q", "quit",
 };
 
 static void console_draw(void *ctx)
@@ -247,6 +247,7 @@ static const char *const help_lines[] = {
 	"  p                pause the selected table: it takes orders, resolves nothing",
 	"  r                resume the selected table",
 	"  P / R            pause / resume every table (asks y to confirm)",
+	"  e                end the selected table's game now (asks y to confirm)",
 	"  ?                this help      q  quit (asks y to confirm; the tables go on)",
 	"",
 	"A paused table shows PAUSED; its players see their orders taken and wait.",
@@ -303,6 +304,19 @@ int tui_console(struct console_link *l)
 				break;
 			if (a == 1)
 				console_send(&c, pause ? "pause all" : "resume all");
+			continue;
+		}
+		if (k == 'e' && c.sel < n) {
+			char q[96];
+			snprintf(q, sizeof q, "End table %d's game now, scored as after its last turn? (y/n)",
+			         tb[c.sel].id);
+			int a = tui_confirm(&t, q, console_draw, &c);
+			if (a == TUI_KEY_STOP)
+				break;
+			if (a == 1) {
+				snprintf(cmd, sizeof cmd, "end %d", tb[c.sel].id);
+				console_send(&c, cmd);
+			}
 			continue;
 		}
 		if ((k == 'p' || k == 'r') && c.sel < n) {

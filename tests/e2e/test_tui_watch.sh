@@ -99,7 +99,20 @@ screen | grep -q "██████ " || fail "tension in big digits at 200x60"
 tm resize-window -t main -x 80 -y 24
 expect "Tension  55 Confrontation" "small cards again at 80x24"
 
-# 6. Help, then quit with a confirmation.
+# 6. e ends the selected table's game, after a question.
+keys Right
+expect ">Table 2<" "table 2 selected"
+keys e
+expect "End table 2's game now" "e asks"
+keys n
+wait_gone "End table 2" || fail "n closes the question"
+keys e
+expect "End table 2's game now" "e asks again"
+keys y
+expect "ok: end 2" "the server ends table 2"
+expect "game over" "table 2's card shows the game over"
+
+# 7. Help, then quit with a confirmation.
 keys "?"
 expect "THE FACILITATOR'S CONSOLE" "the help page"
 keys Escape
