@@ -559,12 +559,13 @@ void ai_random_orders(const struct world *w, const struct rules *r, int side, ui
 	if (w->over || side < 0 || side >= SIDE_COUNT)
 		return;
 	/* the side's actions, in file order, and how many targets each has */
-	uint8_t mine[RULES_MAX_ACTIONS];
+	uint8_t mine[RULES_MAX_ACTIONS], ntargets[RULES_MAX_ACTIONS];
 	int nmine = 0, slots = 0, cheapest = RULES_MAX_AP + 1;
 	for (int a = 0; a < r->nactions; a++)
 		if (rules_action_for_side(r, a, side)) {
+			ntargets[nmine] = (uint8_t)(r->action[a].target == TARGET_REGION ? r->nregions : 1);
+			slots += ntargets[nmine];
 			mine[nmine++] = (uint8_t)a;
-			slots += r->action[a].target == TARGET_REGION ? r->nregions : 1;
 			if (r->action[a].cost < cheapest)
 				cheapest = r->action[a].cost;
 		}
@@ -581,7 +582,7 @@ void ai_random_orders(const struct world *w, const struct rules *r, int side, ui
 			return;
 		int a = r->nactions, g = RULES_NO_REGION;
 		for (int k = 0; k < nmine; k++) {
-			int n = r->action[mine[k]].target == TARGET_REGION ? r->nregions : 1;
+			int n = ntargets[k];
 			if (u < n) {
 				a = mine[k];
 				g = r->action[a].target == TARGET_REGION ? u : RULES_NO_REGION;
