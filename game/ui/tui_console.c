@@ -6,9 +6,12 @@
  * readable on a projector; many tables get small ones, scrolled to the
  * selected one. The link (game/net/watch.c) is served while a key is
  * waited for, and a change on the server redraws the screen. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
+#include <wctype.h>
 
 #include "../explain/explain.h"
 #include "console.h"
@@ -20,6 +23,7 @@
 #define CARD_H 8
 #define CARD_BIG_W 44  /* a card with tension in big digits */
 #define CARD_BIG_H 13
+#define PROMPT_MAX 200 /* characters a command line holds (4 bytes each at most: under the protocol's line) */
 
 /* tui_key serves the link through a play_link: this adapter. */
 struct console_wait {
@@ -39,6 +43,10 @@ struct console {
 	int sel;             /* selected table, index into the tables */
 	char note[256];      /* what the console says (a refused key, a command sent) */
 	bool note_bad;
+	/* The command prompt (:, i, s): a line of characters and the cursor. */
+	bool prompting;
+	wchar_t line[PROMPT_MAX + 1];
+	int len, cur;
 };
 
 static int band_role(int tension)
@@ -166,9 +174,54 @@ static void draw_card(struct console *c, const struct console_table *tb, int y, 
 }
 
 static const char *const foot[] = {
-	"Arrows", "table", "p", "pause", "r", "resume", "P", "pause all", "R", "resume all",
-	"e", "end game", "?", "help", "q", "quit",
+	"Arrows", "table", "p/r", "pause/resume", "P/R", "all", "e", "end", ":", "cmd",
+	"i/s", "inject/set", "?", "help", "q", "quit",
 };
+
+static const char *const prompt_foot[] = {
+	"Enter", "send", "Esc", "cancel", "Left/Right", "move", "Backspace", "erase",
+	"Ctrl-U", "clear",
+};
+
+static int wchar_cols(wchar_t ch)
+{
+	int w = wcwidth(ch);
+	return w < 0 ? 1 : w;
+}
+
+/* The prompt on the answer line: ":" and the part of the line around the
+ * cursor that fits, the cursor shown where it stands. */
+static void prompt_draw(struct console *c)
+{
+	struct tui *t = c->t;
+	int y = LINES - 2, avail = COLS - 3; /* ":" at column 1, a column kept for the cursor */
+	tui_fill(t, y, 0, 1, COLS, TR_NORMAL);
+	tui_put(t, y, 1, 1, TR_KEY, ":");
+	int off = 0, w = 0;
+	for (int i = 0; i < c->cur; i++)
+		w += wchar_cols(c->line[i]);
+	while (off < c->cur && w > avail - 1)
+		w -= wchar_cols(c->line[off++]);
+	char text[PROMPT_MAX * 4 + 1];
+	size_t used = 0;
+	int cols = 0;
+	for (int i = off; i < c->len; i++) {
+		int cw = wchar_cols(c->line[i]);
+		if (cols + cw > avail)
+			break;
+		mbstate_t st;
+		memset(&st, 0, sizeof st);
+		size_t nb = wcrtomb(text + used, c->line[i], &st);
+		if (nb == (size_t)-1)
+			continue; /* never: only characters that convert are taken */
+		used += nb;
+		cols += cw;
+	}
+	text[used] = 0;
+	tui_put(t, y, 2, avail, TR_NORMAL, text);
+	move(y, 2 + w);
+	curs_set(1);
+}
 
 static void console_draw(void *ctx)
 {
@@ -214,12 +267,20 @@ static void console_draw(void *ctx)
 		ans = c->l->answer(c->l, &err);
 	if (c->l->lost(c->l))
 		err = true;
-	if (ans[0])
+	if (c->prompting)
+		; /* the prompt takes the line */
+	else if (ans[0])
 		tui_put(t, LINES - 2, 1, COLS - 2, err ? TR_BAD : TR_TITLE, ans);
 	else if ((g.top + g.rows) * g.cols < n || g.top > 0)
 		tui_putf(t, LINES - 2, 1, COLS - 2, TR_DIM, "Tables %d-%d of %d: arrows scroll",
 		         g.top * g.cols + 1, (g.top + g.rows) * g.cols < n ? (g.top + g.rows) * g.cols : n, n);
-	tui_footer(t, foot, (int)(sizeof foot / sizeof foot[0]));
+	if (c->prompting) {
+		tui_footer(t, prompt_foot, (int)(sizeof prompt_foot / sizeof prompt_foot[0]));
+		prompt_draw(c); /* last: it leaves the cursor on the line */
+	} else {
+		curs_set(0);
+		tui_footer(t, foot, (int)(sizeof foot / sizeof foot[0]));
+	}
 	refresh();
 }
 
@@ -248,9 +309,23 @@ static const char *const help_lines[] = {
 	"  r                resume the selected table",
 	"  P / R            pause / resume every table (asks y to confirm)",
 	"  e                end the selected table's game now (asks y to confirm)",
+	"  :                a command, as typed in brink watch --plain; Enter sends it,",
+	"                   Esc cancels; the server's answer shows at the bottom:",
+	"                     inject naval-collision 2     set tension 75 all",
+	"                     say all - Talks resume       end 3      pause all",
+	"  i / s            the prompt with 'inject ' / 'set ' and the selected table",
 	"  ?                this help      q  quit (asks y to confirm; the tables go on)",
 	"",
 	"A paused table shows PAUSED; its players see their orders taken and wait.",
+	"",
+	"COMMANDS at the : prompt (T: a table's number, or all)",
+	"  pause T, resume T            hold a table's turns, let them go on",
+	"  inject EVENT[@REGION] T      an event of the rules, now",
+	"  set VAR[@REGION] VALUE T     give a variable a value",
+	"  say T EFFECTS TEXT           your message, with changes (VAR=+N,...) or -",
+	"  end T                        end the game now, scored as after its last turn",
+	"  tables, stats, help, quit",
+	"Each change is the facilitator's in the students' news, saves and reports.",
 };
 
 static int console_help(struct console *c)
@@ -261,12 +336,122 @@ static int console_help(struct console *c)
 		return 0;
 	for (int i = 0; i < n; i++) {
 		snprintf(lines[i].text, sizeof lines[i].text, "%s", help_lines[i]);
-		lines[i].role = i == 0 || !strcmp(help_lines[i], "KEYS") ? TR_TITLE : TR_NORMAL;
+		lines[i].role = i == 0 || !strcmp(help_lines[i], "KEYS") || !strncmp(help_lines[i], "COMMANDS", 8)
+		                 ? TR_TITLE : TR_NORMAL;
 	}
 	static const char *const hf[] = { "Esc", "back" };
 	int rc = tui_page(c->t, "Facilitator's console: help", lines, n, hf, 2, false);
 	free(lines);
 	return rc < 0 ? -1 : 0;
+}
+
+/* Ask for a command line, starting from PRE with the cursor at AT (-1: at
+ * its end), then send it. Returns -1 when the console must close (a stop,
+ * or quit typed and confirmed), else 0. */
+static int console_prompt(struct console *c, const char *pre, int at)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	const char *p = pre;
+	size_t n = mbsrtowcs(c->line, &p, PROMPT_MAX, &st);
+	c->len = n == (size_t)-1 ? 0 : (int)n;
+	c->line[c->len] = 0;
+	c->cur = at >= 0 && at <= c->len ? at : c->len;
+	c->prompting = true;
+	c->note[0] = 0;
+	for (;;) {
+		console_draw(c);
+		int k = tui_key(c->t);
+		if (k == TUI_KEY_STOP) {
+			c->prompting = false;
+			return -1;
+		}
+		if (k == 27) {
+			c->prompting = false;
+			return 0;
+		}
+		if (k == '\n' || k == '\r' || k == (TUI_FN | KEY_ENTER))
+			break;
+		if (k == (TUI_FN | KEY_LEFT) || k == 2) { /* Ctrl-B */
+			if (c->cur > 0)
+				c->cur--;
+		} else if (k == (TUI_FN | KEY_RIGHT) || k == 6) { /* Ctrl-F */
+			if (c->cur < c->len)
+				c->cur++;
+		} else if (k == (TUI_FN | KEY_HOME) || k == 1) { /* Ctrl-A */
+			c->cur = 0;
+		} else if (k == (TUI_FN | KEY_END) || k == 5) { /* Ctrl-E */
+			c->cur = c->len;
+		} else if (k == (TUI_FN | KEY_BACKSPACE) || k == 127 || k == 8) {
+			if (c->cur > 0) {
+				memmove(c->line + c->cur - 1, c->line + c->cur,
+				        sizeof c->line[0] * (size_t)(c->len - c->cur + 1));
+				c->cur--;
+				c->len--;
+			}
+		} else if (k == (TUI_FN | KEY_DC) || k == 4) { /* Ctrl-D */
+			if (c->cur < c->len) {
+				memmove(c->line + c->cur, c->line + c->cur + 1,
+				        sizeof c->line[0] * (size_t)(c->len - c->cur));
+				c->len--;
+			}
+		} else if (k == 21) { /* Ctrl-U: erase to the start */
+			memmove(c->line, c->line + c->cur, sizeof c->line[0] * (size_t)(c->len - c->cur + 1));
+			c->len -= c->cur;
+			c->cur = 0;
+		} else if (!(k & TUI_FN) && k >= 32 && k != 127 && iswprint((wint_t)k)) {
+			char mb[MB_LEN_MAX];
+			mbstate_t ws;
+			memset(&ws, 0, sizeof ws);
+			if (c->len >= PROMPT_MAX) {
+				beep();
+			} else if (wcrtomb(mb, (wchar_t)k, &ws) == (size_t)-1) {
+				beep(); /* the locale cannot write it */
+			} else {
+				memmove(c->line + c->cur + 1, c->line + c->cur,
+				        sizeof c->line[0] * (size_t)(c->len - c->cur + 1));
+				c->line[c->cur++] = (wchar_t)k;
+				c->len++;
+			}
+		}
+		/* anything else (a resize, news, Tab, a function key) redraws */
+	}
+	c->prompting = false;
+	char cmd[PROMPT_MAX * MB_LEN_MAX + 1];
+	const wchar_t *wp = c->line;
+	memset(&st, 0, sizeof st);
+	size_t nb = wcsrtombs(cmd, &wp, sizeof cmd - 1, &st);
+	if (nb == (size_t)-1) {
+		snprintf(c->note, sizeof c->note, "Not sent: a character this terminal cannot send");
+		c->note_bad = true;
+		return 0;
+	}
+	cmd[nb] = 0;
+	for (int i = 0; i < c->len; i++)
+		if (c->line[i] > 0x7e) {
+			char mb[MB_LEN_MAX + 1];
+			mbstate_t ws;
+			memset(&ws, 0, sizeof ws);
+			size_t k = wcrtomb(mb, c->line[i], &ws);
+			mb[k == (size_t)-1 ? 0 : k] = 0;
+			snprintf(c->note, sizeof c->note, "Not sent: a command is plain ASCII, '%s' is not", mb);
+			c->note_bad = true;
+			return 0;
+		}
+	char *s = cmd + strspn(cmd, " ");
+	size_t e = strlen(s);
+	while (e > 0 && s[e - 1] == ' ')
+		s[--e] = 0;
+	if (!*s)
+		return 0;
+	if (!strcmp(s, "help"))
+		return console_help(c);
+	if (!strcmp(s, "quit")) {
+		int a = tui_confirm(c->t, "Leave the console? The tables go on. (y/n)", console_draw, c);
+		return a == TUI_KEY_STOP || a == 1 ? -1 : 0;
+	}
+	console_send(c, s);
+	return 0;
 }
 
 int tui_console(struct console_link *l)
@@ -317,6 +502,17 @@ int tui_console(struct console_link *l)
 				snprintf(cmd, sizeof cmd, "end %d", tb[c.sel].id);
 				console_send(&c, cmd);
 			}
+			continue;
+		}
+		if (k == ':' || ((k == 'i' || k == 's') && c.sel < n)) {
+			char pre[64] = "";
+			int at = -1;
+			if (k != ':') {
+				snprintf(pre, sizeof pre, "%s  %d", k == 'i' ? "inject" : "set", tb[c.sel].id);
+				at = (int)strlen(k == 'i' ? "inject " : "set ");
+			}
+			if (console_prompt(&c, pre, at) < 0)
+				goto out;
 			continue;
 		}
 		if ((k == 'p' || k == 'r') && c.sel < n) {

@@ -50,7 +50,8 @@ expect "Table 2" "table 2"
 expect "2 tables: 0 paused, 0 over, orders in 0 of 4" "the header's counts"
 [ "$(screen | grep -o 'Tension  55 Confrontation' | wc -l)" -eq 2 ] || fail "tension and band on both cards"
 [ "$(screen | grep -o 'NATO:   away (no player)' | wc -l)" -eq 2 ] || fail "NATO away at both tables"
-expect "p pause" "the help line"
+expect "p/r pause/resume" "the help line"
+expect "q quit" "the help line fits 80 columns"
 
 # 2. p pauses the selected table; its players' orders go in, no turn resolves.
 keys p
@@ -91,15 +92,62 @@ expect "Resume every table? (y/n)" "R asks"
 keys y
 expect "2 tables: 0 paused" "every table resumed"
 
-# 5. A projector: 200x60, the same tables on larger cards, tension in big digits.
+# 5. The command prompt: any console command, as typed in --plain; the server's
+# answer on the status line, the card refreshed. Table 2 is selected.
+card2() { screen | grep -o 'Tension *[0-9]*' | sed -n 2p | tr -dc 0-9; }
+t2=$(card2)
+[ -n "$t2" ] || fail "table 2's tension on its card"
+keys :
+expect "Esc cancel" "the prompt's keys in the footer"
+keys "inject naval-collision 2" Enter
+expect "ok: inject" "the server takes the injected event"
+i=0
+while [ "$(card2)" = "$t2" ]; do
+	i=$((i + 1))
+	[ $i -gt 50 ] && fail "the injection changes table 2's tension on its card"
+	sleep 0.1
+done
+keys i
+expect ":inject  2" "i prefills the prompt with the selected table"
+keys "naval-collision" Enter
+expect "error: table 2: a crisis is already open" "i then the event's name reaches table 2"
+keys :
+expect "Esc cancel" "the prompt again"
+keys "set tension 500 2" Enter
+expect "error: '500' is out of tension's range" "the server's reason for a bad command"
+keys s
+expect ":set  2" "s prefills the prompt"
+keys "tension 20" Escape
+wait_gone "Esc cancel" || fail "Esc closes the prompt"
+keys :
+keys "pause 2" Escape
+wait_gone "Esc cancel" || fail "Esc closes the prompt"
+sleep 0.3
+absent "PAUSED" "Esc sends nothing"
+# Nothing typed breaks it: a line longer than the screen, a resize, UTF-8.
+keys :
+keys "say all - $(printf 'Talks%.0s ' $(seq 60))"
+expect "Talks Talks" "a long line scrolls"
+tm resize-window -t main -x 100 -y 30
+tm resize-window -t main -x 80 -y 24
+expect "Esc cancel" "the prompt stays open across a resize"
+keys C-u "say all - Talks résumé" Enter
+expect "Not sent: a command is plain ASCII" "UTF-8 is refused, said"
+keys :
+keys "say all - Talks resume in Geneva" Enter
+expect "ok: say" "a message said from the prompt"
+expect ">Table 2<" "the console still runs"
+
+# 6. A projector: 200x60, the same tables on larger cards, tension in big digits.
 tm resize-window -t main -x 200 -y 60
 expect "Facilitator's console" "the full title at 200x60"
 expect "TENSION" "the large cards"
 screen | grep -q "██████ " || fail "tension in big digits at 200x60"
 tm resize-window -t main -x 80 -y 24
-expect "Tension  55 Confrontation" "small cards again at 80x24"
+wait_gone "TENSION" || fail "small cards again at 80x24"
+expect "Tension  " "small cards again at 80x24"
 
-# 6. e ends the selected table's game, after a question.
+# 7. e ends the selected table's game, after a question.
 keys Right
 expect ">Table 2<" "table 2 selected"
 keys e
@@ -112,7 +160,7 @@ keys y
 expect "ok: end 2" "the server ends table 2"
 expect "game over" "table 2's card shows the game over"
 
-# 7. Help, then quit with a confirmation.
+# 8. Help, then quit with a confirmation.
 keys "?"
 expect "THE FACILITATOR'S CONSOLE" "the help page"
 keys Escape
