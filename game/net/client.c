@@ -25,6 +25,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <time.h>
 
 #include "../explain/explain.h"
@@ -618,7 +619,8 @@ static int client_wait(struct play_link *l, int fd, int ms)
 	if (fd >= 0) {
 		if (!c->input || c->input_fd != fd) {
 			struct stat st;
-			if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (fstat(fd, &st) == 0 &&
+			    (S_ISREG(st.st_mode) || (S_ISCHR(st.st_mode) && !isatty(fd)))) {
 				c->file_fd = fd;
 				return client_wait(l, fd, ms);
 			}

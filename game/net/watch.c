@@ -150,10 +150,12 @@ static void watch_line(struct watch *w, const char *line, size_t len)
 			}
 			fputs("Connected as the facilitator. Type 'help' for the commands.\n", out);
 			/* Commands are read from now on. A regular file (a script)
-			 * cannot be watched by epoll: a line of it every 50 ms. */
+			 * or a device that is not a terminal (/dev/null) cannot be
+			 * watched by epoll: a line of it every 50 ms. */
 			struct stat st;
 			struct timeval step = { 0, 50000 };
-			if (fstat(fileno(w->o->in), &st) == 0 && S_ISREG(st.st_mode))
+			int in = fileno(w->o->in);
+			if (fstat(in, &st) == 0 && (S_ISREG(st.st_mode) || (S_ISCHR(st.st_mode) && !isatty(in))))
 				event_add(w->file_tick, &step);
 			else
 				event_add(w->input, NULL);

@@ -2,7 +2,8 @@
 # test_serve_again.sh - a second class served with the same seed on the same
 # folder, after the first class's games are over, keeps the first class's
 # saves: its tables take names of their own. A player who quits a served
-# game is told the server keeps it. Run by tests/e2e/run.sh.
+# game is told the server keeps it. End of input on /dev/null ends watch and
+# join instead of hanging. Run by tests/e2e/run.sh.
 set -u
 S=$ROOT/scenarios/door-closed.cfg
 D=$E2E_TMP/serve
@@ -36,9 +37,9 @@ printf 'do talks\nend\n' | "$BRINK" join "$addr" --code "$code" --plain --save-d
 grep -q '^result: ' p1.out || { fail "the first class's game did not end"; tail -n 5 p1.out; }
 first=$(ls "$D"/*.save)
 [ "$(echo "$first" | wc -l)" -eq 1 ] || fail "the first class has one save: $first"
-sum=$(cksum <"$first")
 kill "$spid"
 wait "$spid" 2>/dev/null
+sum=$(cksum <"$first") # after the server's last save (it saves again as it stops)
 
 # the second class, same seed, same folder
 serve 2
@@ -53,6 +54,15 @@ code=$(awk '$2 == 1 && $3 == "nato" { print $5 }' srv2.out)
 printf 'quit\n' | "$BRINK" join "$addr" --code "$code" --plain --save-dir "$E2E_TMP/mine" >p2.out 2>&1
 grep -q 'The server keeps the game: join again with your code' p2.out || { fail "quit: what is kept"; tail -n 3 p2.out; }
 grep -q 'autosave failed' p2.out && fail "quit: a failed autosave is announced"
+# end of input that epoll cannot watch (/dev/null, a device that is not a
+# terminal) ends the console and a player's game instead of hanging
+fcode=$(awk '$1 == "facilitator" { print $3 }' srv2.out)
+timeout 20 "$BRINK" watch "$addr" --code "$fcode" --plain </dev/null >w.out 2>&1
+[ $? -eq 0 ] || { fail "watch </dev/null did not end at end of input"; tail -n 3 w.out; }
+grep -q '^table 1' w.out || fail "watch </dev/null printed no table"
+timeout 20 "$BRINK" join "$addr" --code "$code" --plain </dev/null >p3.out 2>&1
+[ $? -eq 0 ] || { fail "join </dev/null did not end at end of input"; tail -n 3 p3.out; }
+grep -q 'End of input' p3.out || fail "join </dev/null: no end of input"
 kill "$spid"
 wait "$spid" 2>/dev/null
 [ "$fails" -eq 0 ]
