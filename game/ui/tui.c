@@ -122,6 +122,7 @@ bool tui_big_enough(void)
 void tui_draw_small(struct tui *t)
 {
 	erase();
+	curs_set(0); /* a prompt's cursor comes back with its screen */
 	char msg[80];
 	snprintf(msg, sizeof msg, "Enlarge the terminal to %dx%d (now %dx%d)", TUI_MIN_W, TUI_MIN_H,
 	         COLS, LINES);
