@@ -27,6 +27,15 @@ Test(protocol, parses_client_lines)
 	cr_assert_null(parse("orders 3 deploy@poland,talks", false, m));
 	cr_expect_eq(m->verb, PV_ORDERS);
 	cr_expect_str_eq(m->arg[1], "deploy@poland,talks");
+	/* a table line: the console's card, agreements and the last incident at the end */
+	cr_assert_null(parse("table 1 3 61 submitted ordering none playing Eagles Bears 2 naval-collision",
+	                     true, m));
+	cr_expect_eq(m->verb, PV_TABLE);
+	cr_expect_eq(m->argc, 11);
+	cr_expect_str_eq(m->arg[9], "2");
+	cr_expect_str_eq(m->arg[10], "naval-collision");
+	cr_assert_null(parse("table 1 3 61 submitted ordering none playing", true, m), "an older server's line");
+	cr_expect_str_eq(parse("table 1 3 61 a b none playing E B 2 x extra", true, m), "too many arguments");
 	free(m);
 }
 

@@ -17,7 +17,7 @@
 #define PROTO_VERSION 1
 #define PROTO_LINE_MAX 1024         /* longest line a client may send, '\n' excluded */
 #define PROTO_SERVER_LINE_MAX 4096  /* longest line a server may send (scenario text) */
-#define PROTO_ARGS_MAX 10           /* tokens after the verb */
+#define PROTO_ARGS_MAX 12           /* tokens after the verb */
 #define PROTO_CODE_SIZE 10          /* "ABCD-EFGH" and its NUL */
 #define PROTO_NAME_MAX 24           /* a team's name: [A-Za-z0-9_.-], at most 23 */
 

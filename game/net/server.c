@@ -92,6 +92,8 @@ struct table {
 	bool paused;
 	struct orders orders[RULES_MAX_TURNS][SIDE_COUNT];
 	uint64_t hash[RULES_MAX_TURNS + 1];
+	int agreements;             /* agreements made so far (the console's card) */
+	int incident;               /* the last incident's event index + 1, 0: none yet */
 	uint8_t nfac;               /* the facilitator's changes, in the order made */
 	struct session_fac fac[SESSION_FAC_MAX];
 	struct seat seat[SIDE_COUNT];
@@ -373,6 +375,21 @@ static void table_fac_to(struct server *srv, struct table *t, struct conn *c, in
 	          fac_kind_word(f->c.kind), arg);
 }
 
+/* What the console shows of LOG, a turn's or a facilitator's causes: the
+ * last incident, and (when AGREED) the agreements made. */
+static void table_note(struct table *t, const struct cause_log *log, bool agreed)
+{
+	for (int i = 0; i < log->n && i < CAUSE_MAX; i++) {
+		const struct cause *c = &log->rec[i];
+		if (c->var != VAR_NONE)
+			continue;
+		if (c->kind == CAUSE_INCIDENT)
+			t->incident = c->source + 1;
+		else if (c->kind == CAUSE_AGREEMENT && agreed)
+			t->agreements++;
+	}
+}
+
 /* The facilitator's change C to T, now: made through the engine, recorded
  * for the save, told to both seats. Returns NULL or why it is refused. */
 static const char *table_facilitate(struct server *srv, struct table *t, struct fac_change *c)
@@ -384,6 +401,7 @@ static const char *table_facilitate(struct server *srv, struct table *t, struct 
 	if (why)
 		return why;
 	t->world = w;
+	table_note(t, &w.log, false);
 	struct session_fac *f = &t->fac[t->nfac++];
 	f->after = t->turns;
 	f->c = *c;
@@ -428,6 +446,7 @@ static void table_try_resolve(struct server *srv, struct table *t)
 	if (t->turns >= RULES_MAX_TURNS || turn_resolve(&t->world, srv->rules, orders) < 0)
 		return;
 	int turn = ++t->turns;
+	table_note(t, &t->world.log, true);
 	t->orders[turn - 1][SIDE_NATO] = orders[SIDE_NATO];
 	t->orders[turn - 1][SIDE_RUSSIA] = orders[SIDE_RUSSIA];
 	t->hash[turn] = world_hash(&t->world);
@@ -528,8 +547,13 @@ static void conn_table_line(struct conn *c, const struct table *t)
 	const char *res = t->world.result < sizeof results / sizeof results[0] ? results[t->world.result] : "none";
 	const char *nn = t->seat[SIDE_NATO].name[0] ? t->seat[SIDE_NATO].name : "-";
 	const char *rn = t->seat[SIDE_RUSSIA].name[0] ? t->seat[SIDE_RUSSIA].name : "-";
-	conn_send(c, PV_TABLE, NULL, 9, id, turn, tension, seat_state(c->srv, t, SIDE_NATO),
-	          seat_state(c->srv, t, SIDE_RUSSIA), res, t->paused ? "paused" : "playing", nn, rn);
+	char agreed[12];
+	snprintf(agreed, sizeof agreed, "%d", t->agreements);
+	const struct rules *r = c->srv->rules;
+	const char *inc = t->incident > 0 && t->incident <= r->nevents ? r->event[t->incident - 1].id : "-";
+	conn_send(c, PV_TABLE, NULL, 11, id, turn, tension, seat_state(c->srv, t, SIDE_NATO),
+	          seat_state(c->srv, t, SIDE_RUSSIA), res, t->paused ? "paused" : "playing", nn, rn,
+	          agreed, inc);
 }
 
 static void conn_join(struct conn *c, const struct proto_msg *m)
@@ -982,6 +1006,17 @@ static void table_from_session(struct table *t, const struct session *s)
 	memcpy(t->hash, s->hash, sizeof t->hash);
 	t->nfac = s->nfac;
 	memcpy(t->fac, s->fac, sizeof t->fac);
+	/* the console's counts again, in the game's order: the facilitator's
+	 * changes made after N turns come before turn N + 1's causes */
+	t->agreements = t->incident = 0;
+	for (int turn = 0, f = 0; turn <= s->turns; turn++) {
+		for (; f < s->nfac && s->fac[f].after == turn; f++)
+			if (s->fac[f].c.kind == FAC_EVENT && s->fac[f].c.event < s->rules.nevents &&
+			    s->rules.event[s->fac[f].c.event].kind == EVENT_INCIDENT)
+				t->incident = s->fac[f].c.event + 1;
+		if (turn < s->turns)
+			table_note(t, &s->log[turn], true);
+	}
 	for (int side = 0; side < SIDE_COUNT; side++) {
 		t->seat[side].ai_played = s->player[side] == PLAYER_AI;
 		memcpy(t->seat[side].name, s->team[side], sizeof t->seat[side].name);

@@ -107,6 +107,9 @@ static void watch_table(struct watch *w, const struct proto_msg *m)
 	for (int i = 0; i < 2 && m->argc >= 9; i++)
 		if (strcmp(m->arg[7 + i], "-"))
 			snprintf(now.team[i], sizeof now.team[i], "%s", m->arg[7 + i]);
+	now.agreements = m->argc >= 11 ? atoi(m->arg[9]) : -1;
+	if (m->argc >= 11 && strcmp(m->arg[10], "-"))
+		snprintf(now.incident, sizeof now.incident, "%s", m->arg[10]);
 	if (memcmp(&now, wt, sizeof now)) {
 		*wt = now;
 		w->changed = true;
@@ -119,9 +122,13 @@ static void watch_table(struct watch *w, const struct proto_msg *m)
 	const char *res = strcmp(m->arg[5], "none") ? m->arg[5] : "";
 	if (m->argc >= 9 && (strcmp(m->arg[7], "-") || strcmp(m->arg[8], "-")))
 		snprintf(teams, sizeof teams, " (%s v %s)", m->arg[7], m->arg[8]);
-	snprintf(line, sizeof line, "table %d%s: turn %s, tension %s, NATO %s, Russia %s%s%s%s",
-	         t, teams, m->arg[1], m->arg[2], m->arg[3], m->arg[4], res[0] ? ", result " : "", res,
-	         strcmp(m->arg[6], "paused") ? "" : ", PAUSED");
+	char news[96] = "";
+	if (now.agreements >= 0)
+		snprintf(news, sizeof news, ", %d agreement%s%s%s", now.agreements,
+		         now.agreements == 1 ? "" : "s", now.incident[0] ? ", last incident " : "", now.incident);
+	snprintf(line, sizeof line, "table %d%s: turn %s, tension %s, NATO %s, Russia %s%s%s%s%s",
+	         t, teams, m->arg[1], m->arg[2], m->arg[3], m->arg[4], news, res[0] ? ", result " : "",
+	         res, strcmp(m->arg[6], "paused") ? "" : ", PAUSED");
 	if (!w->asked && w->last[t - 1] && !strcmp(w->last[t - 1], line))
 		return;
 	free(w->last[t - 1]);

@@ -20,6 +20,8 @@ struct console_table {
 	char team[2][CONSOLE_TEAM_MAX];        /* the teams' names, "" unknown */
 	char result[CONSOLE_STATE_MAX];        /* none, nato, russia, draw, war, peace */
 	bool paused;
+	int agreements;                        /* agreements made so far, -1 unknown */
+	char incident[CONSOLE_STATE_MAX * 2];  /* the last incident's id, "" none */
 };
 
 struct console_link {

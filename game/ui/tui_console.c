@@ -171,6 +171,10 @@ static void draw_card(struct console *c, const struct console_table *tb, int y, 
 		tui_put(t, row++, cx, in, tb->result[0] == 'w' ? TR_BAD : TR_TITLE, res);
 	else if (tb->paused && row < last)
 		tui_put(t, row++, cx, in, TR_BAD, "paused: no turn resolves");
+	if (tb->agreements >= 0 && row < last)
+		tui_putf(t, row++, cx, in, TR_NORMAL, "Agreements: %d", tb->agreements);
+	if (tb->incident[0] && row < last)
+		tui_putf(t, row++, cx, in, TR_DIM, "Last incident: %s", tb->incident);
 }
 
 static const char *const foot[] = {

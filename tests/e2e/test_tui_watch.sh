@@ -107,6 +107,8 @@ while [ "$(card2)" = "$t2" ]; do
 	[ $i -gt 50 ] && fail "the injection changes table 2's tension on its card"
 	sleep 0.1
 done
+expect "Last incident: naval-collision" "the card names the last incident"
+expect "Agreements: " "the card counts agreements"
 keys i
 expect ":inject  2" "i prefills the prompt with the selected table"
 keys "naval-collision" Enter
