@@ -608,7 +608,8 @@ Test(engine, a_war_costs_both_sides_the_penalty)
 	cr_assert_eq(W.score[SIDE_RUSSIA], -40);
 }
 
-/* world_conds_regions is world_conds region by region, in one pass: on
+/* world_conds_regions is world_conds region by region, in one pass, and
+ * world_conds_some_region says whether that set is empty: on
  * worlds along random games, for every action's requirements and every
  * event's conditions (the fixture mixes world, target.* and named-region
  * conditions). */
@@ -627,6 +628,8 @@ Test(engine, conds_regions_match_conds)
 					if (world_conds(&W, &R, c, n, g, NULL))
 						want |= 1u << g;
 				cr_assert_eq(world_conds_regions(&W, &R, c, n), want, "conditions %d, turn %d", k, W.turn);
+				cr_assert_eq(world_conds_some_region(&W, &R, c, n), want != 0, "conditions %d, turn %d", k,
+				             W.turn);
 				seen += want != 0 && want != (1u << R.nregions) - 1;
 			}
 			random_orders(&W, SIDE_NATO, &order_seed, &O[0]);

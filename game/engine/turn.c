@@ -263,6 +263,17 @@ static uint32_t event_targets(const struct world *w, const struct rules *r, int 
 	return world_conds_regions(w, r, ev->when, ev->nwhen);
 }
 
+/* event_targets(w, r, e) != 0, stopping at the first region that qualifies. */
+static bool event_eligible(const struct world *w, const struct rules *r, int e)
+{
+	const struct event *ev = &r->event[e];
+	if (ev->once && (w->fired & (1ULL << e)))
+		return false;
+	if (ev->target == TARGET_WORLD)
+		return world_conds(w, r, ev->when, ev->nwhen, RULES_NO_REGION, NULL);
+	return world_conds_some_region(w, r, ev->when, ev->nwhen);
+}
+
 static int popcount32(uint32_t x)
 {
 	int n = 0;
@@ -294,11 +305,11 @@ static bool fire_event(struct world *w, const struct rules *r, int e, int target
  * where it applies, and apply it. Returns true at war. */
 static bool draw_event(struct world *w, const struct rules *r, int kind)
 {
-	uint32_t targets[RULES_MAX_EVENTS];
+	bool eligible[RULES_MAX_EVENTS];
 	uint32_t total = 0;
 	for (int e = 0; e < r->nevents; e++) {
-		targets[e] = r->event[e].kind == kind ? event_targets(w, r, e) : 0;
-		if (targets[e])
+		eligible[e] = r->event[e].kind == kind && event_eligible(w, r, e);
+		if (eligible[e])
 			total += r->event[e].weight;
 	}
 	if (total == 0)
@@ -306,7 +317,7 @@ static bool draw_event(struct world *w, const struct rules *r, int kind)
 	uint32_t pick = rng_below(&w->rng, total);
 	int e = 0;
 	for (; e < r->nevents; e++) {
-		if (!targets[e])
+		if (!eligible[e])
 			continue;
 		if (pick < r->event[e].weight)
 			break;
@@ -315,9 +326,11 @@ static bool draw_event(struct world *w, const struct rules *r, int kind)
 	const struct event *ev = &r->event[e];
 	int target = RULES_NO_REGION;
 	if (ev->target == TARGET_REGION) {
-		int k = (int)rng_below(&w->rng, (uint32_t)popcount32(targets[e]));
+		/* the regions, for the drawn event alone */
+		uint32_t set = event_targets(w, r, e);
+		int k = (int)rng_below(&w->rng, (uint32_t)popcount32(set));
 		for (int i = 0; i < r->nregions; i++)
-			if ((targets[e] & (1u << i)) && k-- == 0) {
+			if ((set & (1u << i)) && k-- == 0) {
 				target = i;
 				break;
 			}

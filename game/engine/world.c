@@ -160,6 +160,28 @@ uint32_t world_conds_regions(const struct world *w, const struct rules *r, const
 	return set;
 }
 
+bool world_conds_some_region(const struct world *w, const struct rules *r, const struct cond *c, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (c[i].ref.scope != SCOPE_TARGET) {
+			int v = ref_value(w, r, c[i].ref, RULES_NO_REGION);
+			if (v < c[i].min || v > c[i].max)
+				return false;
+		}
+	for (int g = 0; g < r->nregions; g++) {
+		int i = 0;
+		for (; i < n; i++)
+			if (c[i].ref.scope == SCOPE_TARGET) {
+				int v = ref_value(w, r, c[i].ref, g);
+				if (v < c[i].min || v > c[i].max)
+					break;
+			}
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
 int world_security_index(const struct world *w, const struct rules *r)
 {
 	int stab = 0;

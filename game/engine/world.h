@@ -69,6 +69,10 @@ bool world_conds(const struct world *w, const struct rules *r, const struct cond
  * one pass: conditions that do not read target.* are checked once. */
 uint32_t world_conds_regions(const struct world *w, const struct rules *r, const struct cond *c, int n);
 
+/* True when world_conds_regions() is not empty: stops at the first region
+ * where every condition holds. */
+bool world_conds_some_region(const struct world *w, const struct rules *r, const struct cond *c, int n);
+
 /* Add DELTA to a writable variable (clamped) and log the change with CAUSE
  * (whose var, region and delta fields this fills). Returns the change made.
  * VAR is writable (or credibility or score, with REGION the side); REGION
