@@ -120,6 +120,7 @@ int play_launch(struct session *s, const struct launch_opts *o)
 	for (int side = 0; side < SIDE_COUNT; side++)
 		if (s->player[side] == PLAYER_AI)
 			ai_init(&p.ai[side], s->ai_level[side], side, s->seed ^ launch_ai_salt[side]);
+	play_ai_catch_up(&p);
 
 	struct sigaction old[LAUNCH_NSIGNALS];
 	launch_handlers(old);

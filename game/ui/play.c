@@ -74,6 +74,21 @@ static void loop_autosave(struct loop *l)
 	loop_notice(l, msg);
 }
 
+void play_ai_catch_up(struct play *p)
+{
+	struct session *s = p->session;
+	struct world w = s->start;
+	for (int t = 0; t < s->turns; t++) {
+		for (int side = 0; side < SIDE_COUNT; side++)
+			if (s->player[side] != PLAYER_HUMAN) {
+				struct orders mine;
+				ai_choose(&p->ai[side], &w, &s->rules, &mine);
+			}
+		if (turn_resolve(&w, &s->rules, s->orders[t]) < 0 || session_fac_replay(s, &w) < 0)
+			return;
+	}
+}
+
 /* Gather this turn's orders of both sides into ORDERS. Returns FE_OK, or
  * the front end's FE_QUIT / FE_ERROR; a raised stop flag returns FE_OK
  * early, the caller looks at the flag. */

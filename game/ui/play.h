@@ -7,6 +7,12 @@
 
 #include "frontend.h"
 
+/* The AIs of a game that goes on from a save: each chooses again, on the
+ * world each turn started from, for every turn already played (the orders
+ * that count are the recorded ones), so that its memory of the other side
+ * and its dice are as if the game had never stopped. Call after ai_init. */
+void play_ai_catch_up(struct play *p);
+
 /* play_run, telling the player about problems that do not stop the game
  * (an autosave that failed) through NOTICE(FE->ctx, message). NOTICE NULL:
  * they go to stderr. play_run(p, fe) is play_run_notify(p, fe, NULL). */
