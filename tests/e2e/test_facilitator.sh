@@ -10,19 +10,7 @@
 # the team, and a what-if from turn 3 keeps the changes made before it. Run by tests/e2e/run.sh.
 set -u
 S=$ROOT/scenarios/door-closed.cfg
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pids=""
-cleanup() { for p in $pids; do kill -9 "$p" 2>/dev/null; done; }
-trap cleanup EXIT
-wait_for() {
-	i=0
-	until grep -Eq -- "$2" "$1" 2>/dev/null; do
-		i=$((i + 1))
-		[ "$i" -gt 1500 ] && return 1
-		sleep 0.02
-	done
-}
+. "$ROOT/tests/e2e/lib_net.sh"
 
 D=$E2E_TMP/class
 "$BRINK" serve "$S" --port 0 --tables 2 --seed 9 --turns 6 --ai normal --save-dir "$D" >srv.out 2>srv.err &

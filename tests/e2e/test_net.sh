@@ -8,21 +8,7 @@
 # Loopback only, port 0 (the kernel picks a free port). Run by tests/e2e/run.sh.
 set -u
 S=$ROOT/scenarios/door-closed.cfg
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pids=""
-cleanup() { for p in $pids; do kill -9 "$p" 2>/dev/null; done; }
-trap cleanup EXIT
-
-# wait_for FILE PATTERN: until FILE has a line matching PATTERN (at most ~30 s)
-wait_for() {
-	i=0
-	until grep -Eq -- "$2" "$1" 2>/dev/null; do
-		i=$((i + 1))
-		[ "$i" -gt 1500 ] && return 1
-		sleep 0.02
-	done
-}
+. "$ROOT/tests/e2e/lib_net.sh"
 # count FILE PATTERN: lines of FILE matching PATTERN
 count() { grep -Ec -- "$2" "$1" 2>/dev/null; }
 # wait_count FILE PATTERN N: until FILE has N lines matching PATTERN

@@ -8,19 +8,7 @@
 set -u
 S=$ROOT/scenarios/door-closed.cfg
 D=$E2E_TMP/serve
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-pids=""
-cleanup() { for p in $pids; do kill -9 "$p" 2>/dev/null; done; }
-trap cleanup EXIT
-wait_for() {
-	i=0
-	until grep -Eq -- "$2" "$1" 2>/dev/null; do
-		i=$((i + 1))
-		[ "$i" -gt 1500 ] && return 1
-		sleep 0.02
-	done
-}
+. "$ROOT/tests/e2e/lib_net.sh"
 # serve N: start a server on $D, printing to srvN.out
 serve() {
 	"$BRINK" serve "$S" --port 0 --tables 1 --seed 9 --turns 1 --ai normal --save-dir "$D" \
