@@ -477,8 +477,10 @@ static void title_draw(struct menu *m, int cur)
 	y += n + 1;
 	/* The tension track, as a promise of what the game is about. */
 	if (y + 2 < LINES - 2) {
-		const char *bands = t->utf8 ? "D\u00e9tente > Competition > Confrontation > Crisis > Brink > WAR"
-		                            : "Detente > Competition > Confrontation > Crisis > Brink > WAR";
+		char bands[128] = "";
+		for (int v = 0; v <= 100; v += 20) /* the bands, in the words of every screen */
+			snprintf(bands + strlen(bands), sizeof bands - strlen(bands), "%s%s", v ? " > " : "",
+			         explain_band(v));
 		centre(t, y + 1, TR_DIM, bands);
 	}
 	if (m->msg[0])
