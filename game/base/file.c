@@ -230,3 +230,9 @@ int file_replace(const char *path, const char *text, size_t len, unsigned mode, 
 		close(dfd);
 	return err ? fault(why, FILE_STEP_DIRSYNC, err) : 0;
 }
+
+int file_unwatchable(int fd)
+{
+	struct stat st;
+	return fstat(fd, &st) == 0 && (S_ISREG(st.st_mode) || (S_ISCHR(st.st_mode) && !isatty(fd)));
+}

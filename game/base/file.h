@@ -76,6 +76,11 @@ struct file_fault {
 int file_replace(const char *path, const char *text, size_t len, unsigned mode, int flags,
                  int fail_at, struct file_fault *why);
 
+/* 1 when FD is input that is always readable and epoll cannot watch: a
+ * regular file (a script on stdin) or a device that is not a terminal
+ * (/dev/null); read it in steps instead. 0 for a terminal, pipe or socket. */
+int file_unwatchable(int fd);
+
 /* "write", "sync", ...: the step of a file_fault, for messages. */
 const char *file_step_name(int step);
 

@@ -24,10 +24,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <time.h>
 
+#include "../base/file.h"
 #include "../explain/explain.h"
 #include "../scenario/scenario.h"
 #include "../session/fac_text.h"
@@ -618,9 +617,7 @@ static int client_wait(struct play_link *l, int fd, int ms)
 	}
 	if (fd >= 0) {
 		if (!c->input || c->input_fd != fd) {
-			struct stat st;
-			if (fstat(fd, &st) == 0 &&
-			    (S_ISREG(st.st_mode) || (S_ISCHR(st.st_mode) && !isatty(fd)))) {
+			if (file_unwatchable(fd)) {
 				c->file_fd = fd;
 				return client_wait(l, fd, ms);
 			}

@@ -17,9 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "../base/file.h"
 #include "../ui/console.h"
 #include "protocol.h"
 #include "watch.h"
@@ -159,10 +159,8 @@ static void watch_line(struct watch *w, const char *line, size_t len)
 			/* Commands are read from now on. A regular file (a script)
 			 * or a device that is not a terminal (/dev/null) cannot be
 			 * watched by epoll: a line of it every 50 ms. */
-			struct stat st;
 			struct timeval step = { 0, 50000 };
-			int in = fileno(w->o->in);
-			if (fstat(in, &st) == 0 && (S_ISREG(st.st_mode) || (S_ISCHR(st.st_mode) && !isatty(in))))
+			if (file_unwatchable(fileno(w->o->in)))
 				event_add(w->file_tick, &step);
 			else
 				event_add(w->input, NULL);
