@@ -7,6 +7,10 @@
 #   pids="$pids $!"       a background process to kill -9 at exit
 #   wait_for FILE PATTERN until FILE has a line matching the extended regular
 #                         expression PATTERN; returns 1 after about 30 s
+#   serve NAME ARGS...    brink serve "$S" ARGS (port $PORT_WANT or any) in the
+#                         background, writing NAME.out and NAME.err, until it
+#                         prints its codes; sets SPID, ADDR, PORT, NCODE and
+#                         RCODE (table 1's seats), FCODE; returns 1 if it did not start
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 pids=""
@@ -19,4 +23,17 @@ wait_for() {
 		[ "$i" -gt 1500 ] && return 1
 		sleep 0.02
 	done
+}
+serve() {
+	name=$1
+	shift
+	"$BRINK" serve "$S" --port "${PORT_WANT:-0}" "$@" >"$name.out" 2>"$name.err" &
+	SPID=$!
+	pids="$pids $SPID"
+	wait_for "$name.out" '^facilitator code ' || { fail "$name: server did not start"; cat "$name.err"; return 1; }
+	ADDR=$(sed -n 's/^listening: //p' "$name.out")
+	PORT=${ADDR##*:}
+	NCODE=$(awk '$1 == "table" && $2 == 1 && $3 == "nato" { print $5 }' "$name.out")
+	RCODE=$(awk '$1 == "table" && $2 == 1 && $3 == "russia" { print $5 }' "$name.out")
+	FCODE=$(awk '$1 == "facilitator" { print $3 }' "$name.out")
 }

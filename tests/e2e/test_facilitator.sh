@@ -13,12 +13,8 @@ S=$ROOT/scenarios/door-closed.cfg
 . "$ROOT/tests/e2e/lib_net.sh"
 
 D=$E2E_TMP/class
-"$BRINK" serve "$S" --port 0 --tables 2 --seed 9 --turns 6 --ai normal --save-dir "$D" >srv.out 2>srv.err &
-spid=$!
-pids="$pids $spid"
-wait_for srv.out '^facilitator code ' || { fail "server did not start"; exit 1; }
-addr=$(sed -n 's/^listening: //p' srv.out)
-fcode=$(awk '$1 == "facilitator" { print $3 }' srv.out)
+serve srv --tables 2 --seed 9 --turns 6 --ai normal --save-dir "$D" || exit 1
+spid=$SPID addr=$ADDR fcode=$FCODE
 ncode=$(awk '$2 == 1 && $3 == "nato" { print $5 }' srv.out)
 
 mkfifo w.in p.in
@@ -68,10 +64,8 @@ wait $wp || fail "watch: exit at quit"
 # the server restarted on its folder resumes table 2 with its change
 kill -TERM "$spid"
 wait "$spid"
-"$BRINK" serve "$S" --port 0 --tables 2 --seed 9 --turns 6 --ai normal --save-dir "$D" >srv2.out 2>srv2.err &
-spid=$!
-pids="$pids $spid"
-wait_for srv2.out '^facilitator code ' || { fail "server did not restart"; cat srv2.err; exit 1; }
+serve srv2 --tables 2 --seed 9 --turns 6 --ai normal --save-dir "$D" || exit 1
+spid=$SPID
 grep -q 'resumed 2 tables' srv2.err || fail "the server did not resume"
 addr=$(sed -n 's/^listening: //p' srv2.out)
 # a player at table 2 is ordering when the facilitator ends the game: the

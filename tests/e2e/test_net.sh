@@ -22,21 +22,6 @@ wait_count() {
 }
 sanitizer() { grep -l 'ERROR: AddressSanitizer\|runtime error\|LeakSanitizer' "$@" 2>/dev/null; }
 
-# serve NAME ARGS...: start a server writing NAME.out/.err; sets SPID, ADDR, PORT, NCODE, RCODE, FCODE
-serve() {
-	name=$1
-	shift
-	"$BRINK" serve "$S" --port "${PORT_WANT:-0}" "$@" >"$name.out" 2>"$name.err" &
-	SPID=$!
-	pids="$pids $SPID"
-	wait_for "$name.out" '^facilitator code ' || { fail "$name: server did not start"; cat "$name.err"; return 1; }
-	ADDR=$(sed -n 's/^listening: //p' "$name.out")
-	PORT=${ADDR##*:}
-	NCODE=$(awk '$1 == "table" && $2 == 1 && $3 == "nato" { print $5 }' "$name.out")
-	RCODE=$(awk '$1 == "table" && $2 == 1 && $3 == "russia" { print $5 }' "$name.out")
-	FCODE=$(awk '$1 == "facilitator" { print $3 }' "$name.out")
-}
-
 # ---- 1. a whole game; a raw peer sends garbage meanwhile ----------------------
 serve game --seed 11 --save-dir "$E2E_TMP/game" || exit 1
 case $ADDR in 127.0.0.1:[0-9]*) ;; *) fail "listening line: '$ADDR'" ;; esac

@@ -9,17 +9,11 @@ set -u
 S=$ROOT/scenarios/door-closed.cfg
 D=$E2E_TMP/serve
 . "$ROOT/tests/e2e/lib_net.sh"
-# serve N: start a server on $D, printing to srvN.out
-serve() {
-	"$BRINK" serve "$S" --port 0 --tables 1 --seed 9 --turns 1 --ai normal --save-dir "$D" \
-		>"srv$1.out" 2>"srv$1.err" &
-	spid=$!
-	pids="$pids $spid"
-	wait_for "srv$1.out" '^facilitator code ' || { fail "server $1 did not start"; cat "srv$1.err"; exit 1; }
-}
+# class N: a server of one table on $D, printing to srvN.out
+class() { serve "srv$1" --tables 1 --seed 9 --turns 1 --ai normal --save-dir "$D" || exit 1; spid=$SPID; }
 
 # the first class: one table, one turn, played to its end
-serve 1
+class 1
 addr=$(sed -n 's/^listening: //p' srv1.out)
 code=$(awk '$2 == 1 && $3 == "nato" { print $5 }' srv1.out)
 printf 'do talks\nend\n' | "$BRINK" join "$addr" --code "$code" --plain --save-dir "$E2E_TMP/mine" >p1.out 2>&1
@@ -34,7 +28,7 @@ wait "$spid" 2>/dev/null
 sum=$(cksum <"$first") # after the server's last save (it saves again as it stops)
 
 # the second class, same seed, same folder
-serve 2
+class 2
 grep -q 'resumed' srv2.err && fail "the second server resumed games that were over"
 [ "$(cksum <"$first")" = "$sum" ] || fail "the second class overwrote the first class's save"
 [ "$(ls "$D"/*.save | wc -l)" -eq 2 ] || { fail "the second class's table has a save of its own"; ls "$D"; }
@@ -63,7 +57,7 @@ grep -Eq '^table 1: turn 0, tension [0-9]+, .*, 0 agreements, last incident nava
 	{ fail "the table line names no agreements or incident"; cat w2.out; }
 kill "$spid"
 wait "$spid" 2>/dev/null
-serve 3
+class 3
 grep -q 'resumed' srv3.err || fail "the third server did not resume the table"
 addr=$(sed -n 's/^listening: //p' srv3.out)
 fcode=$(awk '$1 == "facilitator" { print $3 }' srv3.out)

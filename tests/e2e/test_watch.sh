@@ -7,12 +7,8 @@ set -u
 S=$ROOT/scenarios/door-closed.cfg
 . "$ROOT/tests/e2e/lib_net.sh"
 
-"$BRINK" serve "$S" --port 0 --tables 2 --seed 5 --save-dir "$E2E_TMP/w" >srv.out 2>srv.err &
-spid=$!
-pids="$pids $spid"
-wait_for srv.out '^facilitator code ' || { fail "server did not start"; exit 1; }
-addr=$(sed -n 's/^listening: //p' srv.out)
-fcode=$(awk '$1 == "facilitator" { print $3 }' srv.out)
+serve srv --tables 2 --seed 5 --save-dir "$E2E_TMP/w" || exit 1
+spid=$SPID addr=$ADDR fcode=$FCODE
 ncode=$(awk '$2 == 1 && $3 == "nato" { print $5 }' srv.out)
 rcode=$(awk '$2 == 1 && $3 == "russia" { print $5 }' srv.out)
 
