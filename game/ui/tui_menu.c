@@ -189,8 +189,12 @@ static void new_game_draw(struct menu *m)
 		"You choose your side; the computer plays the other at the level chosen.",
 		levels,
 	};
-	if (row < LINES - 4)
-		tui_put(t, LINES - 4, x, COLS - 2 * x, TR_DIM, hints[m->field == 3 ? 0 : m->field == 2 ? 2 : 1]);
+	/* the hint wraps rather than being cut (the level list is wider than 80 columns) */
+	char hint[2][256];
+	int nh = tui_wrap(hints[m->field == 3 ? 0 : m->field == 2 ? 2 : 1], COLS - 2 * x, hint,
+	                  m->msg[0] ? 1 : 2); /* its second line shares the message's row */
+	for (int i = 0; i < nh && row < LINES - 4; i++)
+		tui_put(t, LINES - 4 + i, x, COLS - 2 * x, TR_DIM, hint[i]);
 	if (m->msg[0])
 		tui_put(t, LINES - 3, x, COLS - 2 * x, TR_BAD, m->msg);
 	static const char *const foot[] = {

@@ -34,6 +34,10 @@ expect "How to play" "title menu"
 keys Enter
 expect "Start the game" "new game form"
 expect "You play" "new game form"
+keys Down Down
+expect "Computer levels: easy" "the computer field's hint"
+expect "greedy." "the level list wraps at 80 columns instead of being cut"
+keys Up Up
 keys s
 expect "You play NATO" "scenario briefing"
 keys Enter
