@@ -600,31 +600,43 @@ static void plain_save(struct plain *pl, struct play *p, const char *name)
 	fprintf(pl->out, "saved: %s\n", path);
 }
 
-enum plain_read { PLAIN_LINE, PLAIN_TOO_LONG, PLAIN_EOF, PLAIN_STOPPED };
+enum plain_read { PLAIN_LINE, PLAIN_TOO_LONG, PLAIN_EOF, PLAIN_STOPPED, PLAIN_OVER };
 
 #define PLAIN_POLL_MS 200 /* how soon a raised stop flag is seen while waiting */
 
-/* Wait until IN has something to read (or its end); false when the stop flag
- * was raised first. A signal that lands between the flag's check and a
+/* Wait until IN has something to read (or its end): PLAIN_LINE, or
+ * PLAIN_STOPPED when the stop flag was raised first, or PLAIN_OVER when the
+ * game ended meanwhile (network play: the facilitator ended it), with no
+ * line to wait for. A signal that lands between the flag's check and a
  * blocking read would otherwise go unseen until the next line: waiting in
  * poll() with a timeout closes that gap. */
-static bool plain_wait(struct plain *pl, const struct play *p)
+static enum plain_read plain_wait(struct plain *pl, const struct play *p)
 {
 	int fd = pl->unbuffered ? fileno(pl->in) : -1;
 	for (;;) {
 		if (p->stop && *p->stop)
-			return false;
+			return PLAIN_STOPPED;
+		if (p->link && plain_world(p)->over)
+			return PLAIN_OVER;
 		if (fd < 0)
-			return true;
+			return PLAIN_LINE;
 		if (p->link) {
-			if (p->link->wait(p->link, fd, PLAIN_POLL_MS) == 1)
-				return true;
+			int w = p->link->wait(p->link, fd, PLAIN_POLL_MS);
+			if (w == 1)
+				return PLAIN_LINE;
+			if (w == 2 && pl->reprompt && !plain_world(p)->over) {
+				/* a note broke the prompt's line: give it again */
+				fputs(pl->prompt, pl->out);
+				fflush(pl->out);
+				pl->at_prompt = true;
+			}
+			pl->reprompt = false;
 			continue;
 		}
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 		int n = poll(&pfd, 1, PLAIN_POLL_MS);
 		if (n > 0 || (n < 0 && errno != EINTR))
-			return true; /* input, its end or an error: the read tells which */
+			return PLAIN_LINE; /* input, its end or an error: the read tells which */
 	}
 }
 
@@ -633,8 +645,9 @@ static bool plain_wait(struct plain *pl, const struct play *p)
 static enum plain_read plain_read(struct plain *pl, const struct play *p, char *buf, size_t len)
 {
 	for (;;) {
-		if (!plain_wait(pl, p))
-			return PLAIN_STOPPED;
+		enum plain_read w = plain_wait(pl, p);
+		if (w != PLAIN_LINE)
+			return w;
 		errno = 0;
 		if (fgets(buf, (int)len, pl->in))
 			break;
@@ -715,9 +728,11 @@ static void plain_prompt(struct plain *pl, struct play *p, int side, const struc
 	                : o->crisis == CRISIS_FIRM ? " CRISIS firm"
 	                : o->crisis == CRISIS_BACK ? " CRISIS back"
 	                                           : " CRISIS";
-	fprintf(pl->out, "[%s %s AP %d%s] > ", side_id(side), plain_date(p, plain_world(p)->turn, d, sizeof d),
-	        plain_ap_left(p, side, o), c);
+	snprintf(pl->prompt, sizeof pl->prompt, "[%s %s AP %d%s] > ", side_id(side),
+	         plain_date(p, plain_world(p)->turn, d, sizeof d), plain_ap_left(p, side, o), c);
+	fputs(pl->prompt, pl->out);
 	fflush(pl->out);
+	pl->at_prompt = true;
 }
 
 static void plain_wrap_newline(struct plain *pl);
@@ -731,6 +746,16 @@ static enum fe_status plain_orders(void *ctx, struct play *p, int side, struct o
 	while (!pl->eof) {
 		plain_prompt(pl, p, side, out);
 		enum plain_read rd = plain_read(pl, p, line, sizeof line);
+		bool prompt_open = pl->at_prompt;
+		pl->at_prompt = pl->reprompt = false;
+		if (rd == PLAIN_OVER) {
+			/* network play: the game ended while this side ordered; the
+			 * link's loop shows the result (the orders are moot) */
+			if (prompt_open)
+				fputc('\n', pl->out);
+			fflush(pl->out);
+			return FE_OK;
+		}
 		if (!pl->echo)
 			plain_wrap_newline(pl); /* the terminal showed the line typed and its newline */
 		if (rd == PLAIN_STOPPED) {
@@ -1090,6 +1115,13 @@ void plain_fini(struct plain *pl)
 void plain_notice(void *ctx, const char *msg)
 {
 	struct plain *pl = ctx;
+	if (pl->at_prompt) {
+		/* network play tells of news while the prompt waits: on a line
+		 * of its own, and the prompt comes again (plain_wait) */
+		fputc('\n', pl->out);
+		pl->at_prompt = false;
+		pl->reprompt = true;
+	}
 	fprintf(pl->out, "note: %s\n", msg);
 	fflush(pl->out);
 }

@@ -21,6 +21,9 @@ struct plain {
 	bool unbuffered; /* IN reads no further than the line asked for: poll() on its
 	                    descriptor tells whether a read would block */
 	FILE *wrapped;   /* OUT as given, when plain_wrap put a wrapping stream in its place */
+	char prompt[96]; /* the orders prompt last printed */
+	bool at_prompt;  /* it ends the output: the player types after it */
+	bool reprompt;   /* a note broke its line: print it again (network play) */
 	struct plain_wrap_state *wrap;
 };
 

@@ -145,7 +145,7 @@ int tui_key(struct tui *t)
 {
 	int fast_errs = 0; /* ERRs that came back at once: input at end of file */
 	for (;;) {
-		if ((t->stop && *t->stop) || t->lost)
+		if ((t->stop && *t->stop) || t->lost || (t->ended && *t->ended))
 			return TUI_KEY_STOP;
 		bool small = !tui_big_enough();
 		if (small)

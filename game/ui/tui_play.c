@@ -450,7 +450,14 @@ static enum fe_status fe_orders(void *ctx, struct play *p, int side, struct orde
 	view_reset(g, side, &q);
 	g->view.focus = TF_MAP;
 	g->view.order_sel = 0;
+	/* Network play: the facilitator may end the game while this side
+	 * orders; every screen then leaves at once (as at a stop), and the
+	 * link's loop shows the result (the orders are moot). */
+	g->t->ended = p->link ? &p->session->world.over : NULL;
 	enum fe_status st = orders_loop(g, p, side, &q, out);
+	if (g->t->ended && *g->t->ended && !g->t->lost && !(p->stop && *p->stop))
+		st = FE_OK;
+	g->t->ended = NULL;
 	if (side < SIDE_COUNT)
 		g->sel_of[side] = g->view.sel;
 	g->view.sel = 0;

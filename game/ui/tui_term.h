@@ -44,6 +44,8 @@ struct tui {
 	unsigned long mouse_b;   /* its button state */
 	bool lost;               /* input is gone (EOF): tui_key returns TUI_KEY_STOP */
 	struct play_link *link;  /* network play: served while waiting for a key; else NULL */
+	const bool *ended;       /* network play, while orders are given: once true (the
+	                            facilitator ended the game), tui_key returns TUI_KEY_STOP */
 };
 
 /* What a key means. The mapping is a pure function of the context and key

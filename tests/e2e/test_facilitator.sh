@@ -68,8 +68,9 @@ serve srv2 --tables 2 --seed 9 --turns 6 --ai normal --save-dir "$D" || exit 1
 spid=$SPID
 grep -q 'resumed 2 tables' srv2.err || fail "the server did not resume"
 addr=$(sed -n 's/^listening: //p' srv2.out)
-# a player at table 2 is ordering when the facilitator ends the game: the
-# next line it gives ends its game with the result
+# a player at table 2 is ordering when the facilitator ends the game: it
+# sees the end and the result at once, without typing anything (its stdin
+# is a fifo held open, so nothing but the server's line can wake it)
 n2code=$(awk '$2 == 2 && $3 == "nato" { print $5 }' srv.out)
 mkfifo p2.in
 "$BRINK" join "$addr" --code "$n2code" --plain <p2.in >p2.out 2>&1 &
@@ -82,10 +83,14 @@ printf 'end 2\nquit\n' >w2.in
 grep -q '^table 2: turn 0, tension 70,' w2.out || { fail "table 2 lost its change in the restart"; cat w2.out; }
 grep -q '^ok: end 2 1' w2.out || { fail "end 2 was not acknowledged"; cat w2.out; }
 wait_for p2.out 'The facilitator ended the game now' || { fail "table 2's player was not told"; tail -n 5 p2.out; }
-printf 'end\n' >&4
-wait_for p2.out '^result: ' || { fail "table 2's player was left waiting after the end"; tail -n 5 p2.out; kill "$p2"; }
+wait_for p2.out '^result: ' || { fail "table 2's player saw no result until it typed a line"; tail -n 5 p2.out; }
+wait_for p2.out '== Game over' || fail "table 2's player was not shown the game's end"
+# the game is over: the client leaves by itself, its stdin still open
+i=0
+while kill -0 "$p2" 2>/dev/null && [ "$i" -lt 500 ]; do i=$((i + 1)); sleep 0.02; done
+kill -0 "$p2" 2>/dev/null && { fail "table 2's player did not leave after the result"; kill "$p2"; }
 exec 4>&-
-wait $p2
+wait $p2 || fail "table 2's player: exit status after an ended game"
 kill -TERM "$spid"
 wait "$spid"
 
