@@ -43,13 +43,17 @@ void debrief_build(const struct session *s, struct debrief *d)
 		d->held[prev] += r->region[i].value;
 	}
 	free(scratch);
-	for (int t = 0; t < s->turns; t++)
-		for (int i = 0; i < s->log[t].n; i++) {
-			const struct cause *c = &s->log[t].rec[i];
+	/* from every turn's log, and the start's: a game the facilitator ended
+	 * before its first turn was scored there */
+	for (int t = -1; t < s->turns; t++) {
+		const struct cause_log *log = t < 0 ? &s->start.log : &s->log[t];
+		for (int i = 0; i < log->n && i < CAUSE_MAX; i++) {
+			const struct cause *c = &log->rec[i];
 			if (c->kind == CAUSE_SCORE && c->var == VAR_SCORE && c->side < SIDE_COUNT &&
 			    c->source < SCORE_COUNT)
 				d->scored[c->side][c->source] += c->delta;
 		}
+	}
 	/* Deciding: changed hands, or came within a few points of doing so;
 	 * the most valuable first. */
 	int order[RULES_MAX_REGIONS], n = 0;

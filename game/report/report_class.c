@@ -5,8 +5,9 @@
  * incidents, miscalculations and war from each turn's cause log. Prompts for
  * the debrief are chosen from those facts (a war and what led to it, two
  * tables that began the same game and ended apart, a what-if beside its
- * original, the most agreements, the steepest rise); dates, bands, sides
- * and results are worded by explain. */
+ * original, the most agreements, the steepest rise, the facilitator's
+ * changes); dates, bands, sides, results and the facilitator's changes are
+ * worded by explain. */
 #include <ctype.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -22,6 +23,7 @@
 #define CLASS_CRISIS 60    /* the Crisis band starts here (explain_band) */
 #define CLASS_CHART_MAX 52 /* games on the ASCII chart: A-Z, a-z */
 #define CLASS_PROMPTS_MAX 3 /* prompts of one kind */
+#define CLASS_FAC_SHOWN 8   /* the facilitator's changes named for one game */
 
 /* What the report needs of one game. */
 struct facts {
@@ -32,13 +34,15 @@ struct facts {
 	int turns, length;          /* turns played; turns in the game */
 	int tension_start, tension_end, tension_peak;
 	int war_turn;               /* the turn war broke out (1-based), 0: none */
+	bool war_by_fac;            /* ... by a facilitator's change after that turn */
 	int crisis_since;           /* the turn (1-based) since which tension stayed >= Crisis, 0 */
 	int crises;                 /* crises (an incident both sides answer: CAUSE_CRISIS) */
 	int backed[SIDE_COUNT];     /* crises a side backed down in while the other stood firm */
 	int both_back, both_firm;   /* crises both sides backed down in; stood firm in (war or not) */
 	int firm_before_war;        /* crises both stood firm in, up to the war */
 	int agreements, incidents, miscalcs, failed;
-	int rise, rise_turn;        /* the largest one-turn rise of tension, and its turn */
+	int rise, rise_turn;        /* the largest one-turn rise of tension by the sides' turn
+	                               (the facilitator's changes left out), and its turn */
 };
 
 /* The length of the prefix, up to a '-', that every game's name shares
@@ -91,15 +95,22 @@ static void facts_of(const struct class_game *g, struct facts *f)
 		int before = tension_after(s, t - 1), v = tension_after(s, t);
 		if (v > f->tension_peak)
 			f->tension_peak = v;
-		if (v - before > f->rise)
-			f->rise = v - before, f->rise_turn = t;
 		if (v >= CLASS_CRISIS && !f->crisis_since)
 			f->crisis_since = t;
 		else if (v < CLASS_CRISIS)
 			f->crisis_since = 0;
+		/* The facilitator's changes after the turn follow its records in
+		 * its log: from the first of them on, nothing is the sides' doing. */
 		const struct cause_log *log = &s->log[t - 1];
+		bool fac = false;
+		int fac_tension = 0;
 		for (int i = 0; i < log->n && i < CAUSE_MAX; i++) {
 			const struct cause *c = &log->rec[i];
+			fac = fac || c->kind == CAUSE_FACILITATOR;
+			if (fac && c->var == VAR_TENSION)
+				fac_tension += c->delta;
+			if (fac && c->kind == CAUSE_WAR && !f->war_turn)
+				f->war_by_fac = true;
 			if (c->kind == CAUSE_AGREEMENT && c->var == VAR_NONE)
 				f->agreements++;
 			else if (c->kind == CAUSE_INCIDENT && c->var == VAR_NONE)
@@ -124,6 +135,8 @@ static void facts_of(const struct class_game *g, struct facts *f)
 				}
 			}
 		}
+		if (v - fac_tension - before > f->rise)
+			f->rise = v - fac_tension - before, f->rise_turn = t;
 	}
 	f->tension_end = tension_after(s, s->turns);
 }
@@ -382,6 +395,13 @@ static int prompts_wars(const struct facts *f, int n, FILE *out)
 			continue;
 		const struct rules *r = &g->g->s->rules;
 		explain_date(r, g->war_turn - 1, date, sizeof date);
+		if (g->war_by_fac) {
+			fprintf(out, "- %s went to war after turn %d (%s) by the facilitator's change, not by a "
+			             "move of either side. Before it, what had each side done to raise or to "
+			             "lower tension?\n", g->name, g->war_turn, date);
+			told++;
+			continue;
+		}
 		if (g->firm_before_war)
 			fprintf(out, "- %s went to war in %s after %d crisis%s both sides stood firm on "
 			             "(%d incident%s, %d miscalculation%s)", g->name, date, g->firm_before_war,
@@ -480,20 +500,24 @@ static int prompts_branches(const struct facts *f, int n, FILE *out)
 static int prompts_crises(const struct facts *f, int n, FILE *out)
 {
 	int told = 0;
-	int backers[SIDE_COUNT] = { 0, 0 }, crises_all = 0, firm_all = 0;
+	int backers[SIDE_COUNT] = { 0, 0 }, crises_all = 0, firm_all = 0, back_all = 0;
 	for (int i = 0; i < n; i++) {
 		crises_all += f[i].crises;
 		firm_all += f[i].both_firm;
+		back_all += f[i].both_back;
 		for (int side = 0; side < SIDE_COUNT; side++)
 			backers[side] += f[i].backed[side];
 	}
 	if (crises_all) {
 		const struct rules *r = &f[0].g->s->rules;
-		fprintf(out, "- The class met %d crises: %s backed down alone in %d, %s in %d, both stood firm "
+		char both[48] = "";
+		if (back_all) /* else the counts would not add up to the crises */
+			snprintf(both, sizeof both, ", both backed down in %d", back_all);
+		fprintf(out, "- The class met %d %s: %s backed down alone in %d, %s in %d%s, both stood firm "
 		             "in %d. Did standing firm make the other side back down next time (deterrence), "
 		             "or raise the stakes (brinkmanship: the risk that neither can step back)?\n",
-		        crises_all, explain_side(r, SIDE_NATO), backers[SIDE_NATO], explain_side(r, SIDE_RUSSIA),
-		        backers[SIDE_RUSSIA], firm_all);
+		        crises_all, crises_all == 1 ? "crisis" : "crises", explain_side(r, SIDE_NATO), backers[SIDE_NATO], explain_side(r, SIDE_RUSSIA),
+		        backers[SIDE_RUSSIA], both, firm_all);
 		told++;
 	}
 	return told;
@@ -558,6 +582,92 @@ static int prompts_spiral(const struct facts *f, int n, FILE *out)
 	return told;
 }
 
+/* One game's facilitator's changes, as its logs hold them (those before
+ * turn 1 in the start's log, the others after the turn they followed), in
+ * explain's words: "table-01: after turn 1 (2025-Q1): The facilitator set
+ * tension to 70. Facilitator: Talks resume." */
+static void facilitator_changes(const struct facts *f, FILE *out)
+{
+	const struct session *s = f->g->s;
+	int told = 0, more = 0;
+	fprintf(out, "  - %s:", f->name);
+	for (int t = 0; t <= s->turns; t++) {
+		const struct cause_log *log = t ? &s->log[t - 1] : &s->start.log;
+		bool when = false;
+		for (int i = 0; i < log->n && i < CAUSE_MAX; i++) {
+			const struct cause *c = &log->rec[i];
+			if (c->kind != CAUSE_FACILITATOR || c->var != VAR_NONE)
+				continue;
+			if (told == CLASS_FAC_SHOWN) {
+				more++;
+				continue;
+			}
+			if (!when && t == 0) {
+				fprintf(out, " before the first turn:");
+			} else if (!when) {
+				char date[32];
+				explain_date(&s->rules, t - 1, date, sizeof date);
+				fprintf(out, " %s turn %d (%s):", told ? "After" : "after", t, date);
+			}
+			when = true;
+			char what[320];
+			size_t len = explain_cause_in(&s->rules, log, i, what, sizeof what);
+			while (len > 0 && what[len - 1] == '.')
+				what[--len] = '\0';
+			fprintf(out, " %s.", what);
+			told++;
+		}
+	}
+	if (more)
+		fprintf(out, " (And %d more.)", more);
+	fprintf(out, "\n");
+}
+
+/* The facilitator's changes: a prompt on how the sides answered changes
+ * neither of them chose, then each changed game's changes. None when the
+ * facilitator changed nothing. Returns how many prompts it wrote. */
+static int prompts_facilitator(const struct facts *f, int n, FILE *out)
+{
+	int changed = 0, kind[FAC_KIND_COUNT] = { 0 };
+	for (int i = 0; i < n; i++) {
+		const struct session *s = f[i].g->s;
+		changed += s->nfac > 0;
+		for (int k = 0; k < s->nfac && k < SESSION_FAC_MAX; k++)
+			if (s->fac[k].c.kind < FAC_KIND_COUNT)
+				kind[s->fac[k].c.kind]++;
+	}
+	if (!changed)
+		return 0;
+	static const char *const what[FAC_KIND_COUNT][2] = {
+		[FAC_EVENT] = { "event brought in", "events brought in" },
+		[FAC_SET] = { "variable set", "variables set" },
+		[FAC_SAY] = { "message", "messages" },
+		[FAC_END] = { "game ended before its last turn", "games ended before their last turn" },
+	};
+	const struct rules *r = &f[0].g->s->rules;
+	fprintf(out, "- The facilitator changed %d of %d game%s (", changed, n, n == 1 ? "" : "s");
+	const char *sep = "";
+	for (int k = 0; k < FAC_KIND_COUNT; k++)
+		if (kind[k]) {
+			fprintf(out, "%s%d %s", sep, kind[k], what[k][kind[k] != 1]);
+			sep = ", ";
+		}
+	fprintf(out, "). Neither side chose these changes: how did %s and %s each answer them, and "
+	             "would the game%s have ended the same way without them?",
+	        explain_side(r, SIDE_NATO), explain_side(r, SIDE_RUSSIA), changed == 1 ? "" : "s");
+	if (changed < n)
+		fprintf(out, " Compare %s with the game%s the facilitator left alone.",
+		        changed == 1 ? "it" : "them", n - changed == 1 ? "" : "s");
+	if (kind[FAC_END])
+		fprintf(out, " A game ended early is scored as it stood: would either side have played "
+		             "differently had it known when the game would end?");
+	fprintf(out, "\n");
+	for (int i = 0; i < n; i++)
+		if (f[i].g->s->nfac)
+			facilitator_changes(&f[i], out);
+	return 1;
+}
+
 static void md_prompts(const struct facts *f, int n, FILE *out)
 {
 	fprintf(out, "## Debrief prompts\n\nDrawn from what happened in these games:\n\n");
@@ -567,6 +677,7 @@ static void md_prompts(const struct facts *f, int n, FILE *out)
 	told += prompts_crises(f, n, out);
 	told += prompts_agreements(f, n, out);
 	told += prompts_spiral(f, n, out);
+	told += prompts_facilitator(f, n, out);
 	if (!told)
 		fprintf(out, "- No turn was played yet.\n");
 	fprintf(out, "\n");

@@ -116,6 +116,13 @@ grep -q 'The facilitator ended the game now' rep2.md || fail "table 2's report d
 grep -q 'Eagles (human)' class.md || { fail "the class report does not name the team"; grep '^| table' class.md; }
 grep -q 'The facilitator changed table-01 (3), table-02 (2)' class.md ||
 	{ fail "the class report does not count the facilitator's changes"; grep -i facilitator class.md; }
+# its debrief prompt names them, table by table
+grep -q '^- The facilitator changed 2 of 2 games (1 event brought in, 2 variables set, 1 message, 1 game ended before its last turn)\. ' class.md ||
+	{ fail "no debrief prompt on the facilitator's changes"; grep -i facilitator class.md; }
+grep -q '^  - table-01: after turn 1 (2025-Q1): The facilitator brought in an incident: Naval collision.*Facilitator: Talks resume in Geneva\.$' class.md ||
+	{ fail "the prompt does not name table 1's changes"; grep -i facilitator class.md; }
+grep -q '^  - table-02: before the first turn: The facilitator set tension to 70\. The facilitator ended the game now\.$' class.md ||
+	{ fail "the prompt does not name table 2's changes"; grep -i facilitator class.md; }
 "$BRINK" report --class "$D" --format csv >class.csv 2>&1
 grep -q ',Eagles,,3$' class.csv || { fail "the CSV lacks the team or the changes"; cat class.csv; }
 
