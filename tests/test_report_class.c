@@ -383,3 +383,33 @@ Test(report_class, the_sides_are_not_given_the_facilitators_doing, .init = rules
 	session_free(a);
 	session_free(b);
 }
+
+/* Two tables that began alike and ended apart, one of them changed by the
+ * facilitator: the prompt says so, as not all of the difference is theirs. */
+Test(report_class, tables_that_parted_say_whom_the_facilitator_changed, .init = rules_once)
+{
+	struct session *war = game_ai(42, AI_HAWK, AI_HAWK);
+	struct session *calm = session_create(&rules, 42);
+	struct ai ai[SIDE_COUNT];
+	ai_init(&ai[SIDE_NATO], AI_DOVE, SIDE_NATO, 42 ^ 1);
+	ai_init(&ai[SIDE_RUSSIA], AI_DOVE, SIDE_RUSSIA, 42 ^ 2);
+	for (int t = 0; !calm->world.over; t++) {
+		struct orders o[SIDE_COUNT] = { 0 };
+		for (int side = 0; side < SIDE_COUNT; side++)
+			ai_choose(&ai[side], &calm->world, &calm->rules, &o[side]);
+		cr_assert_eq(session_submit(calm, o), 0);
+		if (t == 1)
+			facilitate(calm, "say", "-", "Keep the hotline open");
+	}
+	cr_assert_neq(calm->world.result, RESULT_WAR);
+	struct class_game g[2] = { { war, "table-1" }, { calm, "table-2" } };
+	char *md = class_text(g, 2, REPORT_MD);
+	char line[1024];
+	cr_assert(line_of(md, "- table-2 and table-1 began the same game (seed 42)", line, sizeof line), "%s", md);
+	cr_assert_not_null(strstr(line, "; the facilitator changed table-2 (below). What did each table expect"),
+	                   "%s", line);
+	cr_assert(line_of(md, "  - table-2: after turn 2 (", line, sizeof line), "%s", md);
+	free(md);
+	session_free(war);
+	session_free(calm);
+}

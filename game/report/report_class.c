@@ -456,10 +456,16 @@ static int prompts_parted(const struct facts *f, int n, FILE *out)
 			result_text(&f[bj], res2, sizeof res2);
 			explain_date(&f[bi].g->s->rules, bt - 1, date, sizeof date);
 			fprintf(out, "- %s and %s began the same game (seed %llu) and ended apart (%s: %s; %s: "
-			             "%s). Their orders first differed in turn %d (%s). What did each table "
-			             "expect the other side to do?\n", f[bi].name, f[bj].name,
+			             "%s). Their orders first differed in turn %d (%s)", f[bi].name, f[bj].name,
 			        (unsigned long long)f[bi].g->s->seed, f[bi].name, res, f[bj].name, res2, bt,
 			        date);
+			/* not all of the difference may be the tables' own */
+			bool fi = f[bi].g->s->nfac > 0, fj = f[bj].g->s->nfac > 0;
+			if (fi && fj)
+				fprintf(out, "; the facilitator changed both games (below)");
+			else if (fi || fj)
+				fprintf(out, "; the facilitator changed %s (below)", fi ? f[bi].name : f[bj].name);
+			fprintf(out, ". What did each table expect the other side to do?\n");
 			told++;
 		}
 	return told;
