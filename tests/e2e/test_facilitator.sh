@@ -85,6 +85,9 @@ grep -q '^ok: end 2 1' w2.out || { fail "end 2 was not acknowledged"; cat w2.out
 wait_for p2.out 'The facilitator ended the game now' || { fail "table 2's player was not told"; tail -n 5 p2.out; }
 wait_for p2.out '^result: ' || { fail "table 2's player saw no result until it typed a line"; tail -n 5 p2.out; }
 wait_for p2.out '== Game over' || fail "table 2's player was not shown the game's end"
+# the note came while the prompt waited: on a line of its own
+grep -B1 '^note: The facilitator ended the game now' p2.out | grep -q '^\[nato 2025-Q1 AP 4\] > $' ||
+	{ fail "the note was not put on a line of its own after the prompt"; tail -n 20 p2.out; }
 # the game is over: the client leaves by itself, its stdin still open
 i=0
 while kill -0 "$p2" 2>/dev/null && [ "$i" -lt 500 ]; do i=$((i + 1)); sleep 0.02; done

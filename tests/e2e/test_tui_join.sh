@@ -2,7 +2,8 @@
 # test_tui_join.sh - a player joined in curses (brink join without --plain)
 # in tmux at 80x24, when the facilitator ends the game: the end-of-game page
 # comes at once, with no key pressed; a second time with the player inside
-# the orders menu (a screen over the map) when the end comes.
+# the orders menu (a screen over the map) when the end comes; a third time with its orders
+# given, waiting for the other side.
 set -u
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 BRINK=${BRINK:-$ROOT/brink}
@@ -18,7 +19,7 @@ cleanup_all() {
 }
 trap cleanup_all EXIT INT TERM
 
-"$BRINK" serve "$ROOT/scenarios/door-closed.cfg" --port 0 --tables 2 --seed 5 \
+"$BRINK" serve "$ROOT/scenarios/door-closed.cfg" --port 0 --tables 3 --seed 5 \
 	--save-dir "$E2E_TMP/j" >srv.out 2>srv.err &
 pids="$pids $!"
 i=0
@@ -64,4 +65,15 @@ end_table 2
 expect "Result: " "table 2: the end-of-game page comes over the orders menu"
 keys q
 expect "EXIT=0" "table 2: the player leaves the ended game"
+
+# 3. Orders given, waiting for the other side (away): the same.
+join_table 3
+keys e
+expect "End NATO's orders anyway?" "table 3: ending the orders asks first"
+keys y
+expect "orders sent; waiting for Russia" "table 3: waiting for the other side"
+end_table 3
+expect "Result: " "table 3: the end-of-game page comes while the player waits"
+keys q
+expect "EXIT=0" "table 3: the player leaves the ended game"
 echo "all curses join checks passed"
