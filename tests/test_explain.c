@@ -74,8 +74,18 @@ Test(explain, results_without_internal_tags)
 	cr_assert_str_eq(explain_result(RESULT_PEACE), "draw");
 	cr_assert_str_eq(explain_result_id(RESULT_PEACE), "peace");
 	cr_assert_str_eq(explain_result_id(RESULT_NONE), "none");
+	/* a win is on points (regions held each turn and at the end, security,
+	 * credibility), not on the regions held at the end: those can be equal */
+	R.dyn.draw_margin = 2;
 	explain_outcome(&R, RESULT_RUSSIA, buf, sizeof buf);
-	cr_assert_str_eq(buf, "Russia wins on the regions it holds.");
+	cr_assert_str_eq(buf, "Russia wins on points: more than 2 ahead at the end.");
+	explain_outcome(&R, RESULT_DRAW, buf, sizeof buf);
+	cr_assert_str_eq(buf, "A draw: the scores ended 2 points apart or closer.");
+	R.dyn.draw_margin = 0;
+	explain_outcome(&R, RESULT_NATO, buf, sizeof buf);
+	cr_assert_str_eq(buf, "NATO wins on points.");
+	explain_outcome(&R, RESULT_DRAW, buf, sizeof buf);
+	cr_assert_str_eq(buf, "A draw: the scores ended level.");
 	explain_outcome(&R, RESULT_WAR, buf, sizeof buf);
 	cr_assert_str_eq(buf, "War: tension reached 100. Both sides lose.");
 	explain_outcome_short(&R, RESULT_NATO, buf, sizeof buf);
@@ -177,4 +187,27 @@ Test(explain, a_world_change_of_a_blunted_order_names_its_region)
 	char buf[240];
 	explain_cause_in(&R, &log, 3, buf, sizeof buf);
 	cr_assert_str_eq(buf, "Tension +1 (NATO: Economic aid in Ukraine)");
+}
+
+Test(explain, the_crisis_odds_take_the_right_article)
+{
+	/* "a 18% chance" read wrong: the number said aloud decides a or an */
+	cr_assert_gt(R.nevents, 0);
+	struct world w;
+	world_init(&w, &R, 1);
+	w.crisis = 1;
+	w.crisis_region = RULES_NO_REGION;
+	R.dyn.crisis_war_tension = 0;
+	static const struct { int pct; const char *want; } cases[] = {
+		{ 18, "an 18% chance of war" }, { 8, "an 8% chance of war" },
+		{ 11, "an 11% chance of war" }, { 83, "an 83% chance of war" },
+		{ 19, "a 19% chance of war" }, { 21, "a 21% chance of war" },
+		{ 100, "a 100% chance of war" },
+	};
+	char buf[1024];
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		R.dyn.crisis_war_pct = (int16_t)cases[i].pct;
+		cr_assert_gt(explain_crisis(&R, &w, SIDE_RUSSIA, buf, sizeof buf), 0);
+		cr_assert_not_null(strstr(buf, cases[i].want), "'%s' not in '%s'", cases[i].want, buf);
+	}
 }

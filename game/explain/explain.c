@@ -333,8 +333,14 @@ size_t explain_outcome(const struct rules *r, int result, char *buf, size_t len)
 	switch (result) {
 	case RESULT_NATO:
 	case RESULT_RUSSIA:
-		n = snprintf(buf, len, "%s wins on the regions it holds.",
-		             explain_side(r, result == RESULT_NATO ? SIDE_NATO : SIDE_RUSSIA));
+		/* on points, not on regions alone: the score also counts the turns
+		 * a region was held, the security share and credibility */
+		n = r->dyn.draw_margin > 0
+		    ? snprintf(buf, len, "%s wins on points: more than %d ahead at the end.",
+		               explain_side(r, result == RESULT_NATO ? SIDE_NATO : SIDE_RUSSIA),
+		               r->dyn.draw_margin)
+		    : snprintf(buf, len, "%s wins on points.",
+		               explain_side(r, result == RESULT_NATO ? SIDE_NATO : SIDE_RUSSIA));
 		break;
 	case RESULT_WAR:
 		n = snprintf(buf, len, "War: tension reached 100. Both sides lose.");
@@ -344,7 +350,10 @@ size_t explain_outcome(const struct rules *r, int result, char *buf, size_t len)
 		                       "conflict.");
 		break;
 	case RESULT_DRAW:
-		n = snprintf(buf, len, "A draw: both sides hold regions worth the same.");
+		n = r->dyn.draw_margin > 0
+		    ? snprintf(buf, len, "A draw: the scores ended %d points apart or closer.",
+		               r->dyn.draw_margin)
+		    : snprintf(buf, len, "A draw: the scores ended level.");
 		break;
 	default:
 		n = snprintf(buf, len, "The game is not over.");
@@ -547,6 +556,15 @@ size_t explain_length(const struct session *s, char *buf, size_t len)
 	return n < 0 ? 0 : (size_t)n;
 }
 
+/* "a" or "an" before the number N said aloud: an 8, an 11, an 18, an 80. */
+static const char *article_for(int n)
+{
+	while (n >= 1000)
+		n /= 1000;
+	bool an = n == 8 || n == 11 || n == 18 || (n >= 80 && n <= 89) || (n >= 800 && n <= 899);
+	return an ? "an" : "a";
+}
+
 size_t explain_crisis(const struct rules *r, const struct world *w, int side, char *buf, size_t len)
 {
 	if (!w->crisis || w->crisis > r->nevents) {
@@ -561,11 +579,12 @@ size_t explain_crisis(const struct rules *r, const struct world *w, int side, ch
 	int n = snprintf(buf, len,
 	                 "CRISIS: %s%s. Both sides now choose, in secret, to stand firm or back down.\n"
 	                 "  Stand firm: if the other side backs down, %s gains %d credibility%s; "
-	                 "if both stand firm, a %d%% chance of war, else tension +%d.\n"
+	                 "if both stand firm, %s %d%% chance of war, else tension +%d.\n"
 	                 "  Back down: %s loses %d credibility if the other side stands firm; "
 	                 "if both back down, tension -%d. Giving no answer backs down.",
 	                 event_title(r, w->crisis - 1), in, explain_side(r, side), d->crisis_firm_cred,
-	                 w->crisis_region < r->nregions ? " and the region leans its way" : "", war,
+	                 w->crisis_region < r->nregions ? " and the region leans its way" : "",
+	                 article_for(war), war,
 	                 d->crisis_firm_tension, explain_side(r, side), d->crisis_back_cred, d->crisis_calm);
 	return n < 0 ? 0 : (size_t)n;
 }

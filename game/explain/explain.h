@@ -54,8 +54,8 @@ const char *explain_result(int result);
  * "draw", "war", "peace". */
 const char *explain_result_id(int result);
 
-/* The result as a sentence for people, e.g. "NATO wins on the regions it
- * holds." or "War: tension reached 100. Both sides lose." */
+/* The result as a sentence for people, e.g. "NATO wins on points: more
+ * than 2 ahead at the end." or "War: tension reached 100. Both sides lose." */
 size_t explain_outcome(const struct rules *r, int result, char *buf, size_t len);
 
 /* The result in a few words for tables: "NATO wins", "war: both sides lose". */
