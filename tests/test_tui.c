@@ -401,7 +401,41 @@ Test(tui, help_takes_the_scenarios_victory_control)
 	screen_open(&s, "C", 24, 80);
 	ungetch(27);
 	tui_help_for(&s.t, &R);
-	cr_assert(screen_has("alignment +35 or more for NATO, -35 or less"), "the scenario's number");
+	cr_assert(screen_has("alignment +35 or more by NATO, -35 or less by"), "the scenario's number");
+	screen_close(&s);
+}
+
+Test(tui, help_tells_how_a_game_is_scored_and_what_a_crisis_asks)
+{
+	/* It said only "at the end ... the regions it holds. Higher score
+	 * wins": points come every turn, from security and credibility too. */
+	R.dyn.turn_points = 2;
+	R.dyn.security_divisor = 25;
+	R.dyn.end_points = 5;
+	R.dyn.credibility_divisor = 8;
+	R.dyn.draw_margin = 3;
+	R.dyn.war_penalty = 50;
+	struct screen s;
+	screen_open(&s, "C", 80, 80); /* tall enough for the whole page */
+	ungetch(27);
+	tui_help_for(&s.t, &R);
+	cr_assert(screen_has("Every turn each side scores 2 x the points (vp)"));
+	cr_assert(screen_has("security index / 25"));
+	cr_assert(screen_has("end each scores 5 x the vp it holds then, and its credibility / 8."));
+	cr_assert(screen_has("More than 3 points ahead wins; closer is a draw."));
+	cr_assert(screen_has("both sides lose 50 points."));
+	cr_assert(screen_has("CRISES"));
+	cr_assert(screen_has("stands firm (f)"));
+	cr_assert(screen_has("or backs down (b)"));
+	/* every line fits 80 columns: none is wrapped onto a second row */
+	cr_assert(screen_has("NUMBERS ON THE SCREEN (x explains each: what changed it, what it is made of)"));
+	screen_close(&s);
+	/* without a scenario (the title menu), the standard numbers */
+	screen_open(&s, "C", 80, 80);
+	ungetch(27);
+	tui_help_for(&s.t, NULL);
+	cr_assert(screen_has("More than 2 points ahead wins"));
+	cr_assert(screen_has("both sides lose 60 points."));
 	screen_close(&s);
 }
 
@@ -425,6 +459,10 @@ Test(tui, game_screen_shows_map_panel_and_orders_at_80x24)
 	cr_assert(screen_has("NATO: 3 of 4 AP left"));
 	cr_assert(screen_has("1. Deploy forces in Poland"), "the queued order, worded by explain");
 	cr_assert(screen_has("Security index"));
+	/* both sides score every turn: the score so far is on the screen */
+	char sc[64];
+	snprintf(sc, sizeof sc, "Score: NATO %d, Russia %d", W.score[SIDE_NATO], W.score[SIDE_RUSSIA]);
+	cr_assert(screen_has(sc), "'%s'", sc);
 	char buf[64];
 	snprintf(buf, sizeof buf, "N%3d R%3d", world_get(&W, &R, VAR_NATO_FORCES, 0),
 	         world_get(&W, &R, VAR_RUSSIA_FORCES, 0));
@@ -757,6 +795,13 @@ Test(tui, a_large_terminal_shows_the_selected_region_at_length)
 	         tui_stability_word(world_get(&ss->world, &R, VAR_STABILITY, sel)));
 	cr_assert(screen_has(want), "'%s'", want);
 	cr_assert(screen_has("Member: "));
+	/* a held region scores every turn, and more at the end */
+	snprintf(want, sizeof want, "worth %d a turn, %d at the end", R.region[sel].value * R.dyn.turn_points,
+	         R.region[sel].value * R.dyn.end_points);
+	cr_assert(screen_has(want), "'%s'", want);
+	snprintf(want, sizeof want, "Credibility: N %d, R %d", ss->world.credibility[SIDE_NATO],
+	         ss->world.credibility[SIDE_RUSSIA]);
+	cr_assert(screen_has(want), "'%s' where there is room", want);
 	int ym = screen_find("What moved it lately:");
 	cr_assert_gt(ym, y);
 	cr_assert_geq(moved, 0, "the fixture's third turn moves a region");

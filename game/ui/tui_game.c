@@ -153,6 +153,23 @@ static void draw_side_panel(struct tui *t, const struct tui_view *v, int x, int 
 	if (row < last)
 		tui_putf(t, row++, x, w, TR_TITLE, "Security index  %3d",
 		         world_security_index(wd, r));
+	if (row < last) {
+		/* The score so far: both sides score every turn, so it is news
+		 * every turn; N and R as on the map when the names do not fit. */
+		char sc[96];
+		snprintf(sc, sizeof sc, "Score: %s %d, %s %d", explain_side(r, SIDE_NATO),
+		         wd->score[SIDE_NATO], explain_side(r, SIDE_RUSSIA), wd->score[SIDE_RUSSIA]);
+		if (tui_width(sc) > w)
+			snprintf(sc, sizeof sc, "Score: N %d, R %d", wd->score[SIDE_NATO],
+			         wd->score[SIDE_RUSSIA]);
+		tui_put(t, row++, x, w, TR_TITLE, sc);
+	}
+	if (row + 8 < last) {
+		char cr[96];
+		snprintf(cr, sizeof cr, "Credibility: N %d, R %d", wd->credibility[SIDE_NATO],
+		         wd->credibility[SIDE_RUSSIA]);
+		tui_put(t, row++, x, w, TR_NORMAL, cr);
+	}
 	if (row + 7 < last && v->sel >= 0 && v->sel < r->nregions) {
 		/* The selected region in words, when there is room. */
 		int i = v->sel;
@@ -384,8 +401,8 @@ static void draw_region_details(struct tui *t, const struct tui_view *v, int x, 
 		tui_putf(t, row++, x + 2, in, TR_NORMAL, "Stability %d (%s); conflict: %s", st,
 		         tui_stability_word(st), cf ? cf : "?");
 	if (row < last)
-		tui_putf(t, row++, x + 2, in, TR_NORMAL, "Member: %s; worth %d vp at the end", m ? m : "?",
-		         r->region[i].value);
+		tui_putf(t, row++, x + 2, in, TR_NORMAL, "Member: %s; worth %d a turn, %d at the end",
+		         m ? m : "?", r->region[i].value * r->dyn.turn_points, r->region[i].value * r->dyn.end_points);
 	if (row < last)
 		tui_putf(t, row++, x + 2, in, TR_NORMAL, "Vulnerability %d; %s",
 		         world_get(wd, r, VAR_VULNERABILITY, i),
@@ -714,8 +731,18 @@ static const char *const help_text[] = {
 	"  ?  this help     Esc  back     q  quit (asks y to confirm)",
 	"",
 	"HOW TO WIN",
-	"At the end each side scores the points (vp) of the regions it holds:",
-	"alignment +%d or more for NATO, -%d or less for Russia. Higher score wins.",
+	"A region is held at alignment +{control} or more by NATO, -{control} or less by",
+	"Russia. Every turn each side scores {turn} x the points (vp) of the regions it",
+	"holds, and both score the security index / {security}: peace pays both. At the",
+	"end each scores {end} x the vp it holds then, and its credibility / {cred}.",
+	"More than {margin} points ahead wins; closer is a draw. At war (tension 100)",
+	"the game ends and both sides lose {war} points.",
+	"",
+	"CRISES",
+	"An incident opens a crisis. Next turn each side, in secret, stands firm (f)",
+	"or backs down (b). Firm alone wins credibility and the region leans its way;",
+	"backing down alone loses credibility; both firm risks war (the odds are",
+	"shown); both backing down calms tension a little.",
 	"",
 	"READING THE MAP",
 	"A box: name and NATO/CSTO membership; N and R = NATO and Russian forces;",
@@ -729,7 +756,7 @@ static const char *const help_text[] = {
 	"its AP are lost. The action menu and the orders panel mark such orders with !;",
 	"the resolution marks failed ones FAILED.",
 	"",
-	"NUMBERS ON THE SCREEN (x explains each: what changed it, or what it is made of)",
+	"NUMBERS ON THE SCREEN (x explains each: what changed it, what it is made of)",
 	"  Tension 0-100       how close to war; bands Detente, Competition,",
 	"                      Confrontation, Crisis, Brink; 100 is war",
 	"  AP                  action points: what your orders may cost this turn",
@@ -754,6 +781,37 @@ static const char *const help_text[] = {
 	"REPLAY: Left/Right or p/n step, Home/End first/last, v projector, q leaves.",
 };
 
+/* LINE of the help with each {name} replaced by the scenario's number (the
+ * standard rules' without a scenario), into OUT. */
+static void help_fill(const char *line, const struct rules *r, char *out, size_t len)
+{
+	static const struct { const char *name; int standard; } num[] = {
+		{ "{control}", 40 }, { "{turn}", 1 }, { "{security}", 20 }, { "{end}", 4 },
+		{ "{cred}", 10 }, { "{margin}", 2 }, { "{war}", 60 },
+	};
+	size_t o = 0;
+	for (const char *p = line; *p && o + 1 < len;) {
+		size_t k = 0, nn = sizeof num / sizeof num[0];
+		while (k < nn && strncmp(p, num[k].name, strlen(num[k].name)))
+			k++;
+		if (k == nn) {
+			out[o++] = *p++;
+			continue;
+		}
+		int v = num[k].standard;
+		if (r) {
+			const int mine[] = { /* in num's order */ r->victory.control, r->dyn.turn_points, r->dyn.security_divisor,
+			                     r->dyn.end_points, r->dyn.credibility_divisor,
+			                     r->dyn.draw_margin, r->dyn.war_penalty };
+			v = mine[k];
+		}
+		int w = snprintf(out + o, len - o, "%d", v);
+		o += w > 0 && (size_t)w < len - o ? (size_t)w : 0;
+		p += strlen(num[k].name);
+	}
+	out[o] = '\0';
+}
+
 int tui_help(struct tui *t)
 {
 	return tui_help_for(t, NULL);
@@ -763,13 +821,8 @@ int tui_help_for(struct tui *t, const struct rules *r)
 {
 	int n = (int)(sizeof help_text / sizeof help_text[0]);
 	struct tui_line lines[sizeof help_text / sizeof help_text[0]];
-	/* The scenario's own numbers; the standard ones without a scenario. */
-	int control = r ? r->victory.control : 40;
 	for (int i = 0; i < n; i++) {
-		if (strstr(help_text[i], "%d"))
-			snprintf(lines[i].text, sizeof lines[i].text, help_text[i], control, control);
-		else
-			snprintf(lines[i].text, sizeof lines[i].text, "%s", help_text[i]);
+		help_fill(help_text[i], r, lines[i].text, sizeof lines[i].text);
 		lines[i].role = help_text[i][0] && help_text[i][0] != ' ' && help_text[i][1] >= 'A' &&
 		                help_text[i][1] <= 'Z' && help_text[i][2] >= 'A' && help_text[i][2] <= 'Z'
 		              ? TR_TITLE : TR_NORMAL;
