@@ -35,7 +35,7 @@ expect "Sea Route" "still every region"
 expect "Northern Sea Route" "the large boxes: the whole name under the short one"
 expect "milit" "the large boxes: militarization and vulnerability"
 keys "?"
-expect "alignment +40 or more for NATO" "the help with the scenario's control"
+expect "alignment +40 or more by NATO" "the help with the scenario's control"
 keys Escape
 keys q
 expect "Quit" "quit asks"
@@ -69,7 +69,7 @@ tm resize-window -t main -x 200 -y 60
 expect "┌Long region name 1" "a map of boxes at 200x60"
 absent "A list:" "no list at 200x60"
 keys "?"
-expect "alignment +35 or more for NATO, -35 or less for Russia" "the scenario's victory control"
+expect "alignment +35 or more by NATO, -35 or less by" "the scenario's victory control"
 keys Escape
 keys q
 expect "Quit" "quit asks"
