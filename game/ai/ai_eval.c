@@ -377,9 +377,18 @@ static void menu_insert(struct ai_menu *m, struct ai_pick p)
 	m->p[k] = p;
 }
 
+/* GAIN per AP of COST, times 10 (a cost of 0 counts as 1). Costs that
+ * divide 10 multiply instead: the same value, without a division. */
 static int per_ap(int gain, int cost)
 {
-	return gain * 10 / (cost ? cost : 1);
+	switch (cost) {
+	case 0:
+	case 1: return gain * 10;
+	case 2: return gain * 5;
+	case 5: return gain * 2;
+	case 10: return gain;
+	default: return gain * 10 / cost;
+	}
 }
 
 void ai_menu_build(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt,
@@ -483,39 +492,54 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 		world_copy_state(&s, w);
 		basis_init(&base, &s, r, side, wt);
 	}
+	int cost[AI_MENU_MAX]; /* each pick's AP */
+	for (int i = 0; i < m->n; i++)
+		cost[i] = r->action[m->p[i].action].cost;
+	/* the ranking below needs the order of every allowed pick (a forced
+	 * variant, a choice among the top few), or only the best */
+	bool rank = first >= 0 || (wt->topk > 1 && rng);
 	while (out->n < ORDERS_MAX) {
-		/* rank the menu's orders that are still allowed: from the menu's
+		/* the menu's orders that are still allowed: from the menu's
 		 * estimate for the first pick, re-estimated on the scratch after */
 		struct ai_menu now;
 		now.n = 0;
+		int best = -1;
 		for (int i = 0; i < m->n; i++) {
 			struct ai_pick p = m->p[i];
 			/* the menu's orders passed order_check() on W with nothing
 			 * queued; queued orders only change the AP left */
-			if (spent + r->action[p.action].cost > w->ap[side])
+			if (spent + cost[i] > w->ap[side])
 				continue;
 			if (out->n > 0 && !wt->quick)
 				p.gain = (int16_t)order_worth(&s, r, side, wt, p.action, p.region, &base, p.match,
 				                              p.stance);
-			int gain = tilted(p.gain, p.stance, tilt, r->action[p.action].cost);
-			int cost = r->action[p.action].cost ? r->action[p.action].cost : 1;
+			int gain = tilted(p.gain, p.stance, tilt, cost[i]);
+			int one = cost[i] ? cost[i] : 1;
 			bool again = false; /* one order per action and target a turn */
 			for (int k = 0; k < out->n; k++)
 				if (out->list[k].action == p.action) {
 					again |= out->list[k].region == p.region;
-					gain -= wt->repeat * cost;
+					gain -= wt->repeat * one;
 				}
 			if (again)
 				continue;
 			if (wt->noise > 0 && rng)
 				gain += (int)rng_below(rng, (uint32_t)(2 * wt->noise + 1)) - wt->noise;
 			p.gain = (int16_t)clampi(gain, INT16_MIN, INT16_MAX);
-			p.worth = per_ap(gain, r->action[p.action].cost);
-			menu_insert(&now, p);
+			p.worth = per_ap(gain, cost[i]);
+			if (rank) {
+				menu_insert(&now, p);
+			} else {
+				/* the first of the best worth, as the ranking would put it */
+				now.p[now.n] = p;
+				if (best < 0 || p.worth > now.p[best].worth)
+					best = now.n;
+				now.n++;
+			}
 		}
 		if (now.n == 0)
 			break;
-		int c = 0;
+		int c = rank ? 0 : best;
 		bool forced = first >= 0 && out->n == 0;
 		if (forced) {
 			if (first >= now.n)
