@@ -467,6 +467,27 @@ void ai_menu_get(struct ai_memo *memo, const struct world *w, const struct rules
 	}
 }
 
+/* The index in M of the order at PLACE K of M ranked best worth first,
+ * ties in M's order. */
+static int ranked(const struct ai_menu *m, int k)
+{
+	struct ai_menu sorted = { 0 };
+	int idx[AI_MENU_MAX];
+	for (int i = 0; i < m->n; i++) {
+		struct ai_pick p = m->p[i];
+		p.worth = m->p[i].worth;
+		int j = sorted.n++;
+		while (j > 0 && sorted.p[j - 1].worth < p.worth) {
+			sorted.p[j] = sorted.p[j - 1];
+			idx[j] = idx[j - 1];
+			j--;
+		}
+		sorted.p[j] = p;
+		idx[j] = i;
+	}
+	return idx[k];
+}
+
 /* Tilt: units per AP added to cooperative (tilt > 0) or escalatory (tilt < 0) orders. */
 static int tilted(int gain, int stance, int tilt, int cost)
 {
@@ -495,15 +516,11 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 	int cost[AI_MENU_MAX]; /* each pick's AP */
 	for (int i = 0; i < m->n; i++)
 		cost[i] = r->action[m->p[i].action].cost;
-	/* the ranking below needs the order of every allowed pick (a forced
-	 * variant, a choice among the top few), or only the best */
-	bool rank = first >= 0 || (wt->topk > 1 && rng);
 	while (out->n < ORDERS_MAX) {
 		/* the menu's orders that are still allowed: from the menu's
 		 * estimate for the first pick, re-estimated on the scratch after */
 		struct ai_menu now;
 		now.n = 0;
-		int best = -1;
 		for (int i = 0; i < m->n; i++) {
 			struct ai_pick p = m->p[i];
 			/* the menu's orders passed order_check() on W with nothing
@@ -527,29 +544,33 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 				gain += (int)rng_below(rng, (uint32_t)(2 * wt->noise + 1)) - wt->noise;
 			p.gain = (int16_t)clampi(gain, INT16_MIN, INT16_MAX);
 			p.worth = per_ap(gain, cost[i]);
-			if (rank) {
-				menu_insert(&now, p);
-			} else {
-				/* the first of the best worth, as the ranking would put it */
-				now.p[now.n] = p;
-				if (best < 0 || p.worth > now.p[best].worth)
-					best = now.n;
-				now.n++;
-			}
+			now.p[now.n++] = p;
 		}
 		if (now.n == 0)
 			break;
-		int c = rank ? 0 : best;
+		/* the ranking: best worth first, ties in menu order (as
+		 * menu_insert keeps them); the first two places are all the
+		 * greedy fill, a sampled reply and a variant opening with the
+		 * second-best order ask for */
+		int at[2] = { 0, -1 };
+		for (int i = 1; i < now.n; i++)
+			if (now.p[i].worth > now.p[at[0]].worth)
+				at[0] = i;
+		for (int i = 0; i < now.n; i++)
+			if (i != at[0] && (at[1] < 0 || now.p[i].worth > now.p[at[1]].worth))
+				at[1] = i;
+		int c = at[0];
 		bool forced = first >= 0 && out->n == 0;
 		if (forced) {
 			if (first >= now.n)
 				break; /* no such variant: leave the candidate empty */
-			c = first;
+			c = first < 2 ? at[first] : ranked(&now, first);
 		} else if (wt->topk > 1 && rng) {
 			int good = 0;
-			while (good < now.n && good < wt->topk && now.p[good].gain > 0)
+			while (good < now.n && good < wt->topk && now.p[good < 2 ? at[good] : ranked(&now, good)].gain > 0)
 				good++;
-			c = good > 1 ? (int)rng_below(rng, (uint32_t)good) : 0;
+			int k = good > 1 ? (int)rng_below(rng, (uint32_t)good) : 0;
+			c = k < 2 ? at[k] : ranked(&now, k);
 		}
 		if (now.p[c].gain <= 0 && !forced)
 			break;
