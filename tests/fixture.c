@@ -143,6 +143,7 @@ void fixture_rules(struct rules *r)
 	e->weight = 1;
 	e->neffects = 1;
 	e->effects[0] = add(SCOPE_WORLD, VAR_TENSION, 7);
+	rules_prepare(r);
 }
 
 /* ---- a curses screen on /dev/null --------------------------------------- */

@@ -261,10 +261,13 @@ Test(ai, stances_come_from_the_data)
 	struct action *a = &r->action[deploy];
 	a->neffects = 1;
 	a->effects[0] = (struct effect){ { SCOPE_WORLD, VAR_DIALOGUE, RULES_NO_REGION }, EFFECT_ADD, 6 };
+	rules_prepare(r); /* the rules changed by hand */
 	cr_assert_lt(ai_action_stance(r, deploy), 0, "more dialogue is cooperative");
 	a->effects[0] = (struct effect){ { SCOPE_WORLD, VAR_TENSION, RULES_NO_REGION }, EFFECT_ADD, 5 };
+	rules_prepare(r); /* the rules changed by hand */
 	cr_assert_gt(ai_action_stance(r, deploy), 0, "more tension is escalation");
 	a->effects[0] = (struct effect){ { SCOPE_TARGET, VAR_STABILITY, RULES_NO_REGION }, EFFECT_ADD, 5 };
+	rules_prepare(r); /* the rules changed by hand */
 	cr_assert_eq(ai_action_stance(r, deploy), 0, "stability alone is neutral");
 	cr_assert_eq(ai_action_stance(r, -1), 0);
 	cr_assert_eq(ai_action_stance(r, r->nactions), 0);
@@ -427,6 +430,7 @@ Test(ai, largest_scenario)
 	}
 	r.nactions = RULES_MAX_ACTIONS;
 	r.side[SIDE_NATO].ap = RULES_MAX_AP;
+	rules_prepare(&r);
 	for (int level = 0; level < AI_LEVEL_COUNT; level++) {
 		struct world w;
 		struct ai a[SIDE_COUNT];

@@ -561,6 +561,7 @@ Test(engine, scheduled_events_happen_on_their_date)
 	e->when[1] = (struct cond){ { SCOPE_WORLD, VAR_QUARTER, RULES_NO_REGION }, 3, 3 };
 	e->neffects = 1;
 	e->effects[0] = (struct effect){ { SCOPE_WORLD, VAR_ARMS_CONTROL, RULES_NO_REGION }, EFFECT_ADD, -10 };
+	rules_prepare(&R);
 	int fired_at = -1;
 	for (int t = 0; t < 6; t++) {
 		memset(O, 0, sizeof O);
@@ -608,12 +609,13 @@ Test(engine, a_war_costs_both_sides_the_penalty)
 	cr_assert_eq(W.score[SIDE_RUSSIA], -40);
 }
 
-/* world_conds_regions is world_conds region by region, in one pass, and
- * world_conds_some_region says whether that set is empty: on
- * worlds along random games, for every action's requirements and every
- * event's conditions (the fixture mixes world, target.* and named-region
- * conditions). */
-Test(engine, conds_regions_match_conds)
+/* The conditions read through the rules' prep give world_conds()'s answer:
+ * world_conds_prep for every target (none included), world_conds_regions
+ * region by region in one pass, world_conds_some_region whether that set is
+ * empty: on worlds along random games, for every action's requirements and
+ * every event's conditions (the fixture mixes world, target.* and
+ * named-region conditions). */
+Test(engine, conds_prep_match_conds)
 {
 	uint64_t order_seed = 77;
 	int seen = 0;
@@ -623,12 +625,17 @@ Test(engine, conds_regions_match_conds)
 			for (int k = 0; k < R.nactions + R.nevents; k++) {
 				const struct cond *c = k < R.nactions ? R.action[k].requires : R.event[k - R.nactions].when;
 				int n = k < R.nactions ? R.action[k].nrequires : R.event[k - R.nactions].nwhen;
+				const struct conds_prep *p = k < R.nactions ? &R.prep.requires[k] : &R.prep.when[k - R.nactions];
 				uint32_t want = 0;
-				for (int g = 0; g < R.nregions; g++)
-					if (world_conds(&W, &R, c, n, g, NULL))
-						want |= 1u << g;
-				cr_assert_eq(world_conds_regions(&W, &R, c, n), want, "conditions %d, turn %d", k, W.turn);
-				cr_assert_eq(world_conds_some_region(&W, &R, c, n), want != 0, "conditions %d, turn %d", k,
+				for (int g = 0; g < R.nregions; g++) {
+					bool holds = world_conds(&W, &R, c, n, g, NULL);
+					want |= (uint32_t)holds << g;
+					cr_assert_eq(world_conds_prep(&W, &R, c, p, g), holds, "conditions %d, region %d", k, g);
+				}
+				cr_assert_eq(world_conds_prep(&W, &R, c, p, RULES_NO_REGION),
+				             world_conds(&W, &R, c, n, RULES_NO_REGION, NULL), "conditions %d, no region", k);
+				cr_assert_eq(world_conds_regions(&W, &R, c, p), want, "conditions %d, turn %d", k, W.turn);
+				cr_assert_eq(world_conds_some_region(&W, &R, c, p), want != 0, "conditions %d, turn %d", k,
 				             W.turn);
 				seen += want != 0 && want != (1u << R.nregions) - 1;
 			}

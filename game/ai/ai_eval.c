@@ -413,7 +413,7 @@ void ai_menu_build(const struct world *w, const struct rules *r, int side, const
 		int stance = ai_action_stance(r, a);
 		/* the targets whose requirements hold, in one pass (order_check()
 		 * still decides: it fails wherever they do not) */
-		uint32_t held = act->target == TARGET_REGION ? world_conds_regions(w, r, act->requires, act->nrequires)
+		uint32_t held = act->target == TARGET_REGION ? world_conds_regions(w, r, act->requires, &r->prep.requires[a])
 		                                             : 1;
 		for (int g = lo; g < hi; g++) {
 			if (!(held & (act->target == TARGET_REGION ? 1u << g : 1u)) ||

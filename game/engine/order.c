@@ -1,4 +1,6 @@
 /* order.c - giving orders: AP accounting and the checks an order must pass. */
+#include <assert.h>
+
 #include "order.h"
 
 int orders_spent(const struct orders *o, const struct rules *r)
@@ -13,6 +15,7 @@ int orders_spent(const struct orders *o, const struct rules *r)
 enum order_status order_check(const struct world *w, const struct rules *r, int side,
                               const struct orders *o, int action, int region, int *failed)
 {
+	assert(rules_prepared(r)); /* rules_prepare() after any change to the rules */
 	if (w->over)
 		return ORDER_GAME_OVER;
 	if (action < 0 || action >= r->nactions)
@@ -31,8 +34,10 @@ enum order_status order_check(const struct world *w, const struct rules *r, int 
 			return ORDER_REPEAT;
 	if (orders_spent(o, r) + a->cost > w->ap[side])
 		return ORDER_NO_AP;
-	if (!world_conds(w, r, a->requires, a->nrequires, region, failed))
+	if (!world_conds_prep(w, r, a->requires, &r->prep.requires[action], region)) {
+		world_conds(w, r, a->requires, a->nrequires, region, failed); /* which one failed */
 		return ORDER_REQUIREMENT;
+	}
 	return ORDER_OK;
 }
 

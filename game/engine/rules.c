@@ -45,10 +45,9 @@ int rules_event_find(const struct rules *r, const char *id)
 	return -1;
 }
 
-bool rules_action_presses(const struct rules *r, int a, int side)
+/* Does action A pull its target region toward SIDE (struct rules_prep)? */
+static bool action_presses(const struct rules *r, int a, int side)
 {
-	if (a < 0 || a >= r->nactions)
-		return false;
 	const struct action *act = &r->action[a];
 	int forces = side == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES;
 	for (int i = 0; i < act->neffects; i++) {
@@ -61,6 +60,50 @@ bool rules_action_presses(const struct rules *r, int a, int side)
 			return true;
 	}
 	return false;
+}
+
+/* Sort the N conditions C by what they read (struct conds_prep). */
+static void conds_prepare(const struct cond *c, int n, struct conds_prep *p)
+{
+	*p = (struct conds_prep){ 0 };
+	int k = 0;
+	for (int pass = 0; pass < 4; pass++)
+		for (int i = 0; i < n && i < RULES_MAX_CONDS; i++) {
+			bool target = c[i].ref.scope == SCOPE_TARGET;
+			bool stored = target ? c[i].ref.var >= VAR_WORLD_END && c[i].ref.var < VAR_REGION_STORED_END
+			                     : c[i].ref.scope == SCOPE_WORLD && c[i].ref.var < VAR_WORLD_END;
+			int class = (target ? 2 : 0) + (stored ? 0 : 1);
+			if (class != pass)
+				continue;
+			int var = !stored ? i : target ? c[i].ref.var - VAR_WORLD_END : c[i].ref.var;
+			p->c[k].var = (uint8_t)var;
+			p->c[k].min = c[i].min;
+			p->c[k].max = c[i].max;
+			k++;
+			uint8_t *count[4] = { &p->nworld, &p->nother, &p->ntarget, &p->ntarget_other };
+			(*count[class])++;
+		}
+}
+
+void rules_prepare(struct rules *r)
+{
+	struct rules_prep *p = &r->prep;
+	memset(p, 0, sizeof *p);
+	p->nregions = r->nregions;
+	p->nactions = r->nactions;
+	p->nevents = r->nevents;
+	for (int a = 0; a < r->nactions && a < RULES_MAX_ACTIONS; a++) {
+		for (int s = 0; s < SIDE_COUNT; s++)
+			p->presses[a] |= (uint8_t)(action_presses(r, a, s) << s);
+		conds_prepare(r->action[a].requires, r->action[a].nrequires, &p->requires[a]);
+	}
+	for (int e = 0; e < r->nevents && e < RULES_MAX_EVENTS; e++) {
+		int k = r->event[e].kind;
+		if (k < EVENT_KIND_COUNT)
+			p->kind[k][p->nkind[k]++] = (uint8_t)e;
+		conds_prepare(r->event[e].when, r->event[e].nwhen, &p->when[e]);
+	}
+	p->ready = true;
 }
 
 bool rules_action_is_proposal(const struct rules *r, int a)

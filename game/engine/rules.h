@@ -75,7 +75,12 @@ struct action {
 	struct effect agreed[RULES_MAX_EFFECTS];
 };
 
-enum event_kind { EVENT_EVENT, EVENT_INCIDENT, EVENT_SCHEDULED /* fires whenever its conditions hold */ };
+enum event_kind {
+	EVENT_EVENT,
+	EVENT_INCIDENT,
+	EVENT_SCHEDULED, /* fires whenever its conditions hold */
+	EVENT_KIND_COUNT
+};
 
 struct event {
 	char id[RULES_ID_MAX];
@@ -162,6 +167,35 @@ struct side_info {
 	uint8_t ap; /* base action points a turn, 1..RULES_MAX_AP */
 };
 
+/* A list of conditions sorted by what they read, so a check reads the
+ * common ones straight from the world: first the world's stored variables
+ * (c[i].var is the index into world.v), then other conditions that do not
+ * read the target (c[i].var is the condition's index in its list), then the
+ * target region's stored variables (the index into region_state.v), then
+ * other target conditions (the condition's index). */
+struct conds_prep {
+	uint8_t nworld, nother, ntarget, ntarget_other;
+	struct {
+		uint8_t var;
+		int16_t min, max;
+	} c[RULES_MAX_CONDS];
+};
+
+/* What the engine derives from the rules once, so that a turn does not
+ * derive it again: events by kind, every condition list sorted, and which
+ * actions press a region for which side. rules_prepare() fills it: the
+ * loader does after loading, and whoever changes rules by hand calls it
+ * again. The counts say what it was made for. */
+struct rules_prep {
+	bool ready;
+	uint8_t nregions, nactions, nevents;
+	uint8_t nkind[EVENT_KIND_COUNT];
+	uint8_t kind[EVENT_KIND_COUNT][RULES_MAX_EVENTS]; /* event indexes, in file order */
+	uint8_t presses[RULES_MAX_ACTIONS];              /* bit s: the action presses for side s */
+	struct conds_prep requires[RULES_MAX_ACTIONS];
+	struct conds_prep when[RULES_MAX_EVENTS];
+};
+
 struct rules {
 	char id[RULES_ID_MAX];
 	char title[RULES_NAME_MAX];
@@ -183,11 +217,26 @@ struct rules {
 	 * "" = none: the front end lays the regions out from the borders. */
 	char map_art[RULES_PATH_MAX];
 	char map_art_large[RULES_PATH_MAX];
+	struct rules_prep prep; /* derived by rules_prepare(), last */
 };
 
+/* Fill R->prep from the rest of R (see struct rules_prep). */
+void rules_prepare(struct rules *r);
+
+/* True when R->prep was made for R's counts (asserted by the engine). */
+static inline bool rules_prepared(const struct rules *r)
+{
+	return r->prep.ready && r->prep.nregions == r->nregions && r->prep.nactions == r->nactions &&
+	       r->prep.nevents == r->nevents;
+}
+
 /* True when an action's effects pull its target region toward SIDE: its
- * alignment toward SIDE, or SIDE's forces up (pressure on the region). */
-bool rules_action_presses(const struct rules *r, int a, int side);
+ * alignment toward SIDE, or SIDE's forces up (pressure on the region).
+ * Read from R->prep (rules_prepare works it out from the effects). */
+static inline bool rules_action_presses(const struct rules *r, int a, int side)
+{
+	return a >= 0 && a < r->nactions && side >= 0 && side < SIDE_COUNT && ((r->prep.presses[a] >> side) & 1);
+}
 
 /* True when an action is a proposal (it has agreed effects). */
 bool rules_action_is_proposal(const struct rules *r, int a);

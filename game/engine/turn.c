@@ -125,7 +125,8 @@ int turn_apply_order(struct world *w, const struct rules *r, int side, struct or
 	if (a->target == TARGET_REGION && target >= r->nregions)
 		return -1;
 	int failed = 0;
-	if (!world_conds(w, r, a->requires, a->nrequires, target, &failed)) {
+	if (!world_conds_prep(w, r, a->requires, &r->prep.requires[o.action], target)) {
+		world_conds(w, r, a->requires, a->nrequires, target, &failed); /* which one failed */
 		cause_add(&w->log, (struct cause){ CAUSE_ORDER_FAILED, (uint8_t)side,
 		                                   a->requires[failed].ref.var, (uint8_t)target,
 		                                   (int16_t)failed, o.action });
@@ -259,8 +260,8 @@ static uint32_t event_targets(const struct world *w, const struct rules *r, int 
 	if (ev->once && (w->fired & (1ULL << e)))
 		return 0;
 	if (ev->target == TARGET_WORLD)
-		return world_conds(w, r, ev->when, ev->nwhen, RULES_NO_REGION, NULL) ? 1u : 0u;
-	return world_conds_regions(w, r, ev->when, ev->nwhen);
+		return world_conds_prep(w, r, ev->when, &r->prep.when[e], RULES_NO_REGION) ? 1u : 0u;
+	return world_conds_regions(w, r, ev->when, &r->prep.when[e]);
 }
 
 /* event_targets(w, r, e) != 0, stopping at the first region that qualifies. */
@@ -270,8 +271,8 @@ static bool event_eligible(const struct world *w, const struct rules *r, int e)
 	if (ev->once && (w->fired & (1ULL << e)))
 		return false;
 	if (ev->target == TARGET_WORLD)
-		return world_conds(w, r, ev->when, ev->nwhen, RULES_NO_REGION, NULL);
-	return world_conds_some_region(w, r, ev->when, ev->nwhen);
+		return world_conds_prep(w, r, ev->when, &r->prep.when[e], RULES_NO_REGION);
+	return world_conds_some_region(w, r, ev->when, &r->prep.when[e]);
 }
 
 static int popcount32(uint32_t x)
@@ -307,18 +308,21 @@ static bool draw_event(struct world *w, const struct rules *r, int kind)
 {
 	bool eligible[RULES_MAX_EVENTS];
 	uint32_t total = 0;
-	for (int e = 0; e < r->nevents; e++) {
-		eligible[e] = r->event[e].kind == kind && event_eligible(w, r, e);
-		if (eligible[e])
-			total += r->event[e].weight;
+	const uint8_t *list = r->prep.kind[kind]; /* the events of KIND, in file order */
+	int n = r->prep.nkind[kind];
+	for (int k = 0; k < n; k++) {
+		eligible[k] = event_eligible(w, r, list[k]);
+		if (eligible[k])
+			total += r->event[list[k]].weight;
 	}
 	if (total == 0)
 		return false;
 	uint32_t pick = rng_below(&w->rng, total);
 	int e = 0;
-	for (; e < r->nevents; e++) {
-		if (!eligible[e])
+	for (int k = 0; k < n; k++) {
+		if (!eligible[k])
 			continue;
+		e = list[k];
 		if (pick < r->event[e].weight)
 			break;
 		pick -= r->event[e].weight;
@@ -341,9 +345,8 @@ static bool draw_event(struct world *w, const struct rules *r, int kind)
 /* Every scheduled event whose conditions hold fires (in file order). */
 static bool scheduled_events(struct world *w, const struct rules *r)
 {
-	for (int e = 0; e < r->nevents; e++) {
-		if (r->event[e].kind != EVENT_SCHEDULED)
-			continue;
+	for (int k = 0; k < r->prep.nkind[EVENT_SCHEDULED]; k++) {
+		int e = r->prep.kind[EVENT_SCHEDULED][k];
 		uint32_t set = event_targets(w, r, e);
 		if (!set)
 			continue;
@@ -577,6 +580,7 @@ static void resolve_end(struct world *w, const struct rules *r)
 
 int turn_resolve(struct world *w, const struct rules *r, const struct orders orders[SIDE_COUNT])
 {
+	assert(rules_prepared(r)); /* rules_prepare() after any change to the rules */
 	if (w->over)
 		return -1;
 	w->log.n = 0;

@@ -97,28 +97,16 @@ int world_get(const struct world *w, const struct rules *r, int var, int region)
 	}
 }
 
-/* The value a reference reads for TARGET: stored variables straight from
- * the world (the common case, kept inline), the rest through world_get(). */
-static inline int ref_value(const struct world *w, const struct rules *r, struct varref ref, int target)
-{
-	int region = ref.scope == SCOPE_TARGET ? target : ref.scope == SCOPE_REGION ? ref.region : RULES_NO_REGION;
-	if (ref.var < VAR_WORLD_END)
-		return w->v[ref.var];
-	if (ref.var < VAR_REGION_STORED_END && region < r->nregions)
-		return w->region[region].v[ref.var - VAR_WORLD_END];
-	return world_get(w, r, ref.var, region);
-}
-
 int world_ref(const struct world *w, const struct rules *r, struct varref ref, int target)
 {
-	return ref_value(w, r, ref, target);
+	return world_ref_value(w, r, ref, target);
 }
 
 bool world_conds(const struct world *w, const struct rules *r, const struct cond *c, int n,
                  int target, int *failed)
 {
 	for (int i = 0; i < n; i++) {
-		int v = ref_value(w, r, c[i].ref, target);
+		int v = world_ref_value(w, r, c[i].ref, target);
 		if (v < c[i].min || v > c[i].max) {
 			if (failed)
 				*failed = i;
@@ -128,57 +116,34 @@ bool world_conds(const struct world *w, const struct rules *r, const struct cond
 	return true;
 }
 
-uint32_t world_conds_regions(const struct world *w, const struct rules *r, const struct cond *c, int n)
+uint32_t world_conds_regions(const struct world *w, const struct rules *r, const struct cond *c,
+                             const struct conds_prep *p)
 {
-	for (int i = 0; i < n; i++)
-		if (c[i].ref.scope != SCOPE_TARGET) {
-			int v = ref_value(w, r, c[i].ref, RULES_NO_REGION);
-			if (v < c[i].min || v > c[i].max)
-				return 0;
-		}
+	if (!prep_untargeted(w, r, c, p))
+		return 0;
 	uint32_t set = r->nregions >= 32 ? UINT32_MAX : (1u << r->nregions) - 1;
-	for (int i = 0; i < n && set; i++) {
-		if (c[i].ref.scope != SCOPE_TARGET)
-			continue;
-		int var = c[i].ref.var;
-		if (var >= VAR_WORLD_END && var < VAR_REGION_STORED_END) {
-			/* a stored region variable: read straight from each region */
-			for (int g = 0; g < r->nregions; g++) {
-				int v = w->region[g].v[var - VAR_WORLD_END];
-				if (v < c[i].min || v > c[i].max)
-					set &= ~(1u << g);
-			}
-			continue;
+	int i = p->nworld + p->nother;
+	for (int end = i + p->ntarget; i < end && set; i++)
+		for (int g = 0; g < r->nregions; g++) {
+			int v = w->region[g].v[p->c[i].var];
+			if (!PREP_HOLDS(p, i, v))
+				set &= ~(1u << g);
 		}
+	for (int end = i + p->ntarget_other; i < end && set; i++)
 		for (int g = 0; g < r->nregions; g++)
-			if (set & (1u << g)) {
-				int v = ref_value(w, r, c[i].ref, g);
-				if (v < c[i].min || v > c[i].max)
-					set &= ~(1u << g);
-			}
-	}
+			if ((set & (1u << g)) && !PREP_HOLDS(p, i, world_ref_value(w, r, c[p->c[i].var].ref, g)))
+				set &= ~(1u << g);
 	return set;
 }
 
-bool world_conds_some_region(const struct world *w, const struct rules *r, const struct cond *c, int n)
+bool world_conds_some_region(const struct world *w, const struct rules *r, const struct cond *c,
+                             const struct conds_prep *p)
 {
-	for (int i = 0; i < n; i++)
-		if (c[i].ref.scope != SCOPE_TARGET) {
-			int v = ref_value(w, r, c[i].ref, RULES_NO_REGION);
-			if (v < c[i].min || v > c[i].max)
-				return false;
-		}
-	for (int g = 0; g < r->nregions; g++) {
-		int i = 0;
-		for (; i < n; i++)
-			if (c[i].ref.scope == SCOPE_TARGET) {
-				int v = ref_value(w, r, c[i].ref, g);
-				if (v < c[i].min || v > c[i].max)
-					break;
-			}
-		if (i == n)
+	if (!prep_untargeted(w, r, c, p))
+		return false;
+	for (int g = 0; g < r->nregions; g++)
+		if (prep_targeted(w, r, c, p, g))
 			return true;
-	}
 	return false;
 }
 

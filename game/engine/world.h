@@ -64,14 +64,83 @@ int world_ref(const struct world *w, const struct rules *r, struct varref ref, i
 bool world_conds(const struct world *w, const struct rules *r, const struct cond *c,
                  int n, int target, int *failed);
 
-/* The regions where every condition holds with that region as the target:
- * bit i for region i. The same answer as world_conds() region by region, in
- * one pass: conditions that do not read target.* are checked once. */
-uint32_t world_conds_regions(const struct world *w, const struct rules *r, const struct cond *c, int n);
+/* The value a reference reads for TARGET: stored variables straight from
+ * the world (the common case, kept inline), the rest through world_get(). */
+static inline int world_ref_value(const struct world *w, const struct rules *r, struct varref ref, int target)
+{
+	int region = ref.scope == SCOPE_TARGET ? target : ref.scope == SCOPE_REGION ? ref.region : RULES_NO_REGION;
+	if (ref.var < VAR_WORLD_END)
+		return w->v[ref.var];
+	if (ref.var < VAR_REGION_STORED_END && region < r->nregions)
+		return w->region[region].v[ref.var - VAR_WORLD_END];
+	return world_get(w, r, ref.var, region);
+}
+
+/* Condition I of P (sorted from C) holds for value V. */
+#define PREP_HOLDS(p, i, v) ((v) >= (p)->c[i].min && (v) <= (p)->c[i].max)
+
+/* The conditions of P that do not read the target hold. */
+static inline bool prep_untargeted(const struct world *w, const struct rules *r, const struct cond *c,
+                                   const struct conds_prep *p)
+{
+	int i = 0;
+	for (; i < p->nworld; i++)
+		if (!PREP_HOLDS(p, i, w->v[p->c[i].var]))
+			return false;
+	for (int end = i + p->nother; i < end; i++)
+		if (!PREP_HOLDS(p, i, world_ref_value(w, r, c[p->c[i].var].ref, RULES_NO_REGION)))
+			return false;
+	return true;
+}
+
+/* The conditions of P that read the target hold for region G (in range). */
+static inline bool prep_targeted(const struct world *w, const struct rules *r, const struct cond *c,
+                                 const struct conds_prep *p, int g)
+{
+	int i = p->nworld + p->nother;
+	const int16_t *v = w->region[g].v;
+	for (int end = i + p->ntarget; i < end; i++)
+		if (!PREP_HOLDS(p, i, v[p->c[i].var]))
+			return false;
+	for (int end = i + p->ntarget_other; i < end; i++)
+		if (!PREP_HOLDS(p, i, world_ref_value(w, r, c[p->c[i].var].ref, g)))
+			return false;
+	return true;
+}
+
+/* world_conds() of the conditions C for TARGET, read through P, their
+ * sorted form in the rules' prep (r->prep.requires[a], r->prep.when[e]):
+ * the same answer, for less. Inline, with its parts: every order and every
+ * event's eligibility is checked through it. */
+static inline bool world_conds_prep(const struct world *w, const struct rules *r, const struct cond *c,
+                                    const struct conds_prep *p, int target)
+{
+	if (!prep_untargeted(w, r, c, p))
+		return false;
+	if (target >= 0 && target < r->nregions)
+		return prep_targeted(w, r, c, p, target);
+	/* no target region: target.* reads as 0 (world_ref), or as a
+	 * derived variable without a region reads */
+	for (int i = p->nworld + p->nother, end = i + p->ntarget + p->ntarget_other; i < end; i++) {
+		bool stored = i < p->nworld + p->nother + p->ntarget;
+		int v = stored ? 0 : world_ref_value(w, r, c[p->c[i].var].ref, target);
+		if (!PREP_HOLDS(p, i, v))
+			return false;
+	}
+	return true;
+}
+
+/* The regions where every condition of C (sorted in P) holds with that
+ * region as the target: bit i for region i. The same answer as
+ * world_conds() region by region, in one pass: conditions that do not read
+ * target.* are checked once. */
+uint32_t world_conds_regions(const struct world *w, const struct rules *r, const struct cond *c,
+                             const struct conds_prep *p);
 
 /* True when world_conds_regions() is not empty: stops at the first region
  * where every condition holds. */
-bool world_conds_some_region(const struct world *w, const struct rules *r, const struct cond *c, int n);
+bool world_conds_some_region(const struct world *w, const struct rules *r, const struct cond *c,
+                             const struct conds_prep *p);
 
 /* Add DELTA to a writable variable (clamped) and log the change with CAUSE
  * (whose var, region and delta fields this fills). Returns the change made.

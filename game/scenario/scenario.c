@@ -389,6 +389,7 @@ static int load_root(const config_setting_t *root, const struct cfgtext *ct, con
 	}
 done:
 	free(L);
+	rules_prepare(r);
 	return ds->errors > errors0 ? -1 : 0;
 }
 
