@@ -35,7 +35,8 @@ enum order_status order_check(const struct world *w, const struct rules *r, int 
 	if (orders_spent(o, r) + a->cost > w->ap[side])
 		return ORDER_NO_AP;
 	if (!world_conds_prep(w, r, a->requires, &r->prep.requires[action], region)) {
-		world_conds(w, r, a->requires, a->nrequires, region, failed); /* which one failed */
+		if (failed) /* which one */
+			world_conds(w, r, a->requires, a->nrequires, region, failed);
 		return ORDER_REQUIREMENT;
 	}
 	return ORDER_OK;
