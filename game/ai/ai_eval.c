@@ -467,25 +467,18 @@ void ai_menu_get(struct ai_memo *memo, const struct world *w, const struct rules
 	}
 }
 
-/* The index in M of the order at PLACE K of M ranked best worth first,
- * ties in M's order. */
+/* The index in M of the order at place K when M is ranked best worth
+ * first, ties in M's order: the one with K orders before it. */
 static int ranked(const struct ai_menu *m, int k)
 {
-	struct ai_menu sorted = { 0 };
-	int idx[AI_MENU_MAX];
 	for (int i = 0; i < m->n; i++) {
-		struct ai_pick p = m->p[i];
-		p.worth = m->p[i].worth;
-		int j = sorted.n++;
-		while (j > 0 && sorted.p[j - 1].worth < p.worth) {
-			sorted.p[j] = sorted.p[j - 1];
-			idx[j] = idx[j - 1];
-			j--;
-		}
-		sorted.p[j] = p;
-		idx[j] = i;
+		int place = 0;
+		for (int j = 0; j < m->n; j++)
+			place += m->p[j].worth > m->p[i].worth || (m->p[j].worth == m->p[i].worth && j < i);
+		if (place == k)
+			return i;
 	}
-	return idx[k];
+	return 0;
 }
 
 /* Tilt: units per AP added to cooperative (tilt > 0) or escalatory (tilt < 0) orders. */
