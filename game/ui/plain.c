@@ -963,7 +963,10 @@ static void plain_game_over(void *ctx, struct play *p)
 
 	if (!pl->intro_done)
 		plain_intro(pl, p);
-	fprintf(pl->out, "\n== Game over after %s ==\n", plain_date(p, w->turn > 0 ? w->turn - 1 : 0, d, sizeof d));
+	if (p->session->turns == 0) /* the facilitator ended it before the first turn */
+		fprintf(pl->out, "\n== Game over before the first turn, %s ==\n", plain_date(p, 0, d, sizeof d));
+	else
+		fprintf(pl->out, "\n== Game over after %s ==\n", plain_date(p, w->turn > 0 ? w->turn - 1 : 0, d, sizeof d));
 	char outcome[160];
 	explain_outcome(r, w->result, outcome, sizeof outcome);
 	fprintf(pl->out, "%s\n", outcome);

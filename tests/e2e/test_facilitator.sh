@@ -84,7 +84,9 @@ grep -q '^table 2: turn 0, tension 70,' w2.out || { fail "table 2 lost its chang
 grep -q '^ok: end 2 1' w2.out || { fail "end 2 was not acknowledged"; cat w2.out; }
 wait_for p2.out 'The facilitator ended the game now' || { fail "table 2's player was not told"; tail -n 5 p2.out; }
 wait_for p2.out '^result: ' || { fail "table 2's player saw no result until it typed a line"; tail -n 5 p2.out; }
-wait_for p2.out '== Game over' || fail "table 2's player was not shown the game's end"
+wait_for p2.out '^== Game over before the first turn, 2025-Q1 ==$' || fail "table 2's player was not shown the game's end, before its first turn"
+grep -Eq '^ +NATO [1-9][0-9]*: .*regions held at the end' p2.out ||
+	{ fail "the debrief of a game ended before its first turn does not count its points"; grep -A3 '^Why' p2.out; }
 # the note came while the prompt waited: on a line of its own
 grep -B1 '^note: The facilitator ended the game now' p2.out | grep -q '^\[nato 2025-Q1 AP 4\] > $' ||
 	{ fail "the note was not put on a line of its own after the prompt"; tail -n 20 p2.out; }
