@@ -471,6 +471,49 @@ Test(tui, game_screen_shows_map_panel_and_orders_at_80x24)
 	screen_close(&s);
 }
 
+Test(tui, orders_the_panel_has_no_room_for_are_counted_on_its_border)
+{
+	/* At 80x24 the fourth order was cut off the panel without a word. */
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	struct orders q = { 0 };
+	static const char *const where[] = { "poland", "baltics", "ukraine", "caucasus" };
+	for (int i = 0; i < 4; i++)
+		q.list[q.n++] = (struct order){ FX_DEPLOY, (uint8_t)rules_region_find(&R, where[i]) };
+	struct tui_view v;
+	view_init(&v, &q);
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("1. Deploy forces in"), "the first order is shown");
+	cr_assert(!screen_has("4. Deploy forces in"), "no room for the fourth at 80x24");
+	cr_assert(screen_has("of 4 shown: Tab"), "the border says orders are hidden, and how to see them");
+	/* with room for all, no such note */
+	q.n = 1;
+	erase();
+	tui_view_draw(&s.t, &v);
+	cr_assert(!screen_has("shown: Tab"));
+	screen_close(&s);
+}
+
+Test(tui, a_long_message_fits_the_title_bar_at_80_columns)
+{
+	/* It read "Queued: Information campaign in Ukraine (1 A" at 80x24. */
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	struct tui_view v;
+	view_init(&v, NULL);
+	snprintf(v.title, sizeof v.title, "BRINK  Russia's orders, 2026-Q1  |  The Door Closes");
+	snprintf(v.status, sizeof v.status, "Queued: Information campaign in Ukraine (1 AP)");
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("Queued: Information campaign in Ukraine (1 AP)"), "the whole message");
+	cr_assert(screen_has("Russia's orders, 2026-Q1"), "the side and the date are kept");
+	/* a short one leaves the title as it was */
+	snprintf(v.status, sizeof v.status, "Saved");
+	erase();
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("BRINK  Russia's orders, 2026-Q1"));
+	screen_close(&s);
+}
+
 Test(tui, every_world_variable_is_on_the_side_panel)
 {
 	struct screen s;

@@ -339,15 +339,28 @@ static void draw_orders(struct tui *t, struct tui_view *v, int x, int y, int w, 
 	}
 	if (v->focus != TF_ORDERS)
 		top = 0;
+	int whole = 0; /* orders drawn whole */
 	for (int i = top; i < nq && row < last - (risky ? 1 : 0); i++) {
 		bool sel = v->focus == TF_ORDERS && i == v->order_sel;
 		bool bad = text[i][0][0] == '!';
-		for (int j = 0; j < rows[i] && row < last - (risky ? 1 : 0); j++)
+		int j = 0;
+		for (; j < rows[i] && row < last - (risky ? 1 : 0); j++)
 			tui_put(t, row++, x + 1 + (j ? 3 : 0), w - 2 - (j ? 3 : 0),
 			        sel ? TR_SELECT : bad ? TR_BAD : TR_NORMAL, text[i][j]);
+		whole += j == rows[i];
 	}
 	if (risky)
 		tui_put(t, last - 1, x + 1, w - 2, TR_BAD, "! may fail: see action menu");
+	if (whole < nq) {
+		/* Orders the panel has no room for are still queued: say so on
+		 * its border, and how to see them. */
+		char more[48];
+		snprintf(more, sizeof more, " %d of %d shown: %s ", whole, nq,
+		         v->focus == TF_ORDERS ? "Up/Down" : "Tab");
+		int mw = tui_width(more);
+		if (mw < w - 2)
+			tui_put(t, last, x + w - 2 - mw, mw, TR_DIM, more);
+	}
 }
 
 /* Tension at the start and after each turn so far, newest at the bottom,
@@ -469,18 +482,26 @@ void tui_view_draw(struct tui *t, struct tui_view *v)
 		maph = (LINES - 2) / 2; /* tall terminals: room for boxes the art does not place */
 	/* Header. */
 	tui_fill(t, 0, 0, 1, COLS, TR_HEADER);
-	int n = tui_put(t, 0, 1, COLS - 2, TR_HEADER, v->title);
+	const char *title = v->title;
+	int n = tui_put(t, 0, 1, COLS - 2, TR_HEADER, title);
 	if (v->status[0]) {
 		/* The message may cover what follows "  |  " in the title (the
 		 * scenario's name), never the side and date before it. */
-		int keep = n;
-		const char *bar = strstr(v->title, "  |  ");
-		if (bar) {
+		int sw2 = tui_width(v->status), keep = n;
+		for (int pass = 0; pass < 2; pass++) {
+			const char *bar = strstr(title, "  |  ");
 			char head[160];
-			snprintf(head, sizeof head, "%.*s", (int)(bar - v->title), v->title);
+			snprintf(head, sizeof head, "%.*s", bar ? (int)(bar - title) : (int)strlen(title), title);
 			keep = 1 + tui_width(head);
+			/* At 80 columns a long message ("Queued: Information campaign
+			 * in Ukraine (1 AP)") would be cut: the "BRINK" before the
+			 * side makes room for it. */
+			if (pass == 1 || keep + 3 + sw2 <= COLS - 1 || strncmp(title, "BRINK  ", 7))
+				break;
+			title += 7;
+			tui_fill(t, 0, 0, 1, COLS, TR_HEADER);
+			n = tui_put(t, 0, 1, COLS - 2, TR_HEADER, title);
 		}
-		int sw2 = tui_width(v->status);
 		int sx = COLS - 1 - sw2;
 		if (sx < n + 3)
 			sx = keep + 3;
