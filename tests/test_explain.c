@@ -211,3 +211,25 @@ Test(explain, the_crisis_odds_take_the_right_article)
 		cr_assert_not_null(strstr(buf, cases[i].want), "'%s' not in '%s'", cases[i].want, buf);
 	}
 }
+
+Test(explain, the_push_that_made_it_war_is_the_last_rise_of_the_last_turn)
+{
+	static struct cause_log logs[2];
+	memset(logs, 0, sizeof logs);
+	tension(&logs[0], 12);
+	tension(&logs[1], 3);
+	tension(&logs[1], 1);                  /* the last rise: it made it war */
+	struct cause failed = { CAUSE_ORDER_FAILED, SIDE_NATO, VAR_TENSION, RULES_NO_REGION, 5, 0 };
+	cause_add(&logs[1], failed);           /* a failed order pushes nothing */
+	tension(&logs[1], -2);                 /* a fall is no push */
+	cause_add(&logs[1], (struct cause){ CAUSE_WAR, SIDE_BOTH, VAR_NONE, RULES_NO_REGION, 0, 0 });
+	struct explain_step last;
+	cr_assert_eq(explain_war_last(logs, 2, &last), 1);
+	cr_assert_eq(last.turn, 1);
+	cr_assert_eq(logs[1].rec[last.index].delta, 1, "the +1, not the bigger +3 before it");
+	cr_assert_eq(explain_war_last(logs, 0, &last), 0, "no turn, no push");
+	static struct cause_log calm[1];
+	memset(calm, 0, sizeof calm);
+	tension(&calm[0], -4);
+	cr_assert_eq(explain_war_last(calm, 1, &last), 0, "no rise, no push");
+}

@@ -530,6 +530,22 @@ int explain_war_road(const struct cause_log *logs, int nturns, int window,
 		}
 	return n;
 }
+int explain_war_last(const struct cause_log *logs, int nturns, struct explain_step *out)
+{
+	if (nturns < 1)
+		return 0;
+	const struct cause_log *log = &logs[nturns - 1];
+	for (int i = (log->n < CAUSE_MAX ? log->n : CAUSE_MAX) - 1; i >= 0; i--) {
+		const struct cause *c = &log->rec[i];
+		if (c->var == VAR_TENSION && c->region == RULES_NO_REGION && c->delta > 0 &&
+		    c->kind != CAUSE_ORDER_FAILED) {
+			*out = (struct explain_step){ nturns - 1, i };
+			return 1;
+		}
+	}
+	return 0;
+}
+
 size_t explain_branch(const struct session *s, char *buf, size_t len)
 {
 	if (!len)

@@ -110,6 +110,11 @@ int explain_pushes(const struct cause_log *logs, int from, int to, int var, int 
 int explain_war_road(const struct cause_log *logs, int nturns, int window,
                      struct explain_step *out, int max);
 
+/* The push that took tension to 100: the last rise of tension in turn
+ * NTURNS-1 of LOGS (a failed order's records are no push), into OUT.
+ * Returns 1, or 0 when there is none. */
+int explain_war_last(const struct cause_log *logs, int nturns, struct explain_step *out);
+
 /* Where a what-if branched: "a what-if: a branch of door-closed-9 from the
  * start of turn 5 (2026-Q1)". Empty (returns 0) when S is not a branch. */
 size_t explain_branch(const struct session *s, char *buf, size_t len);

@@ -952,6 +952,12 @@ static void plain_war_road(struct plain *pl, const struct play *p)
 		explain_cause_in(plain_rules(p), &s->log[road[k].turn], road[k].index, line, sizeof line);
 		fprintf(pl->out, "  %s: %s\n", plain_date(p, road[k].turn, d, sizeof d), line);
 	}
+	/* the push that made it war, even when it was a small one */
+	struct explain_step last;
+	if (s->world.result == RESULT_WAR && explain_war_last(s->log, s->turns, &last)) {
+		explain_cause_in(plain_rules(p), &s->log[last.turn], last.index, line, sizeof line);
+		fprintf(pl->out, "It reached 100 with: %s: %s\n", plain_date(p, last.turn, d, sizeof d), line);
+	}
 }
 
 static void plain_game_over(void *ctx, struct play *p)

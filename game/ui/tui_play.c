@@ -857,6 +857,15 @@ static int game_over_page(struct tui *t, const struct session *s, const char *sa
 			LINE(TR_NORMAL, "  %.20s  %.200s", date, buf);
 		}
 	}
+	struct explain_step last;
+	if (w->result == RESULT_WAR && explain_war_last(s->log, s->turns, &last)) {
+		/* the push that made it war, even when it was a small one */
+		char date[32], buf[240];
+		explain_date(r, last.turn, date, sizeof date);
+		explain_cause_in(r, &s->log[last.turn], last.index, buf, sizeof buf);
+		LINE(TR_BAD, "%s", "It reached 100 with:");
+		LINE(TR_NORMAL, "  %.20s  %.200s", date, buf);
+	}
 	LINE(TR_NORMAL, "%s", "");
 	if (saved) {
 		LINE(TR_TITLE, "%s", "This game is saved:");

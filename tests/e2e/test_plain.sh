@@ -264,5 +264,22 @@ has derived.out "^Missed: Russia chose Propose talks; you did not" "the briefing
 # 19. The end names the save and how to get its report.
 has nato.out "^Autosaved in .*; the after-action report: brink report on this game's last autosave \\(its -auto-12 save\\)\\.$" "the end names the save folder and brink report"
 
+# 20. A war's end names the push that took tension to 100, even a small one (the road
+# lists only the biggest rises, and left out the +1 that made it war).
+war=
+for sd in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+	play --nato hawk --russia hawk --seed "$sd" </dev/null >war.out 2>&1
+	if tail -n 1 war.out | grep -q '^result: war '; then war=$sd; break; fi
+done
+if [ -z "$war" ]; then
+	fail "no hawk-vs-hawk game of seeds 1-16 ended in war"
+else
+	has war.out '^It reached 100 with: [0-9]{4}-Q[1-4]: Tension \+[0-9]+ \(' "the end names the push that made it war"
+	# it is the last rise of tension before the WAR line of the last resolution
+	want=$(sed -n '/^  WAR: tension reached 100/q;/^    Tension +[0-9]* (/p' war.out | tail -n 1 | sed 's/^    //')
+	grep -qF -- "$want" war.out && grep "^It reached 100 with: " war.out | grep -qF -- "$want" ||
+		fail "the push named is not the last rise before the war ('$want')"
+fi
+
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
 echo "all plain-mode checks passed"

@@ -214,6 +214,24 @@ keys q
 expect "Quit Brink" "quit"
 keys y
 expect "EXIT=0" "left the menu"
+# A war's end screen names the push that took tension to 100 (the road lists only the
+# biggest rises, and left out the small one that made it war).
+mkdir -p war
+for sd in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
+	"$BRINK_TUI" play --plain --nato hawk --russia hawk --seed "$sd" --save-dir war </dev/null >war.txt 2>&1
+	tail -n 1 war.txt | grep -q '^result: war ' && break
+	rm -f war/*
+done
+tail -n 1 war.txt | grep -q '^result: war ' || fail "no hawk-vs-hawk game of seeds 1-16 ended in war"
+last=$(ls war/*-auto-*.save | sort | tail -n 1)
+keys clear Enter
+keys "$BRINK_TUI load $last --save-dir war; echo EXIT=\$?" Enter
+expect "the end of the game" "a finished game loads on its end screen"
+keys End
+expect "It reached 100 with:" "the end screen names the push that made it war"
+keys Enter
+expect "EXIT=0" "left the end screen"
+
 # Defect 12: the README shows a real screen, not a placeholder.
 grep -q "SCREEN-PLACEHOLDER" "$ROOT/README.md" && fail "README.md still has SCREEN-PLACEHOLDER"
 grep -q "NATO's orders, 2025-Q2" "$ROOT/README.md" || fail "README.md shows no captured game screen"
