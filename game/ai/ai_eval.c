@@ -403,9 +403,8 @@ void ai_menu_build(const struct world *w, const struct rules *r, int side, const
 	basis_init(&base, &s, r, side, wt);
 	uint64_t theirs = last_actions(w, 1 - side);
 	struct orders none = { 0 };
-	for (int a = 0; a < r->nactions; a++) {
-		if (!rules_action_for_side(r, a, side))
-			continue;
+	for (int k = 0; k < r->prep.nmine[side]; k++) {
+		int a = r->prep.mine[side][k];
 		const struct action *act = &r->action[a];
 		int lo = act->target == TARGET_REGION ? 0 : RULES_NO_REGION;
 		int hi = act->target == TARGET_REGION ? r->nregions : RULES_NO_REGION + 1;
@@ -596,21 +595,11 @@ void ai_random_orders(const struct world *w, const struct rules *r, int side, ui
 	out->crisis = CRISIS_NONE;
 	if (w->over || side < 0 || side >= SIDE_COUNT)
 		return;
-	/* the side's actions, in file order, and how many targets each has */
-	uint8_t mine[RULES_MAX_ACTIONS], ntargets[RULES_MAX_ACTIONS];
-	int nmine = 0, slots = 0, cheapest = RULES_MAX_AP + 1;
-	for (int a = 0; a < r->nactions; a++)
-		if (rules_action_for_side(r, a, side)) {
-			ntargets[nmine] = (uint8_t)(r->action[a].target == TARGET_REGION ? r->nregions : 1);
-			slots += ntargets[nmine];
-			mine[nmine++] = (uint8_t)a;
-			if (r->action[a].cost < cheapest)
-				cheapest = r->action[a].cost;
-		}
-	if (slots == 0)
-		return;
 	/* Rejection sampling: a draw over every (action, target) pair and one
 	 * "stop"; an illegal pair is drawn again, so legal orders are uniform. */
+	int slots = r->prep.npairs[side], cheapest = r->prep.cheapest[side];
+	if (slots == 0)
+		return;
 	int spent = 0;
 	for (int tries = 0; tries < 64 && out->n < ORDERS_MAX;) {
 		if (w->ap[side] - spent < cheapest)
@@ -618,16 +607,7 @@ void ai_random_orders(const struct world *w, const struct rules *r, int side, ui
 		int u = (int)rng_below(rng, (uint32_t)slots + 1);
 		if (u == slots)
 			return;
-		int a = r->nactions, g = RULES_NO_REGION;
-		for (int k = 0; k < nmine; k++) {
-			int n = ntargets[k];
-			if (u < n) {
-				a = mine[k];
-				g = r->action[a].target == TARGET_REGION ? u : RULES_NO_REGION;
-				break;
-			}
-			u -= n;
-		}
+		int a = r->prep.pair[side][u].action, g = r->prep.pair[side][u].region;
 		if (orders_add(w, r, side, out, a, g, NULL) == ORDER_OK) {
 			spent += r->action[a].cost;
 			tries = 0;

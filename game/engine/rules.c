@@ -93,9 +93,26 @@ void rules_prepare(struct rules *r)
 	p->nactions = r->nactions;
 	p->nevents = r->nevents;
 	for (int a = 0; a < r->nactions && a < RULES_MAX_ACTIONS; a++) {
-		for (int s = 0; s < SIDE_COUNT; s++)
+		for (int s = 0; s < SIDE_COUNT; s++) {
 			p->presses[a] |= (uint8_t)(action_presses(r, a, s) << s);
+			if (rules_action_for_side(r, a, s))
+				p->mine[s][p->nmine[s]++] = (uint8_t)a;
+		}
 		conds_prepare(r->action[a].requires, r->action[a].nrequires, &p->requires[a]);
+	}
+	for (int s = 0; s < SIDE_COUNT; s++) {
+		p->cheapest[s] = RULES_MAX_AP + 1;
+		for (int k = 0; k < p->nmine[s]; k++) {
+			const struct action *act = &r->action[p->mine[s][k]];
+			if (act->cost < p->cheapest[s])
+				p->cheapest[s] = act->cost;
+			int n = act->target == TARGET_REGION ? r->nregions : 1;
+			for (int g = 0; g < n; g++) {
+				p->pair[s][p->npairs[s]].action = p->mine[s][k];
+				p->pair[s][p->npairs[s]].region = (uint8_t)(act->target == TARGET_REGION ? g : RULES_NO_REGION);
+				p->npairs[s]++;
+			}
+		}
 	}
 	for (int e = 0; e < r->nevents && e < RULES_MAX_EVENTS; e++) {
 		int k = r->event[e].kind;

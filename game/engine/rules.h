@@ -182,8 +182,9 @@ struct conds_prep {
 };
 
 /* What the engine derives from the rules once, so that a turn does not
- * derive it again: events by kind, every condition list sorted, and which
- * actions press a region for which side. rules_prepare() fills it: the
+ * derive it again: events by kind, every condition list sorted, each
+ * side's actions and (action, target) pairs, and which actions press a
+ * region for which side. rules_prepare() fills it: the
  * loader does after loading, and whoever changes rules by hand calls it
  * again. The counts say what it was made for. */
 struct rules_prep {
@@ -192,6 +193,13 @@ struct rules_prep {
 	uint8_t nkind[EVENT_KIND_COUNT];
 	uint8_t kind[EVENT_KIND_COUNT][RULES_MAX_EVENTS]; /* event indexes, in file order */
 	uint8_t presses[RULES_MAX_ACTIONS];              /* bit s: the action presses for side s */
+	uint8_t nmine[SIDE_COUNT];
+	uint8_t mine[SIDE_COUNT][RULES_MAX_ACTIONS];     /* the actions side s may order, in file order */
+	uint8_t cheapest[SIDE_COUNT];                    /* the AP of side s's cheapest action */
+	uint16_t npairs[SIDE_COUNT];
+	struct {
+		uint8_t action, region; /* region: RULES_NO_REGION for a world action */
+	} pair[SIDE_COUNT][RULES_MAX_ACTIONS * RULES_MAX_REGIONS]; /* side s's (action, target) pairs, in file order */
 	struct conds_prep requires[RULES_MAX_ACTIONS];
 	struct conds_prep when[RULES_MAX_EVENTS];
 };

@@ -32,13 +32,9 @@ int turn_miscalc_chance(const struct world *w, const struct rules *r)
 	return margin * (100 - w->v[VAR_DIALOGUE]);
 }
 
-/* Tension reached 100: the game ends in war, both sides lose. */
-static bool war_check(struct world *w, const struct rules *r)
+/* Tension reached 100: the game ends in war, both sides lose (war_check). */
+static bool war_begins(struct world *w, const struct rules *r)
 {
-	if (w->over)
-		return true;
-	if (w->v[VAR_TENSION] < 100)
-		return false;
 	w->over = true;
 	w->result = RESULT_WAR;
 	w->crisis = 0;
@@ -49,6 +45,15 @@ static bool war_check(struct world *w, const struct rules *r)
 		world_change(w, VAR_SCORE, s, -penalty,
 		             (struct cause){ CAUSE_SCORE, (uint8_t)s, 0, 0, 0, SCORE_WAR });
 	return true;
+}
+
+/* True when the game is over, and at war if tension has reached 100.
+ * Inline: checked after every change a turn makes. */
+static inline bool war_check(struct world *w, const struct rules *r)
+{
+	if (w->over)
+		return true;
+	return w->v[VAR_TENSION] >= 100 && war_begins(w, r);
 }
 
 int turn_blunt(const struct world *w, const struct rules *r, int side, int action, int target)

@@ -66,20 +66,21 @@ void sim_play(const struct rules *r, const struct sim_config *c, uint64_t index,
 		}
 		if (turn_resolve(&w, r, o) != 0)
 			break;
-		for (int i = 0; t && i < w.log.n; i++) {
+		for (int i = 0; i < w.log.n; i++) {
 			const struct cause *k = &w.log.rec[i];
 			if (k->var != VAR_NONE)
 				continue;
-			if ((k->kind == CAUSE_EVENT || k->kind == CAUSE_INCIDENT) && k->source < RULES_MAX_EVENTS)
-				t->fired[k->source]++;
-			else if (k->kind == CAUSE_MISCALC && k->source)
-				t->struck++;
-		}
-		for (int i = 0; i < w.log.n; i++)
-			if (w.log.rec[i].kind == CAUSE_CRISIS && w.log.rec[i].var == VAR_NONE) {
+			if (k->kind == CAUSE_CRISIS) {
 				crises++;
-				standoffs += w.log.rec[i].delta >= CRISIS_BOTH_FIRM;
+				standoffs += k->delta >= CRISIS_BOTH_FIRM;
+			} else if (!t) {
+				continue;
+			} else if ((k->kind == CAUSE_EVENT || k->kind == CAUSE_INCIDENT) && k->source < RULES_MAX_EVENTS) {
+				t->fired[k->source]++;
+			} else if (k->kind == CAUSE_MISCALC && k->source) {
+				t->struck++;
 			}
+		}
 	}
 	uint32_t decided_by = 0;
 	if (w.result == RESULT_NATO || w.result == RESULT_RUSSIA) {
