@@ -413,3 +413,53 @@ Test(report_class, tables_that_parted_say_whom_the_facilitator_changed, .init = 
 	session_free(war);
 	session_free(calm);
 }
+
+/* An incident the facilitator brought in before the first turn counts in its
+ * game's row, and a war after it says how many incidents were the
+ * facilitator's; a war the facilitator's change started before the first
+ * turn is a war in the row and its prompt. */
+Test(report_class, the_facilitators_incidents_and_an_early_war, .init = rules_once)
+{
+	struct session *a = NULL;
+	for (uint64_t seed = 40; seed < 60 && !a; seed++) {
+		struct session *s = session_create(&rules, seed);
+		facilitate(s, "inject", "naval-collision", NULL);
+		struct ai ai[SIDE_COUNT];
+		ai_init(&ai[SIDE_NATO], AI_HAWK, SIDE_NATO, seed ^ 1);
+		ai_init(&ai[SIDE_RUSSIA], AI_HAWK, SIDE_RUSSIA, seed ^ 2);
+		while (!s->world.over) {
+			struct orders o[SIDE_COUNT] = { 0 };
+			for (int side = 0; side < SIDE_COUNT; side++)
+				ai_choose(&ai[side], &s->world, &s->rules, &o[side]);
+			cr_assert_eq(session_submit(s, o), 0);
+		}
+		if (s->world.result == RESULT_WAR)
+			a = s;
+		else
+			session_free(s);
+	}
+	cr_assert_not_null(a, "hawk against hawk goes to war in one of 20 seeds");
+	struct session *b = session_create(&rules, 1);
+	facilitate(b, "set", "tension=100", NULL);
+	cr_assert_eq(b->world.result, RESULT_WAR);
+	struct class_game g[2] = { { a, "table-1" }, { b, "table-2" } };
+	char *md = class_text(g, 2, REPORT_MD);
+	char line[1024], want[256];
+	int inc = 1 + count_kind(a, CAUSE_INCIDENT);
+	cr_assert(line_of(md, "| table-1 |", line, sizeof line), "%s", md);
+	snprintf(want, sizeof want, "| %d of %d | %d | %d |", a->turns, a->rules.turns,
+	         count_kind(a, CAUSE_AGREEMENT), inc);
+	cr_assert_not_null(strstr(line, want), "'%s' in '%s'", want, line);
+	cr_assert(line_of(md, "- table-1 went to war in ", line, sizeof line), "%s", md);
+	snprintf(want, sizeof want, "%d incidents, 1 of them brought in by the facilitator", inc);
+	cr_assert_not_null(strstr(line, want), "'%s' in %s", want, line);
+	cr_assert(line_of(md, "| table-2 |", line, sizeof line), "%s", md);
+	snprintf(want, sizeof want, "| war | %d : %d | before turn 1 |", b->world.score[SIDE_NATO],
+	         b->world.score[SIDE_RUSSIA]);
+	cr_assert_not_null(strstr(line, want), "'%s' in %s", want, line);
+	cr_assert(line_of(md, "- table-2 went to war before the first turn by the facilitator's change", line,
+	                  sizeof line), "%s", md);
+	free(md);
+	session_free(a);
+	session_free(b);
+}

@@ -34,13 +34,15 @@ struct facts {
 	int turns, length;          /* turns played; turns in the game */
 	int tension_start, tension_end, tension_peak;
 	int war_turn;               /* the turn war broke out (1-based), 0: none */
-	bool war_by_fac;            /* ... by a facilitator's change after that turn */
+	bool war_by_fac;            /* ... by a facilitator's change after that turn (or before
+	                               the first: war_turn 0) */
 	int crisis_since;           /* the turn (1-based) since which tension stayed >= Crisis, 0 */
 	int crises;                 /* crises (an incident both sides answer: CAUSE_CRISIS) */
 	int backed[SIDE_COUNT];     /* crises a side backed down in while the other stood firm */
 	int both_back, both_firm;   /* crises both sides backed down in; stood firm in (war or not) */
 	int firm_before_war;        /* crises both stood firm in, up to the war */
 	int agreements, incidents, miscalcs, failed;
+	int fac_incidents;          /* incidents the facilitator brought in */
 	int rise, rise_turn;        /* the largest one-turn rise of tension by the sides' turn
 	                               (the facilitator's changes left out), and its turn */
 };
@@ -91,6 +93,14 @@ static void facts_of(const struct class_game *g, struct facts *f)
 	f->turns = s->turns;
 	f->length = s->rules.turns;
 	f->tension_start = f->tension_peak = tension_after(s, 0);
+	/* the start's log holds only the facilitator's changes before turn 1 */
+	for (int i = 0; i < s->start.log.n && i < CAUSE_MAX; i++) {
+		const struct cause *c = &s->start.log.rec[i];
+		if (c->kind == CAUSE_INCIDENT && c->var == VAR_NONE)
+			f->incidents++, f->fac_incidents++;
+		else if (c->kind == CAUSE_WAR)
+			f->war_by_fac = true;
+	}
 	for (int t = 1; t <= s->turns; t++) {
 		int before = tension_after(s, t - 1), v = tension_after(s, t);
 		if (v > f->tension_peak)
@@ -111,6 +121,8 @@ static void facts_of(const struct class_game *g, struct facts *f)
 				fac_tension += c->delta;
 			if (fac && c->kind == CAUSE_WAR && !f->war_turn)
 				f->war_by_fac = true;
+			if (fac && c->kind == CAUSE_INCIDENT && c->var == VAR_NONE)
+				f->fac_incidents++;
 			if (c->kind == CAUSE_AGREEMENT && c->var == VAR_NONE)
 				f->agreements++;
 			else if (c->kind == CAUSE_INCIDENT && c->var == VAR_NONE)
@@ -235,6 +247,8 @@ static void md_games(const struct facts *f, int n, FILE *out)
 		result_text(&f[i], res, sizeof res);
 		if (f[i].war_turn)
 			snprintf(war, sizeof war, "turn %d", f[i].war_turn);
+		else if (f[i].war_by_fac)
+			snprintf(war, sizeof war, "before turn 1");
 		char scores[48] = "-";
 		if (s->world.over)
 			snprintf(scores, sizeof scores, "%d : %d", f[i].score[SIDE_NATO], f[i].score[SIDE_RUSSIA]);
@@ -389,11 +403,17 @@ static int prompts_wars(const struct facts *f, int n, FILE *out)
 	int wars = 0;
 	for (int i = 0; i < n; i++) {
 		const struct facts *g = &f[i];
-		if (!g->war_turn)
+		if (!g->war_turn && !g->war_by_fac)
 			continue;
 		if (++wars > CLASS_PROMPTS_MAX)
 			continue;
 		const struct rules *r = &g->g->s->rules;
+		if (g->war_by_fac && !g->war_turn) {
+			fprintf(out, "- %s went to war before the first turn by the facilitator's change, not by "
+			             "a move of either side. What would each side have done to step back?\n", g->name);
+			told++;
+			continue;
+		}
 		explain_date(r, g->war_turn - 1, date, sizeof date);
 		if (g->war_by_fac) {
 			fprintf(out, "- %s went to war after turn %d (%s) by the facilitator's change, not by a "
@@ -402,15 +422,20 @@ static int prompts_wars(const struct facts *f, int n, FILE *out)
 			told++;
 			continue;
 		}
+		/* "3 incidents", "3 incidents, 1 of them brought in by the facilitator" */
+		char inc[96];
+		int k = snprintf(inc, sizeof inc, "%d incident%s", g->incidents, g->incidents == 1 ? "" : "s");
+		if (g->fac_incidents && k > 0 && (size_t)k < sizeof inc)
+			snprintf(inc + k, sizeof inc - (size_t)k, ", %d of %s brought in by the facilitator",
+			         g->fac_incidents, g->incidents == 1 ? "it" : "them");
 		if (g->firm_before_war)
 			fprintf(out, "- %s went to war in %s after %d crisis%s both sides stood firm on "
-			             "(%d incident%s, %d miscalculation%s)", g->name, date, g->firm_before_war,
-			        g->firm_before_war == 1 ? "" : "es", g->incidents, g->incidents == 1 ? "" : "s",
-			        g->miscalcs, g->miscalcs == 1 ? "" : "s");
-		else
-			fprintf(out, "- %s went to war in %s after %d incident%s and %d miscalculation%s",
-			        g->name, date, g->incidents, g->incidents == 1 ? "" : "s", g->miscalcs,
+			             "(%s%s %d miscalculation%s)", g->name, date, g->firm_before_war,
+			        g->firm_before_war == 1 ? "" : "es", inc, g->fac_incidents ? ";" : ",", g->miscalcs,
 			        g->miscalcs == 1 ? "" : "s");
+		else
+			fprintf(out, "- %s went to war in %s after %s%s %d miscalculation%s", g->name, date, inc,
+			        g->fac_incidents ? ", and" : " and", g->miscalcs, g->miscalcs == 1 ? "" : "s");
 		if (g->crisis_since && g->crisis_since < g->war_turn) {
 			explain_date(r, g->crisis_since - 1, date2, sizeof date2);
 			fprintf(out, "; tension had stood in the Crisis band or above since %s", date2);
