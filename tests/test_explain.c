@@ -233,3 +233,35 @@ Test(explain, the_push_that_made_it_war_is_the_last_rise_of_the_last_turn)
 	tension(&calm[0], -4);
 	cr_assert_eq(explain_war_last(calm, 1, &last), 0, "no rise, no push");
 }
+
+Test(explain, how_a_game_is_scored_with_the_scenarios_numbers)
+{
+	char buf[1024];
+	R.victory.control = 35;
+	R.victory.cooperative = false;
+	R.dyn.turn_points = 2;
+	R.dyn.security_divisor = 25;
+	R.dyn.end_points = 5;
+	R.dyn.credibility_divisor = 8;
+	R.dyn.draw_margin = 3;
+	R.dyn.war_penalty = 50;
+	explain_scoring(&R, buf, sizeof buf);
+	static const char *const want[] = {
+		"held at alignment +35 or more by NATO, -35 or less by Russia.",
+		"Every turn each side scores 2 x the points (vp) of the regions it holds",
+		"both score the security index / 25",
+		"At the end each scores 5 x the vp it holds then, and its credibility / 8.",
+		"More than 3 points ahead wins; closer is a draw.",
+		"both sides lose 50 points.",
+	};
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		cr_assert_not_null(strstr(buf, want[i]), "'%s' not in '%s'", want[i], buf);
+	cr_assert_null(strstr(buf, "win together"), "no cooperative goal here");
+	R.victory.cooperative = true;
+	explain_scoring(&R, buf, sizeof buf);
+	cr_assert_not_null(strstr(buf, "both sides win together if tension ends below 40"));
+	/* without a scenario: the standard rules' numbers */
+	explain_scoring(NULL, buf, sizeof buf);
+	cr_assert_not_null(strstr(buf, "+40 or more by NATO"));
+	cr_assert_not_null(strstr(buf, "lose 60 points."));
+}

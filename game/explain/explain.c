@@ -530,6 +530,29 @@ int explain_war_road(const struct cause_log *logs, int nturns, int window,
 		}
 	return n;
 }
+size_t explain_scoring(const struct rules *r, char *buf, size_t len)
+{
+	/* the standard rules' numbers (scenarios/rules/standard.cfg) without a scenario */
+	int control = r ? r->victory.control : 40, turn = r ? r->dyn.turn_points : 1;
+	int security = r ? r->dyn.security_divisor : 20, end = r ? r->dyn.end_points : 4;
+	int cred = r ? r->dyn.credibility_divisor : 10, margin = r ? r->dyn.draw_margin : 2;
+	int war = r ? r->dyn.war_penalty : 60;
+	int n = snprintf(buf, len,
+	                 "A region is held at alignment +%d or more by %s, -%d or less by %s. "
+	                 "Every turn each side scores %d x the points (vp) of the regions it holds, "
+	                 "and both score the security index / %d: peace pays both. At the end each "
+	                 "scores %d x the vp it holds then, and its credibility / %d. More than %d "
+	                 "points ahead wins; closer is a draw. At war (tension 100) the game ends and "
+	                 "both sides lose %d points.%s",
+	                 control, r ? explain_side(r, SIDE_NATO) : "NATO", control,
+	                 r ? explain_side(r, SIDE_RUSSIA) : "Russia", turn, security, end, cred, margin,
+	                 war, r && r->victory.cooperative
+	                 ? " In this scenario both sides win together if tension ends below 40 with no "
+	                   "active conflict."
+	                 : "");
+	return n < 0 ? 0 : (size_t)n;
+}
+
 int explain_war_last(const struct cause_log *logs, int nturns, struct explain_step *out)
 {
 	if (nturns < 1)

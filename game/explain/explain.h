@@ -110,6 +110,12 @@ int explain_pushes(const struct cause_log *logs, int from, int to, int var, int 
 int explain_war_road(const struct cause_log *logs, int nturns, int window,
                      struct explain_step *out, int max);
 
+/* How a game is scored, in one paragraph with R's numbers (the standard
+ * rules' when R is NULL): holding a region, every turn and at the end, the
+ * security share, credibility, the draw margin, war; and the cooperative
+ * goal where R has it. */
+size_t explain_scoring(const struct rules *r, char *buf, size_t len);
+
 /* The push that took tension to 100: the last rise of tension in turn
  * NTURNS-1 of LOGS (a failed order's records are no push), into OUT.
  * Returns 1, or 0 when there is none. */

@@ -123,7 +123,7 @@ static void plain_intro(struct plain *pl, struct play *p)
 			        ai_level_name(s->ai_level[side]));
 	}
 	if (s->player[SIDE_NATO] == PLAYER_HUMAN || s->player[SIDE_RUSSIA] == PLAYER_HUMAN)
-		fputs("Type 'help' for the commands.\n", pl->out);
+		fputs("Type 'help' for the commands and how to win.\n", pl->out);
 }
 
 /* A headline of the last turn: an order, an agreement, an event, an incident,
@@ -800,6 +800,9 @@ static enum fe_status plain_orders(void *ctx, struct play *p, int side, struct o
 		}
 		if (!strcmp(cmd, "help")) {
 			fputs(plain_help_text, pl->out);
+			char how[1024];
+			explain_scoring(plain_rules(p), how, sizeof how);
+			fprintf(pl->out, "How to win: %s\n", how);
 		} else if (!strcmp(cmd, "status")) {
 			plain_status(pl, p, side, out);
 		} else if (!strcmp(cmd, "actions")) {

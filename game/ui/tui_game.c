@@ -752,12 +752,7 @@ static const char *const help_text[] = {
 	"  ?  this help     Esc  back     q  quit (asks y to confirm)",
 	"",
 	"HOW TO WIN",
-	"A region is held at alignment +{control} or more by NATO, -{control} or less by",
-	"Russia. Every turn each side scores {turn} x the points (vp) of the regions it",
-	"holds, and both score the security index / {security}: peace pays both. At the",
-	"end each scores {end} x the vp it holds then, and its credibility / {cred}.",
-	"More than {margin} points ahead wins; closer is a draw. At war (tension 100)",
-	"the game ends and both sides lose {war} points.",
+	"{scoring}",
 	"",
 	"CRISES",
 	"An incident opens a crisis. Next turn each side, in secret, stands firm (f)",
@@ -802,37 +797,6 @@ static const char *const help_text[] = {
 	"REPLAY: Left/Right or p/n step, Home/End first/last, v projector, q leaves.",
 };
 
-/* LINE of the help with each {name} replaced by the scenario's number (the
- * standard rules' without a scenario), into OUT. */
-static void help_fill(const char *line, const struct rules *r, char *out, size_t len)
-{
-	static const struct { const char *name; int standard; } num[] = {
-		{ "{control}", 40 }, { "{turn}", 1 }, { "{security}", 20 }, { "{end}", 4 },
-		{ "{cred}", 10 }, { "{margin}", 2 }, { "{war}", 60 },
-	};
-	size_t o = 0;
-	for (const char *p = line; *p && o + 1 < len;) {
-		size_t k = 0, nn = sizeof num / sizeof num[0];
-		while (k < nn && strncmp(p, num[k].name, strlen(num[k].name)))
-			k++;
-		if (k == nn) {
-			out[o++] = *p++;
-			continue;
-		}
-		int v = num[k].standard;
-		if (r) {
-			const int mine[] = { /* in num's order */ r->victory.control, r->dyn.turn_points, r->dyn.security_divisor,
-			                     r->dyn.end_points, r->dyn.credibility_divisor,
-			                     r->dyn.draw_margin, r->dyn.war_penalty };
-			v = mine[k];
-		}
-		int w = snprintf(out + o, len - o, "%d", v);
-		o += w > 0 && (size_t)w < len - o ? (size_t)w : 0;
-		p += strlen(num[k].name);
-	}
-	out[o] = '\0';
-}
-
 int tui_help(struct tui *t)
 {
 	return tui_help_for(t, NULL);
@@ -840,13 +804,26 @@ int tui_help(struct tui *t)
 
 int tui_help_for(struct tui *t, const struct rules *r)
 {
-	int n = (int)(sizeof help_text / sizeof help_text[0]);
-	struct tui_line lines[sizeof help_text / sizeof help_text[0]];
-	for (int i = 0; i < n; i++) {
-		help_fill(help_text[i], r, lines[i].text, sizeof lines[i].text);
-		lines[i].role = help_text[i][0] && help_text[i][0] != ' ' && help_text[i][1] >= 'A' &&
-		                help_text[i][1] <= 'Z' && help_text[i][2] >= 'A' && help_text[i][2] <= 'Z'
-		              ? TR_TITLE : TR_NORMAL;
+	enum { SCORING_LINES = 12 };
+	int nh = (int)(sizeof help_text / sizeof help_text[0]), n = 0;
+	struct tui_line lines[sizeof help_text / sizeof help_text[0] + SCORING_LINES];
+	for (int i = 0; i < nh; i++) {
+		if (!strcmp(help_text[i], "{scoring}")) {
+			/* how the game is scored, worded by explain with the
+			 * scenario's numbers (the standard ones without one) */
+			char text[1024], wrapped[SCORING_LINES][256];
+			explain_scoring(r, text, sizeof text);
+			int m = tui_wrap(text, 76, wrapped, SCORING_LINES);
+			for (int k = 0; k < m; k++, n++) {
+				snprintf(lines[n].text, sizeof lines[n].text, "%.255s", wrapped[k]);
+				lines[n].role = TR_NORMAL;
+			}
+			continue;
+		}
+		snprintf(lines[n].text, sizeof lines[n].text, "%s", help_text[i]);
+		lines[n++].role = help_text[i][0] && help_text[i][0] != ' ' && help_text[i][1] >= 'A' &&
+		                  help_text[i][1] <= 'Z' && help_text[i][2] >= 'A' && help_text[i][2] <= 'Z'
+		                ? TR_TITLE : TR_NORMAL;
 	}
 	static const char *const foot[] = { "Up/Down", "scroll", "Esc", "back" };
 	return tui_page(t, "Brink: help", lines, n, foot, 4, false) < 0 ? -1 : 0;

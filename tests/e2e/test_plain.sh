@@ -264,7 +264,15 @@ has derived.out "^Missed: Russia chose Propose talks; you did not" "the briefing
 # 19. The end names the save and how to get its report.
 has nato.out "^Autosaved in .*; the after-action report: brink report on this game's last autosave \\(its -auto-12 save\\)\\.$" "the end names the save folder and brink report"
 
-# 20. A war's end names the push that took tension to 100, even a small one (the road
+# 20. A newcomer learns how to win: the intro points to help, and help says how the
+# game is scored, with the scenario's numbers.
+printf 'help\nquit\n' >win.in
+play --seed 3 <win.in >win.out 2>&1
+has win.out "^Type 'help' for the commands and how to win\.$" "the intro points to help for how to win"
+has win.out "^How to win: A region is held at alignment \+40 or more by NATO, -40 or less by Russia\. Every turn each side scores" "help says how the game is scored"
+has win.out "More than 2 points ahead wins; closer is a draw\. At war \(tension 100\) the game ends and both sides lose 60 points\.$" "help gives the draw margin and the war penalty"
+
+# 21. A war's end names the push that took tension to 100, even a small one (the road
 # lists only the biggest rises, and left out the +1 that made it war).
 war=
 for sd in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
