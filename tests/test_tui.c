@@ -879,3 +879,48 @@ Test(tui, a_large_terminal_shows_the_selected_region_at_length)
 	screen_close(&s);
 	session_free(ss);
 }
+
+/* Feed tui_explain N presses of KEY (j down, k up), then Esc, on a 24x80
+ * screen; the screen keeps what it showed before the Esc. */
+static void explain_after(struct screen *s, const struct session *ss, int region, int key, int n)
+{
+	ungetch(27);
+	for (int i = 0; i < n; i++)
+		ungetch(key);
+	tui_explain(&s->t, &R, ss, &ss->world, region, 0);
+}
+
+Test(tui, explain_tells_each_sides_score_ap_and_credibility_and_scrolls_at_80x24)
+{
+	/* x had no row for the score, the AP or credibility: "why do I have 3
+	 * AP?" and "where did my points come from?" had no answer. */
+	R.dyn.turn_points = 1;
+	R.dyn.security_divisor = 20;
+	struct session *ss = session_create(&R, 42);
+	cr_assert_not_null(ss);
+	struct orders o[SIDE_COUNT] = { 0 };
+	for (int k = 0; k < 2; k++)
+		cr_assert_eq(session_submit(ss, o), 0);
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	/* the sides' rows come last: Up from the top wraps to them, six up is
+	 * NATO's score */
+	explain_after(&s, ss, 0, 'k', 6);
+	cr_assert(screen_has(">NATO: score"), "a row for NATO's score, chosen");
+	cr_assert(screen_has(": NATO: score"), "its changes in the turn, titled");
+	cr_assert(screen_has("NATO: score +"), "where the points came from, change by change");
+	cr_assert(screen_has("Russia: action points"));
+	cr_assert(screen_has("NATO: credibility"));
+	cr_assert(screen_has("Russia: credibility"), "the last row is in sight: the list scrolls");
+	/* the top of the list comes back in sight on the way down again */
+	erase();
+	explain_after(&s, ss, 0, 'k', 1);
+	cr_assert(screen_has(">Russia: credibility"));
+	cr_assert(!screen_has(" Tension "), "scrolled: the first row is out of sight");
+	erase();
+	explain_after(&s, ss, 0, 'j', 1);
+	cr_assert(screen_has(">Dialogue"));
+	cr_assert(screen_has("   vulnerability"), "the region's rows are in sight at first");
+	screen_close(&s);
+	session_free(ss);
+}

@@ -544,10 +544,25 @@ struct explain_item {
 	int measure; /* enum explain_measure for a derived number, else -1 */
 };
 
+/* A side's own number (its AP, credibility, score): its region field holds
+ * the side, as in the cause records. */
+static bool side_item(const struct explain_item *it)
+{
+	return it->measure < 0 && (it->var == VAR_AP || it->var == VAR_CREDIBILITY ||
+	                           it->var == VAR_SCORE);
+}
+
 /* "Security index" and its value for a derived number's row. */
 static void measure_row(const struct world *w, const struct rules *r, const struct explain_item *it,
                         char *name, size_t nlen, char *val, size_t vlen)
 {
+	if (side_item(it)) {
+		int sd = it->region < SIDE_COUNT ? it->region : 0;
+		explain_var(r, it->var, sd, name, nlen);
+		snprintf(val, vlen, "%d", it->var == VAR_AP ? w->ap[sd] : it->var == VAR_CREDIBILITY
+		         ? w->credibility[sd] : w->score[sd]);
+		return;
+	}
 	switch (it->measure) {
 	case EXPLAIN_SECURITY:
 		snprintf(name, nlen, "Security index");
@@ -569,7 +584,7 @@ static void measure_row(const struct world *w, const struct rules *r, const stru
  * their rows drop the "Region: " before the label. */
 static const char *list_label(const struct explain_item *it, const char *name)
 {
-	if (it->region == RULES_NO_REGION)
+	if (it->region == RULES_NO_REGION || side_item(it))
 		return name;
 	const char *colon = strstr(name, ": ");
 	return colon ? colon + 2 : name;
@@ -578,7 +593,7 @@ static const char *list_label(const struct explain_item *it, const char *name)
 int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
                 const struct world *w, int region, int start_turn)
 {
-	struct explain_item items[VAR_WORLD_END + VAR_REGION_STORED + EXPLAIN_MEASURES];
+	struct explain_item items[VAR_WORLD_END + VAR_REGION_STORED + EXPLAIN_MEASURES + 3 * SIDE_COUNT];
 	int nitems = 0;
 	for (int var = 0; var < VAR_WORLD_END; var++)
 		items[nitems++] = (struct explain_item){ var, RULES_NO_REGION, -1 };
@@ -591,7 +606,14 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 		items[nitems++] = (struct explain_item){ VAR_MILITARIZATION, region, EXPLAIN_MILITARIZATION };
 		items[nitems++] = (struct explain_item){ VAR_VULNERABILITY, region, EXPLAIN_VULNERABILITY };
 	}
-	int cur = 0, turns = s ? s->turns : 0;
+	/* Each side's score, action points and credibility, last (Up from the
+	 * top reaches them): where the points came from, why this turn's AP
+	 * are what they are. */
+	static const int side_vars[] = { VAR_SCORE, VAR_AP, VAR_CREDIBILITY };
+	for (int k = 0; k < 3; k++)
+		for (int sd = 0; sd < SIDE_COUNT; sd++)
+			items[nitems++] = (struct explain_item){ side_vars[k], sd, -1 };
+	int cur = 0, list_top = 0, turns = s ? s->turns : 0;
 	int turn = start_turn > 0 && start_turn <= turns ? start_turn : turns; /* 1-based; 0 = none */
 	static const char *const foot[] = {
 		"Up/Down", "variable", "[ ]", "earlier/later turn", "Esc", "back", "?", "help",
@@ -613,7 +635,7 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 			for (int i = 0; i < nitems; i++) {
 				char name[96], vbuf[24];
 				measure_row(w, r, &items[i], name, sizeof name, vbuf, sizeof vbuf);
-				if (items[i].region != RULES_NO_REGION && first_region < 0) {
+				if (items[i].region != RULES_NO_REGION && !side_item(&items[i]) && first_region < 0) {
 					first_region = i;
 					const char *colon = strstr(name, ": ");
 					if (colon)
@@ -630,7 +652,17 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 			if (lw > COLS / 2)
 				lw = COLS / 2;
 			tui_box(t, 1, 0, LINES - 2, lw, TR_DIM, "Numbers");
-			for (int i = 0, y = 2; i < nitems && y < LINES - 2; i++, y++) {
+			/* The list scrolls to keep the chosen row in sight: rows
+			 * 2..LINES-3, the region's name on a row of its own. */
+			int body = LINES - 4, cur_row = cur + (first_region >= 0 && cur >= first_region);
+			int nrows = nitems + (first_region >= 0);
+			if (cur_row < list_top)
+				list_top = cur_row;
+			if (cur_row >= list_top + body)
+				list_top = cur_row - body + 1;
+			if (list_top > nrows - body)
+				list_top = nrows - body > 0 ? nrows - body : 0;
+			for (int i = 0, rr = 0; i < nitems; i++, rr++) {
 				char name[96], vbuf[24];
 				measure_row(w, r, &items[i], name, sizeof name, vbuf, sizeof vbuf);
 				if (i == first_region) {
@@ -639,12 +671,15 @@ int tui_explain(struct tui *t, const struct rules *r, const struct session *s,
 					char *colon = strstr(where, ": ");
 					if (colon)
 						*colon = 0;
-					tui_put(t, y++, 2, lw - 3, TR_TITLE, where);
-					if (y >= LINES - 2)
-						break;
+					if (rr >= list_top && rr < list_top + body)
+						tui_put(t, 2 + rr - list_top, 2, lw - 3, TR_TITLE, where);
+					rr++;
 				}
+				if (rr < list_top || rr >= list_top + body)
+					continue;
+				int y = 2 + rr - list_top;
 				const char *label = list_label(&items[i], name);
-				const char *en = items[i].measure < 0
+				const char *en = items[i].measure < 0 && !side_item(&items[i])
 				               ? var_enum_name((enum var)items[i].var,
 				                               world_get(w, r, items[i].var, items[i].region))
 				               : NULL;
