@@ -610,6 +610,8 @@ enum plain_read { PLAIN_LINE, PLAIN_TOO_LONG, PLAIN_EOF, PLAIN_STOPPED, PLAIN_OV
  * line to wait for. A signal that lands between the flag's check and a
  * blocking read would otherwise go unseen until the next line: waiting in
  * poll() with a timeout closes that gap. */
+static void plain_prompt(struct plain *pl, const struct play *p, int side, const struct orders *o);
+
 static enum plain_read plain_wait(struct plain *pl, const struct play *p)
 {
 	int fd = pl->unbuffered ? fileno(pl->in) : -1;
@@ -624,12 +626,10 @@ static enum plain_read plain_wait(struct plain *pl, const struct play *p)
 			int w = p->link->wait(p->link, fd, PLAIN_POLL_MS);
 			if (w == 1)
 				return PLAIN_LINE;
-			if (w == 2 && pl->reprompt && !plain_world(p)->over) {
-				/* a note broke the prompt's line: give it again */
-				fputs(pl->prompt, pl->out);
-				fflush(pl->out);
-				pl->at_prompt = true;
-			}
+			if (w == 2 && pl->reprompt && !plain_world(p)->over && pl->prompt_orders)
+				/* a note broke the prompt's line: give it again, as the
+				 * world now is (an incident brought in opens a crisis) */
+				plain_prompt(pl, p, pl->prompt_side, pl->prompt_orders);
 			pl->reprompt = false;
 			continue;
 		}
@@ -721,18 +721,19 @@ static const char *plain_kept(const struct play *p)
 	                      "this turn's orders are dropped.";
 }
 
-static void plain_prompt(struct plain *pl, struct play *p, int side, const struct orders *o)
+static void plain_prompt(struct plain *pl, const struct play *p, int side, const struct orders *o)
 {
 	char d[16];
 	const char *c = !plain_world(p)->crisis ? ""
 	                : o->crisis == CRISIS_FIRM ? " CRISIS firm"
 	                : o->crisis == CRISIS_BACK ? " CRISIS back"
 	                                           : " CRISIS";
-	snprintf(pl->prompt, sizeof pl->prompt, "[%s %s AP %d%s] > ", side_id(side),
-	         plain_date(p, plain_world(p)->turn, d, sizeof d), plain_ap_left(p, side, o), c);
-	fputs(pl->prompt, pl->out);
+	fprintf(pl->out, "[%s %s AP %d%s] > ", side_id(side), plain_date(p, plain_world(p)->turn, d, sizeof d),
+	        plain_ap_left(p, side, o), c);
 	fflush(pl->out);
 	pl->at_prompt = true;
+	pl->prompt_side = side;
+	pl->prompt_orders = o;
 }
 
 static void plain_wrap_newline(struct plain *pl);

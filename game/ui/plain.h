@@ -21,7 +21,8 @@ struct plain {
 	bool unbuffered; /* IN reads no further than the line asked for: poll() on its
 	                    descriptor tells whether a read would block */
 	FILE *wrapped;   /* OUT as given, when plain_wrap put a wrapping stream in its place */
-	char prompt[96]; /* the orders prompt last printed */
+	int prompt_side; /* the orders prompt last printed: its side and orders */
+	const struct orders *prompt_orders;
 	bool at_prompt;  /* it ends the output: the player types after it */
 	bool reprompt;   /* a note broke its line: print it again (network play) */
 	struct plain_wrap_state *wrap;

@@ -56,6 +56,11 @@ for t in $(seq 8); do printf 'crisis firm\nend\n'; done >&4
 exec 4>&-
 wait $pp
 grep -q '^result: ' p.out || { fail "table 1 did not finish"; tail -n 8 p.out; }
+# the notes came while the prompt waited: each on a line of its own, then the
+# prompt again as the world now is (the incident opened a crisis)
+grep -q '^note: Facilitator: Talks resume in Geneva$' p.out || fail "the message's note is not on a line of its own"
+grep -Eq '^\[nato 2025-Q2 AP [0-9]+ CRISIS\] > crisis firm$' p.out ||
+	{ fail "the prompt given again does not show the crisis the facilitator opened"; grep -A2 '^note: Facilitator' p.out; }
 grep -q 'The facilitator' p.out || fail "the player's news does not tell the facilitator's changes"
 printf 'quit\n' >&3
 exec 3>&-
