@@ -410,7 +410,9 @@ static enum fe_status orders_loop(struct tui_game *g, struct play *p, int side, 
                                   struct orders *out);
 
 /* The open crisis: what happened, the stakes, the two choices and their
- * odds; F stands firm, B backs down. Returns the choice, or -1 on stop. */
+ * odds; F stands firm, B backs down, Esc goes back to the orders (they are
+ * not given yet). Returns the choice, CRISIS_NOT_YET on Esc, or -1 on stop. */
+#define CRISIS_NOT_YET (-2)
 static int crisis_dialog(struct tui_game *g, int side)
 {
 	struct tui *t = g->t;
@@ -429,12 +431,15 @@ static int crisis_dialog(struct tui_game *g, int side)
 			tui_box(t, y, x, h, bw, TR_BAD, "Crisis: your answer, in secret");
 			for (int i = 0; i < n; i++)
 				tui_put(t, y + 1 + i, x + 2, bw - 4, i == 0 ? TR_BAD : TR_NORMAL, lines[i]);
-			tui_put(t, y + h - 2, x + 2, bw - 4, TR_TITLE, "f = stand firm     b = back down");
+			tui_put(t, y + h - 2, x + 2, bw - 4, TR_TITLE,
+			        "f = stand firm     b = back down     Esc = back to your orders");
 			refresh();
 		}
 		int k = tui_key(t);
 		if (k == TUI_KEY_STOP)
 			return -1;
+		if (tui_key_command(TK_LIST, k) == TC_BACK)
+			return CRISIS_NOT_YET;
 		if (k == 'f' || k == 'F')
 			return CRISIS_FIRM;
 		if (k == 'b' || k == 'B')
@@ -588,6 +593,8 @@ static enum fe_status orders_loop(struct tui_game *g, struct play *p, int side, 
 			}
 			if (w->crisis) {
 				int answer = crisis_dialog(g, side);
+				if (answer == CRISIS_NOT_YET)
+					break; /* back to the orders, none given yet */
 				if (answer < 0)
 					return FE_QUIT;
 				q->crisis = (uint8_t)answer;

@@ -106,6 +106,19 @@ while [ $t -lt 12 ]; do
 	done
 	if screen | grep -qF "b = back down"; then
 		screen | grep -qF "chance of war" || fail "the crisis dialog gives no odds"
+		if [ -z "${crisis_back_tried:-}" ]; then
+			# Esc goes back to the orders (it did nothing: f or b was the only way out)
+			crisis_back_tried=1
+			expect "Esc = back to your orders" "the crisis dialog says how to go back"
+			keys Escape
+			wait_gone "b = back down" || fail "Esc does not leave the crisis dialog"
+			expect "NATO's orders" "back at the orders, not yet given"
+			absent "resolved" "Esc gave no orders"
+			keys e
+			expect "AP left unspent" "confirm again"
+			keys y
+			expect "b = back down" "the crisis asks again when the orders are ended"
+		fi
 		keys b
 	fi
 	expect "resolved" "resolution of turn $((t + 1))"
