@@ -43,7 +43,8 @@ static const char *const plain_help_text =
 	"                      'explain poland.stability', or 'explain poland' for a whole region;\n"
 	"                      what a derived number is made of: 'explain security_index',\n"
 	"                      'explain miscalculation', 'explain poland.militarization',\n"
-	"                      'explain poland.vulnerability'\n"
+	"                      'explain poland.vulnerability'; each side's 'explain score',\n"
+	"                      'explain ap' (why this turn's action points), 'explain credibility'\n"
 	"  save [NAME]         save the turns resolved so far (not this turn's orders); prints where\n"
 	"  quit                leave the game: it was autosaved after the last turn; the orders\n"
 	"                      queued this turn are dropped. End of input does the same.\n"
@@ -468,6 +469,38 @@ static int plain_explain_records(struct plain *pl, const struct play *p, int var
 	return n;
 }
 
+/* Each side's own number VAR (score, ap, credibility): last turn's changes
+ * and their causes, and the value now. */
+static void plain_explain_sides(struct plain *pl, const struct play *p, int var)
+{
+	const struct world *w = plain_world(p);
+	const struct rules *r = plain_rules(p);
+	char d[16], label[RULES_NAME_MAX * 2], line[512];
+	if (w->turn == 0) {
+		fputs("Nothing has happened yet: no turn has been resolved.\n", pl->out);
+		return;
+	}
+	plain_date(p, w->turn - 1, d, sizeof d);
+	for (int side = 0; side < SIDE_COUNT; side++) {
+		explain_var(r, var, side, label, sizeof label);
+		fprintf(pl->out, "Changes to %s in %s:\n", label, d);
+		int n = 0;
+		for (int i = 0; i < w->log.n; i++) {
+			const struct cause *c = &w->log.rec[i];
+			if (c->var != var || c->region != side || c->kind == CAUSE_ORDER_FAILED)
+				continue;
+			explain_cause(r, c, line, sizeof line);
+			fprintf(pl->out, "  %s\n", line);
+			n++;
+		}
+		if (n == 0)
+			fputs("  none\n", pl->out);
+		int now = var == VAR_AP ? w->ap[side] : var == VAR_CREDIBILITY ? w->credibility[side]
+		        : w->score[side];
+		fprintf(pl->out, "Now %d%s.\n", now, var == VAR_AP ? " this turn" : "");
+	}
+}
+
 static void plain_explain(struct plain *pl, struct play *p, int nwords, char **word)
 {
 	const struct world *w = plain_world(p);
@@ -481,6 +514,13 @@ static void plain_explain(struct plain *pl, struct play *p, int nwords, char **w
 	const char *arg = word[1];
 	int var = VAR_NONE, region = RULES_NO_REGION;
 	const char *dot = strchr(arg, '.');
+	/* Each side's score, action points and credibility. */
+	static const int side_vars[] = { VAR_SCORE, VAR_AP, VAR_CREDIBILITY };
+	for (int k = 0; !dot && k < 3; k++)
+		if (!strcmp(arg, var_info[side_vars[k]].name)) {
+			plain_explain_sides(pl, p, side_vars[k]);
+			return;
+		}
 	/* The derived numbers: what they are made of, now. */
 	int m = explain_measure_find(dot ? dot + 1 : arg);
 	if (m >= 0) {
@@ -535,6 +575,8 @@ static void plain_explain(struct plain *pl, struct play *p, int nwords, char **w
 				text_near_start(&near, arg);
 				for (int k = 0; k < VAR_WORLD_END; k++)
 					text_near_try_str(&near, var_info[k].name);
+				for (int k = 0; k < 3; k++)
+					text_near_try_str(&near, var_info[side_vars[k]].name);
 				for (int k = 0; k < r->nregions; k++)
 					text_near_try_str(&near, r->region[k].id);
 				fprintf(pl->out, "error: unknown variable '%s'.", arg);
@@ -542,7 +584,8 @@ static void plain_explain(struct plain *pl, struct play *p, int nwords, char **w
 				fputs(" Try one of:", pl->out);
 				for (int k = 0; k < VAR_WORLD_END; k++)
 					fprintf(pl->out, " %s", var_info[k].name);
-				fputs("; or REGION.VAR like poland.stability; or a region id.\n", pl->out);
+				fputs("; score ap credibility (each side's); or REGION.VAR like poland.stability; "
+				      "or a region id.\n", pl->out);
 				return;
 			}
 		}

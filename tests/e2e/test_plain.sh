@@ -272,7 +272,23 @@ has win.out "^Type 'help' for the commands and how to win\.$" "the intro points 
 has win.out "^How to win: A region is held at alignment \+40 or more by NATO, -40 or less by Russia\. Every turn each side scores" "help says how the game is scored"
 has win.out "More than 2 points ahead wins; closer is a draw\. At war \(tension 100\) the game ends and both sides lose 60 points\.$" "help gives the draw margin and the war penalty"
 
-# 21. A war's end names the push that took tension to 100, even a small one (the road
+# 21. Each side's score, action points and credibility explain themselves ('explain ap'
+# said "unknown variable": a player had no way to learn where the points came from or
+# why this turn has 3 AP).
+printf 'help\nexplain score\nend\nexplain score\nexplain ap\nexplain credibility\nexplain scor\nquit\n' >sides.in
+play --seed 5 <sides.in >sides.out 2>&1
+hasnt sides.out "unknown variable 'score'" "score is a known one"
+has sides.out "^Nothing has happened yet: no turn has been resolved\.$" "before the first turn"
+has sides.out "^Changes to NATO: score in 2025-Q1:$" "NATO's score, turn by turn"
+has sides.out "^  NATO: score \+[0-9]+ \(regions held this turn\)$" "where NATO's points came from"
+has sides.out "^Changes to Russia: score in 2025-Q1:$" "Russia's score too"
+has sides.out "^Changes to Russia: action points in 2025-Q1:$" "explain ap"
+has sides.out "^Now [0-9]+ this turn\.$" "the AP of this turn"
+has sides.out "^Changes to NATO: credibility in 2025-Q1:$" "explain credibility"
+has sides.out "unknown variable 'scor'\. Did you mean 'score'\?" "a near miss is pointed to score"
+has sides.out "^                      'explain ap' \(why this turn's action points\)" "help names them"
+
+# 22. A war's end names the push that took tension to 100, even a small one (the road
 # lists only the biggest rises, and left out the +1 that made it war).
 war=
 for sd in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
