@@ -11,7 +11,9 @@ fi
 unset TMUX
 S=brink-e2e-${TMUX_TAG:-tui}-$$
 tm() { tmux -L "$S" "$@"; }
+pids="" # processes the test started (serve_class): killed at exit
 cleanup() {
+	for p in $pids; do kill -9 "$p" 2>/dev/null; done
 	tm kill-server >/dev/null 2>&1
 	rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$S"
 }
@@ -47,3 +49,20 @@ wait_gone() {
 expect() { wait_for "$1" || fail "expected '$1' on the screen ($2)"; }
 absent() { screen | grep -qF -- "$1" && fail "'$1' must not be on the screen ($2)"; return 0; }
 keys() { tm send-keys -t main "$@"; }
+
+# serve_class TABLES DIR: a brink serve of door-closed (seed 5) with TABLES
+# tables saving in DIR, its output in srv.out; sets addr and fcode (the
+# facilitator's code). Killed at exit.
+serve_class() {
+	"$BRINK" serve "$ROOT/scenarios/door-closed.cfg" --port 0 --tables "$1" --seed 5 \
+		--save-dir "$2" >srv.out 2>srv.err &
+	pids="$pids $!"
+	i=0
+	until grep -q '^facilitator code ' srv.out 2>/dev/null; do
+		i=$((i + 1))
+		[ $i -gt 250 ] && fail "the server did not start"
+		sleep 0.02
+	done
+	addr=$(sed -n 's/^listening: //p' srv.out)
+	fcode=$(awk '$1 == "facilitator" { print $3 }' srv.out)
+}

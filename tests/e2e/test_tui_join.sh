@@ -12,24 +12,7 @@ E2E_TMP=${E2E_TMP:-$(mktemp -d)}
 TMUX_TAG=join
 . "$ROOT/tests/e2e/lib_tmux.sh"
 cd "$E2E_TMP" || exit 1
-pids=""
-cleanup_all() {
-	for p in $pids; do kill -9 "$p" 2>/dev/null; done
-	cleanup
-}
-trap cleanup_all EXIT INT TERM
-
-"$BRINK" serve "$ROOT/scenarios/door-closed.cfg" --port 0 --tables 3 --seed 5 \
-	--save-dir "$E2E_TMP/j" >srv.out 2>srv.err &
-pids="$pids $!"
-i=0
-until grep -q '^facilitator code ' srv.out 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -gt 250 ] && fail "the server did not start"
-	sleep 0.02
-done
-addr=$(sed -n 's/^listening: //p' srv.out)
-fcode=$(awk '$1 == "facilitator" { print $3 }' srv.out)
+serve_class 3 "$E2E_TMP/j"
 
 tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
 tm set-option -t main status off >/dev/null
