@@ -538,6 +538,21 @@ Test(tui, a_long_message_fits_the_title_bar_at_80_columns)
 	screen_close(&s);
 }
 
+Test(tui, credibility_shows_where_a_row_is_left_under_the_score)
+{
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 40, 120);
+	struct tui_view v;
+	view_init(&v, NULL);
+	tui_view_draw(&s.t, &v);
+	char want[64];
+	snprintf(want, sizeof want, "Credibility: N %d, R %d", W.credibility[SIDE_NATO],
+	         W.credibility[SIDE_RUSSIA]);
+	cr_assert(screen_has(want), "'%s' at 120x40", want);
+	cr_assert_eq(screen_find(want), screen_find("Score: ") + 1, "right under the score");
+	screen_close(&s);
+}
+
 Test(tui, every_world_variable_is_on_the_side_panel)
 {
 	struct screen s;

@@ -164,7 +164,7 @@ static void draw_side_panel(struct tui *t, const struct tui_view *v, int x, int 
 			         wd->score[SIDE_RUSSIA]);
 		tui_put(t, row++, x, w, TR_TITLE, sc);
 	}
-	if (row + 8 < last) {
+	if (row < last) {
 		char cr[96];
 		snprintf(cr, sizeof cr, "Credibility: N %d, R %d", wd->credibility[SIDE_NATO],
 		         wd->credibility[SIDE_RUSSIA]);
