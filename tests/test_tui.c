@@ -553,6 +553,39 @@ Test(tui, credibility_shows_where_a_row_is_left_under_the_score)
 	screen_close(&s);
 }
 
+Test(tui, the_replays_orders_are_whole_and_counted_at_80x24)
+{
+	/* They were cut at the panel's edge ("Economic aid in The Caucasu",
+	 * "Diplomatic outreach in The"), and Russia's did not show at all. */
+	struct screen s;
+	screen_open(&s, "C.UTF-8", 24, 80);
+	int cau = rules_region_find(&R, "caucasus"), ukr = rules_region_find(&R, "ukraine");
+	struct orders shown[SIDE_COUNT] = { 0 };
+	shown[SIDE_NATO].list[shown[SIDE_NATO].n++] = (struct order){ FX_AID, (uint8_t)cau };
+	shown[SIDE_NATO].list[shown[SIDE_NATO].n++] = (struct order){ FX_DEPLOY, (uint8_t)ukr };
+	shown[SIDE_NATO].list[shown[SIDE_NATO].n++] = (struct order){ FX_TALKS, RULES_NO_REGION };
+	shown[SIDE_RUSSIA].list[shown[SIDE_RUSSIA].n++] = (struct order){ FX_DEPLOY, (uint8_t)cau };
+	shown[SIDE_RUSSIA].list[shown[SIDE_RUSSIA].n++] = (struct order){ FX_TALKS, RULES_NO_REGION };
+	struct tui_view v;
+	view_init(&v, NULL);
+	v.shown = shown;
+	tui_view_draw(&s.t, &v);
+	cr_assert(screen_has("NATO, 3 orders:"));
+	cr_assert(screen_has("Russia, 2 orders:"), "the second side's heading keeps its row");
+	cr_assert(screen_has("more in the news"), "orders with no room are counted");
+	/* the first order, wrapped rather than cut: its region's whole name */
+	char full[160], row[512];
+	explain_order(&R, &shown[SIDE_NATO].list[0], full, sizeof full);
+	int y = screen_find("NATO, 3 orders:");
+	screen_row(y + 1, row, sizeof row);
+	char row2[512];
+	screen_row(y + 2, row2, sizeof row2);
+	const char *last_word = strrchr(full, ' ') + 1;
+	cr_assert(strstr(row, "Economic aid") && (strstr(row, full) || strstr(row2, last_word)),
+	          "'%s' whole over '%s' / '%s'", full, row, row2);
+	screen_close(&s);
+}
+
 Test(tui, every_world_variable_is_on_the_side_panel)
 {
 	struct screen s;

@@ -287,16 +287,37 @@ static void draw_orders(struct tui *t, struct tui_view *v, int x, int y, int w, 
 	int row = y + 1, last = y + h - 1;
 	if (v->shown) {
 		tui_box(t, y, x, h, w, TR_DIM, "Orders given");
-		for (int s = 0; s < SIDE_COUNT && row < last; s++) {
-			tui_putf(t, row++, x + 1, w - 2, s == SIDE_NATO ? TR_NATO : TR_RUSSIA, "%s:",
-			         explain_side(v->r, s));
-			if (v->shown[s].n == 0 && row < last)
+		/* Each order whole, wrapped (cut at the panel's edge it lost its
+		 * region); those with no room are counted on the border: the
+		 * news has them all. */
+		int hidden = 0;
+		for (int s = 0; s < SIDE_COUNT; s++) {
+			int nq = v->shown[s].n;
+			if (row < last)
+				tui_putf(t, row++, x + 1, w - 2, s == SIDE_NATO ? TR_NATO : TR_RUSSIA,
+				         nq ? "%s, %d order%s:" : "%s:", explain_side(v->r, s), nq, nq == 1 ? "" : "s");
+			if (nq == 0 && row < last)
 				tui_put(t, row++, x + 2, w - 3, TR_DIM, "(none)");
-			for (int i = 0; i < v->shown[s].n && row < last; i++) {
-				char buf[160];
+			/* the sides after this one keep a row for their heading */
+			int room = last - (SIDE_COUNT - 1 - s);
+			for (int i = 0; i < nq; i++) {
+				char buf[160], wrapped[4][256];
 				explain_order(v->r, &v->shown[s].list[i], buf, sizeof buf);
-				tui_put(t, row++, x + 2, w - 3, TR_NORMAL, buf);
+				int m = tui_wrap(buf, w - 3, wrapped, 4);
+				if (row + m > room) {
+					hidden += nq - i;
+					break;
+				}
+				for (int j = 0; j < m; j++)
+					tui_put(t, row++, x + 2 + (j ? 2 : 0), w - 3 - (j ? 2 : 0), TR_NORMAL, wrapped[j]);
 			}
+		}
+		if (hidden) {
+			char more[48];
+			snprintf(more, sizeof more, " %d more in the news ", hidden);
+			int mw = tui_width(more);
+			if (mw < w - 2)
+				tui_put(t, last, x + w - 2 - mw, mw, TR_DIM, more);
 		}
 		return;
 	}
