@@ -331,3 +331,26 @@ Test(report, the_debrief_follows_each_region_turn_by_turn)
 	}
 	free(r);
 }
+
+/* The debrief sums each score term over the game: "regions held this turn
+ * +84" read as one turn's points. */
+Test(report, the_debriefs_totals_are_over_the_game_not_this_turn)
+{
+	struct rules *r = malloc(sizeof *r);
+	rules_load(r);
+	struct session *s = game_play(r, 2, r->turns);
+	struct debrief *d = malloc(sizeof *d);
+	debrief_build(s, d);
+	struct debrief_line *dl = calloc(80, sizeof *dl);
+	int n = debrief_lines(s, d, dl, 80);
+	int sides = 0;
+	for (int i = 0; i < n; i++) {
+		cr_assert_null(strstr(dl[i].text, "this turn"), "'%s'", dl[i].text);
+		sides += strstr(dl[i].text, "regions held, turn by turn +") != NULL;
+	}
+	cr_assert_geq(sides, 1, "a side's total for the regions held, turn by turn");
+	free(dl);
+	free(d);
+	session_free(s);
+	free(r);
+}

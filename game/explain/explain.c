@@ -125,6 +125,20 @@ const char *explain_score_term(int term)
 	return term >= 0 && term < SCORE_COUNT ? score_words[term] : "score";
 }
 
+/* the same terms summed over a whole game */
+static const char *const score_total_words[SCORE_COUNT] = {
+	"regions held, turn by turn",
+	"its share of common security, turn by turn",
+	"regions held at the end",
+	"credibility at the end",
+	"war",
+};
+
+const char *explain_score_total(int term)
+{
+	return term >= 0 && term < SCORE_COUNT ? score_total_words[term] : "score";
+}
+
 static const char *const region_words[REGION_COUNT] = {
 	"stability returns toward its usual level",
 	"unstable: drifts toward the side with more forces there",

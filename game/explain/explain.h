@@ -34,6 +34,10 @@ size_t explain_cause(const struct rules *r, const struct cause *c, char *buf, si
 /* What a score term (enum score_term) counts: "regions held this turn". */
 const char *explain_score_term(int term);
 
+/* The same term summed over a whole game: "regions held, turn by turn" (a
+ * game's total is no "this turn"). */
+const char *explain_score_total(int term);
+
 /* explain_cause for record I of LOG, with what its headline adds: a change
  * of a world variable by an order also names the order's region,
  * "Tension +2 (NATO: Deploy forces in Poland)". Returns strlen. */

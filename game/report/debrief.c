@@ -110,7 +110,7 @@ int debrief_lines(const struct session *s, const struct debrief *d, struct debri
 				continue;
 			total += d->scored[side][k];
 			len += (size_t)snprintf(terms + len, sizeof terms - len, "%s%s %+d", len ? "; " : "",
-			                        explain_score_term(k), d->scored[side][k]);
+			                        explain_score_total(k), d->scored[side][k]);
 		}
 		LINE(DEBRIEF_TEXT, "  %s %d: %s", explain_side(r, side), total, terms[0] ? terms : "nothing");
 	}
