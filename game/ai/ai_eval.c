@@ -467,9 +467,12 @@ void ai_menu_get(struct ai_memo *memo, const struct world *w, const struct rules
 }
 
 /* The index in M of the order at place K when M is ranked best worth
- * first, ties in M's order: the one with K orders before it. */
-static int ranked(const struct ai_menu *m, int k)
+ * first, ties in M's order: the one with K orders before it. AT holds the
+ * first two places, found already. */
+static int ranked(const struct ai_menu *m, const int at[2], int k)
 {
+	if (k < 2)
+		return at[k];
 	for (int i = 0; i < m->n; i++) {
 		int place = 0;
 		for (int j = 0; j < m->n; j++)
@@ -556,13 +559,12 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 		if (forced) {
 			if (first >= now.n)
 				break; /* no such variant: leave the candidate empty */
-			c = first < 2 ? at[first] : ranked(&now, first);
+			c = ranked(&now, at, first);
 		} else if (wt->topk > 1 && rng) {
 			int good = 0;
-			while (good < now.n && good < wt->topk && now.p[good < 2 ? at[good] : ranked(&now, good)].gain > 0)
+			while (good < now.n && good < wt->topk && now.p[ranked(&now, at, good)].gain > 0)
 				good++;
-			int k = good > 1 ? (int)rng_below(rng, (uint32_t)good) : 0;
-			c = k < 2 ? at[k] : ranked(&now, k);
+			c = ranked(&now, at, good > 1 ? (int)rng_below(rng, (uint32_t)good) : 0);
 		}
 		if (now.p[c].gain <= 0 && !forced)
 			break;

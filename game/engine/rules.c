@@ -66,6 +66,7 @@ static bool action_presses(const struct rules *r, int a, int side)
 static void conds_prepare(const struct cond *c, int n, struct conds_prep *p)
 {
 	*p = (struct conds_prep){ 0 };
+	uint8_t *count[4] = { &p->nworld, &p->nother, &p->ntarget, &p->ntarget_other };
 	int k = 0;
 	for (int pass = 0; pass < 4; pass++)
 		for (int i = 0; i < n && i < RULES_MAX_CONDS; i++) {
@@ -80,7 +81,6 @@ static void conds_prepare(const struct cond *c, int n, struct conds_prep *p)
 			p->c[k].min = c[i].min;
 			p->c[k].max = c[i].max;
 			k++;
-			uint8_t *count[4] = { &p->nworld, &p->nother, &p->ntarget, &p->ntarget_other };
 			(*count[class])++;
 		}
 }

@@ -97,16 +97,11 @@ int world_get(const struct world *w, const struct rules *r, int var, int region)
 	}
 }
 
-int world_ref(const struct world *w, const struct rules *r, struct varref ref, int target)
-{
-	return world_ref_value(w, r, ref, target);
-}
-
 bool world_conds(const struct world *w, const struct rules *r, const struct cond *c, int n,
                  int target, int *failed)
 {
 	for (int i = 0; i < n; i++) {
-		int v = world_ref_value(w, r, c[i].ref, target);
+		int v = world_ref(w, r, c[i].ref, target);
 		if (v < c[i].min || v > c[i].max) {
 			if (failed)
 				*failed = i;
@@ -131,7 +126,7 @@ uint32_t world_conds_regions(const struct world *w, const struct rules *r, const
 		}
 	for (int end = i + p->ntarget_other; i < end && set; i++)
 		for (int g = 0; g < r->nregions; g++)
-			if ((set & (1u << g)) && !PREP_HOLDS(p, i, world_ref_value(w, r, c[p->c[i].var].ref, g)))
+			if ((set & (1u << g)) && !PREP_HOLDS(p, i, world_ref(w, r, c[p->c[i].var].ref, g)))
 				set &= ~(1u << g);
 	return set;
 }

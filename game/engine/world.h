@@ -55,18 +55,16 @@ void world_copy_state(struct world *dst, const struct world *src);
  * (stored, static or derived). */
 int world_get(const struct world *w, const struct rules *r, int var, int region);
 
-/* Value of a reference; TARGET is the region "target." refers to (or
- * RULES_NO_REGION, in which case target.* reads as 0). */
-int world_ref(const struct world *w, const struct rules *r, struct varref ref, int target);
-
 /* True when every condition holds for TARGET. If not, *failed (when not NULL)
  * is the index of the first that fails. */
 bool world_conds(const struct world *w, const struct rules *r, const struct cond *c,
                  int n, int target, int *failed);
 
-/* The value a reference reads for TARGET: stored variables straight from
- * the world (the common case, kept inline), the rest through world_get(). */
-static inline int world_ref_value(const struct world *w, const struct rules *r, struct varref ref, int target)
+/* Value of a reference; TARGET is the region "target." refers to (or
+ * RULES_NO_REGION, in which case target.* reads as 0). Stored variables
+ * straight from the world (inline: every condition reads through it), the
+ * rest through world_get(). */
+static inline int world_ref(const struct world *w, const struct rules *r, struct varref ref, int target)
 {
 	int region = ref.scope == SCOPE_TARGET ? target : ref.scope == SCOPE_REGION ? ref.region : RULES_NO_REGION;
 	if (ref.var < VAR_WORLD_END)
@@ -88,7 +86,7 @@ static inline bool prep_untargeted(const struct world *w, const struct rules *r,
 		if (!PREP_HOLDS(p, i, w->v[p->c[i].var]))
 			return false;
 	for (int end = i + p->nother; i < end; i++)
-		if (!PREP_HOLDS(p, i, world_ref_value(w, r, c[p->c[i].var].ref, RULES_NO_REGION)))
+		if (!PREP_HOLDS(p, i, world_ref(w, r, c[p->c[i].var].ref, RULES_NO_REGION)))
 			return false;
 	return true;
 }
@@ -103,7 +101,7 @@ static inline bool prep_targeted(const struct world *w, const struct rules *r, c
 		if (!PREP_HOLDS(p, i, v[p->c[i].var]))
 			return false;
 	for (int end = i + p->ntarget_other; i < end; i++)
-		if (!PREP_HOLDS(p, i, world_ref_value(w, r, c[p->c[i].var].ref, g)))
+		if (!PREP_HOLDS(p, i, world_ref(w, r, c[p->c[i].var].ref, g)))
 			return false;
 	return true;
 }
@@ -123,7 +121,7 @@ static inline bool world_conds_prep(const struct world *w, const struct rules *r
 	 * derived variable without a region reads */
 	for (int i = p->nworld + p->nother, end = i + p->ntarget + p->ntarget_other; i < end; i++) {
 		bool stored = i < p->nworld + p->nother + p->ntarget;
-		int v = stored ? 0 : world_ref_value(w, r, c[p->c[i].var].ref, target);
+		int v = stored ? 0 : world_ref(w, r, c[p->c[i].var].ref, target);
 		if (!PREP_HOLDS(p, i, v))
 			return false;
 	}
