@@ -50,6 +50,14 @@ expect() { wait_for "$1" || fail "expected '$1' on the screen ($2)"; }
 absent() { screen | grep -qF -- "$1" && fail "'$1' must not be on the screen ($2)"; return 0; }
 keys() { tm send-keys -t main "$@"; }
 
+# shell_start COLS ROWS: the tmux session "main", that size, with a shell
+# (prompt "shell> ") ready for keys.
+shell_start() {
+	tm -f /dev/null new-session -d -s main -x "$1" -y "$2" "env PS1='shell> ' sh" || fail "tmux did not start"
+	tm set-option -t main status off >/dev/null
+	expect "shell>" "the shell starts"
+}
+
 # serve_class TABLES DIR: a brink serve of door-closed (seed 5) with TABLES
 # tables saving in DIR, its output in srv.out; sets addr and fcode (the
 # facilitator's code). Killed at exit.

@@ -20,9 +20,7 @@ mkdir -p "$XDG_DATA_HOME/brink"
 ln -s "$ROOT/scenarios" "$XDG_DATA_HOME/brink/scenarios"
 cd "$E2E_TMP" || exit 1
 
-tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
-tm set-option -t main status off >/dev/null
-expect "shell>" "the shell starts"
+shell_start 80 24
 
 # 1. The title menu.
 keys "$BRINK_TUI; echo EX''IT=\$?" Enter

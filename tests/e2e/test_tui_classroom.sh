@@ -18,9 +18,7 @@ ln -s "$ROOT/scenarios" "$XDG_DATA_HOME/brink/scenarios"
 cd "$E2E_TMP" || exit 1
 SAVES=$E2E_TMP/saves
 
-tm -f /dev/null new-session -d -s main -x 200 -y 60 "env PS1='shell> ' sh" || fail "tmux did not start"
-tm set-option -t main status off >/dev/null
-expect "shell>" "the shell starts"
+shell_start 200 60
 
 # 1. The projector view in a game at 200x60: v on, an order, the end of a turn, v off.
 keys "$BRINK_TUI play --seed 1 --save-dir $SAVES --name proj; echo EXIT=\$?" Enter

@@ -24,9 +24,7 @@ rc=$?
 [ "$rc" -eq 1 ] || { echo "FAIL: brink with an unknown TERM exits $rc, not 1"; exit 1; }
 grep -q "brink play --plain" err.txt || { echo "FAIL: no pointer to plain mode"; cat err.txt; exit 1; }
 
-tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
-tm set-option -t main status off >/dev/null
-expect "shell>" "the shell starts"
+shell_start 80 24
 
 # Hot-seat: NATO gives an order, the hand-off hides it, Russia does not see it.
 keys "$BRINK_TUI play --side both --seed 7; echo EX''IT=\$?" Enter

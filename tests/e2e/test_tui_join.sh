@@ -14,9 +14,7 @@ TMUX_TAG=join
 cd "$E2E_TMP" || exit 1
 serve_class 3 "$E2E_TMP/j"
 
-tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
-tm set-option -t main status off >/dev/null
-expect "shell>" "the shell starts"
+shell_start 80 24
 
 # join table T's NATO seat in curses and get to the game screen
 join_table() {

@@ -11,9 +11,7 @@ TMUX_TAG=map
 . "$ROOT/tests/e2e/lib_tmux.sh"
 cd "$E2E_TMP" || exit 1
 
-tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
-tm set-option -t main status off >/dev/null
-expect "shell>" "a shell"
+shell_start 80 24
 
 # 1. The High North at 80x24: every box whole, no Eastern Europe labels.
 keys "$BRINK_TUI play $ROOT/scenarios/high-north.cfg --seed 1 --save-dir $E2E_TMP; echo EXIT=\$?" Enter

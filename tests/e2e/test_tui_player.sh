@@ -18,9 +18,7 @@ ln -s "$ROOT/scenarios" "$XDG_DATA_HOME/brink/scenarios"
 cd "$E2E_TMP" || exit 1
 mkdir -p sv
 
-tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
-tm set-option -t main status off >/dev/null
-expect "shell>" "the shell starts"
+shell_start 80 24
 
 # Defect 2: hot-seat. Russia's map opens on its own selection, not NATO's.
 keys "$BRINK_TUI play --side both --seed 7 --save-dir sv; echo EXIT=\$?" Enter

@@ -15,9 +15,7 @@ serve_class 2 "$E2E_TMP/w"
 ncode=$(awk '$2 == 1 && $3 == "nato" { print $5 }' srv.out)
 rcode=$(awk '$2 == 1 && $3 == "russia" { print $5 }' srv.out)
 
-tm -f /dev/null new-session -d -s main -x 80 -y 24 "env PS1='shell> ' sh" || fail "tmux did not start"
-tm set-option -t main status off >/dev/null
-expect "shell>" "the shell starts"
+shell_start 80 24
 
 # A bad code is refused on the terminal as it is, before any full screen.
 keys "$BRINK_TUI watch $addr --code ZZZZ-ZZZZ; echo EX''IT=\$?" Enter
