@@ -88,7 +88,7 @@ int ai_fill(const struct world *w, const struct rules *r, int side, const struct
 void ai_random_orders(const struct world *w, const struct rules *r, int side, uint64_t *rng,
                       struct orders *out);
 
-/* The search levels: normal (one turn against sampled replies) and hard
+/* The search levels: normal (one turn against a sampled reply) and hard
  * (Monte Carlo playouts within ai->budget). */
 void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *r,
                       const struct ai_weights *wt, struct ai_memo *memo, struct orders *out);

@@ -1,5 +1,5 @@
 /* ai_search.c - the thinking levels: normal looks one turn ahead against the
- * replies it expects; hard runs Monte Carlo playouts within a fixed budget.
+ * reply it expects; hard runs Monte Carlo playouts within a fixed budget.
  *
  * Both build a few candidate order sets from the side's menu of single
  * orders (ai_menu_build, ai_menu_fill in ai_eval.c), then play each
@@ -7,6 +7,9 @@
  * '='). The copy's rules stream is reseeded from the AI's own stream, so the
  * AI never peeks at the real dice; every candidate meets the same sampled
  * replies and dice (common random numbers), so the comparison is fair.
+ * Normal samples one reply and takes its candidates from the menu's own
+ * estimates (games a second: make bench); hard re-estimates its greedy set
+ * after each pick and plays its candidates out against many replies.
  * The budget is a count of playouts, not a clock, so a seed always gives the
  * same choice. No allocation: everything lives on the stack. */
 #include <string.h>
@@ -16,7 +19,6 @@
 #include "ai_policy.h"
 
 #define CAND_MAX 8
-#define NORMAL_REPLIES 2 /* sampled replies of the other side per candidate */
 #define HARD_HORIZON 2   /* turns a playout runs past the decision turn */
 
 static uint64_t rng_next64(uint64_t *rng)
@@ -44,17 +46,19 @@ static int cand_add(struct orders *cand, int n, const struct orders *o)
 	return n + 1;
 }
 
-/* Candidate order sets for SIDE from its menu M: the greedy best, greedy
- * sets opening with the 2nd..VARIANTS-th best order, and one tilted toward
- * cooperation and one toward pressure. Empty variants are dropped. */
+/* Candidate order sets for SIDE from its menu M: the greedy best (its
+ * orders re-estimated after each pick when REFINE, else the menu's
+ * estimates), greedy sets opening with the 2nd..VARIANTS-th best order, and
+ * one tilted toward cooperation and one toward pressure. Empty variants are
+ * dropped. */
 static int cand_build(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt,
-                      const struct ai_menu *m, int variants, struct orders cand[CAND_MAX])
+                      const struct ai_menu *m, int variants, bool refine, struct orders cand[CAND_MAX])
 {
 	struct ai_weights quick = *wt; /* variants keep the menu's estimates: cheaper */
 	quick.quick = 1;
 	struct orders o;
 	int n = 0;
-	ai_menu_fill(w, r, side, wt, m, -1, 0, NULL, &o);
+	ai_menu_fill(w, r, side, refine ? wt : &quick, m, -1, 0, NULL, &o);
 	n = cand_add(cand, n, &o);
 	for (int f = 1; f < variants && n < CAND_MAX - 2; f++) {
 		ai_menu_fill(w, r, side, &quick, m, f, 0, NULL, &o);
@@ -96,7 +100,7 @@ void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *
 	struct ai_menu mine, theirs;
 	ai_menu_get(memo, w, r, side, wt, &mine);
 	struct orders cand[CAND_MAX];
-	int n = cand_build(w, r, side, wt, &mine, 2, cand);
+	int n = cand_build(w, r, side, wt, &mine, 2, false, cand);
 	if (n == 1) {
 		*out = cand[0];
 		return;
@@ -104,17 +108,15 @@ void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *
 	ai_menu_get(memo, w, r, opp, &model, &theirs);
 	long val[CAND_MAX] = { 0 };
 	struct world s;
-	for (int m = 0; m < NORMAL_REPLIES; m++) {
-		struct orders both[SIDE_COUNT];
-		ai_menu_fill(w, r, opp, &model, &theirs, -1, 0, &ai->rng, &both[opp]);
-		uint64_t dice = rng_next64(&ai->rng);
-		for (int c = 0; c < n; c++) {
-			world_copy_state(&s, w);
-			s.rng = rng_mix(dice);
-			both[side] = cand[c];
-			turn_resolve(&s, r, both);
-			val[c] += ai_eval(&s, r, side, wt);
-		}
+	struct orders both[SIDE_COUNT];
+	ai_menu_fill(w, r, opp, &model, &theirs, -1, 0, &ai->rng, &both[opp]);
+	uint64_t dice = rng_next64(&ai->rng);
+	for (int c = 0; c < n; c++) {
+		world_copy_state(&s, w);
+		s.rng = rng_mix(dice);
+		both[side] = cand[c];
+		turn_resolve(&s, r, both);
+		val[c] = ai_eval(&s, r, side, wt);
 	}
 	*out = cand[best_of(val, n)];
 }
@@ -127,7 +129,7 @@ void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
 	struct ai_menu mine, theirs;
 	ai_menu_get(memo, w, r, side, wt, &mine);
 	struct orders cand[CAND_MAX];
-	int n = cand_build(w, r, side, wt, &mine, 5, cand);
+	int n = cand_build(w, r, side, wt, &mine, 5, true, cand);
 	if (n == 1) {
 		*out = cand[0];
 		return;
