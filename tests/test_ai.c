@@ -494,10 +494,11 @@ Test(ai, stance_is_symmetric)
 }
 
 /* Normal and hard read the other side's record from the public log: a side
- * that presses with three orders in four and has stood firm in every crisis
+ * that presses with three orders in five and has stood firm in every crisis
  * is a bully, answered with deterrence (firm in crises) instead of
- * concessions. A side that backed down once, or talks as much as it presses,
- * is none. */
+ * concessions; so is one that offers talks with every two pressing orders
+ * ("talk and grab"). A side that backed down once, or talks as much as it
+ * presses, is none. */
 Test(ai, normal_reads_a_bullys_record_and_stands_firm)
 {
 	struct rules *r = load_default();
@@ -505,16 +506,19 @@ Test(ai, normal_reads_a_bullys_record_and_stands_firm)
 	                rules_action_find(r, "buildup"), rules_action_find(r, "cyber-op") };
 	int mixed[] = { rules_action_find(r, "info-campaign"), rules_action_find(r, "talks"),
 	                rules_action_find(r, "arms-control"), rules_action_find(r, "energy") };
+	int grab[] = { rules_action_find(r, "info-campaign"), rules_action_find(r, "talks"),
+	               rules_action_find(r, "energy") };
 	int fresh_back = 0;
 	for (int seed = 1; seed <= 30; seed++) {
 		for (int level = AI_NORMAL; level <= AI_HARD; level++) {
 			struct world w;
 			world_init(&w, r, (uint64_t)seed);
-			struct ai bully, fresh, talker;
+			struct ai bully, fresh, talker, grabber;
 			ai_init(&bully, level, SIDE_NATO, (uint64_t)seed);
 			ai_init(&fresh, level, SIDE_NATO, (uint64_t)seed);
 			ai_init(&talker, level, SIDE_NATO, (uint64_t)seed);
-			bully.budget = fresh.budget = talker.budget = 8;
+			ai_init(&grabber, level, SIDE_NATO, (uint64_t)seed);
+			bully.budget = fresh.budget = talker.budget = grabber.budget = 8;
 			struct orders o;
 			/* two turns of pressure, then a crisis in which both stood firm */
 			for (int t = 0; t < 2; t++) {
@@ -528,10 +532,17 @@ Test(ai, normal_reads_a_bullys_record_and_stands_firm)
 					cause_add(&w.log, (struct cause){ CAUSE_CRISIS, SIDE_BOTH, VAR_NONE, 0,
 					                                  CRISIS_BOTH_FIRM, 0 });
 				ai_choose(&talker, &w, r, &o);
+				fake_last_turn(&w, SIDE_RUSSIA, grab, 3);
+				if (t == 1)
+					cause_add(&w.log, (struct cause){ CAUSE_CRISIS, SIDE_BOTH, VAR_NONE, 0,
+					                                  CRISIS_BOTH_FIRM, 0 });
+				ai_choose(&grabber, &w, r, &o);
 			}
 			cr_assert(ai_faces_bully(&bully), "seed %d: %d of %d orders pressed, firm %d", seed,
 			          bully.opp_press, bully.opp_orders, bully.opp_firm);
 			cr_assert(!ai_faces_bully(&talker), "seed %d: half its orders were offers", seed);
+			cr_assert(ai_faces_bully(&grabber), "seed %d: talk and grab, %d of %d orders pressed", seed,
+			          grabber.opp_press, grabber.opp_orders);
 			cr_assert(!ai_faces_bully(&fresh), "no record, no bully");
 			w.crisis = 1;
 			w.crisis_region = 4;

@@ -36,7 +36,7 @@ struct ai {
 /* True when the other side's record is a bully's: it has pressed with at
  * least AI_BULLY_PCT percent of its orders (six or more) and never backed down
  * in a crisis. Normal and hard then answer with deterrence, not concessions. */
-#define AI_BULLY_PCT 75
+#define AI_BULLY_PCT 60
 #define AI_DETER_RISK 5 /* the risk weight (percent) normal and hard keep against a bully */
 /* tit-for-tat's tilt (units per AP) toward pressure when pressed, toward
  * cooperation when not */
