@@ -8,7 +8,7 @@
 set -u
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-for pair in "normal normal 3" "hard tit-for-tat 3" "hawk normal 6"; do
+for pair in "normal normal 1" "hard tit-for-tat 1" "hawk normal 13"; do
 	set -- $pair
 	d=full-$1-$2
 	pair="$1 v $2"
