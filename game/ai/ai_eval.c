@@ -508,37 +508,40 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 		world_copy_state(&s, w);
 		basis_init(&base, &s, r, side, wt);
 	}
-	int cost[AI_MENU_MAX]; /* each pick's AP */
-	for (int i = 0; i < m->n; i++)
+	/* per menu order: its AP, the AP its repeat penalty counts (0 counts
+	 * as 1), its tilted estimate, how many orders of its action are queued,
+	 * and whether it is queued itself (one order per action and target) */
+	int cost[AI_MENU_MAX], one[AI_MENU_MAX], est[AI_MENU_MAX], uses[AI_MENU_MAX] = { 0 };
+	int at_menu[AI_MENU_MAX]; /* the menu index of each of now's orders */
+	unsigned queued = 0;
+	for (int i = 0; i < m->n; i++) {
 		cost[i] = r->action[m->p[i].action].cost;
+		one[i] = cost[i] ? cost[i] : 1;
+		est[i] = tilted(m->p[i].gain, m->p[i].stance, tilt, cost[i]);
+	}
 	while (out->n < ORDERS_MAX) {
 		/* the menu's orders that are still allowed: from the menu's
 		 * estimate for the first pick, re-estimated on the scratch after */
 		struct ai_menu now;
 		now.n = 0;
 		for (int i = 0; i < m->n; i++) {
-			struct ai_pick p = m->p[i];
 			/* the menu's orders passed order_check() on W with nothing
 			 * queued; queued orders only change the AP left */
-			if (spent + cost[i] > w->ap[side])
+			if (spent + cost[i] > w->ap[side] || (queued & (1u << i)))
 				continue;
-			if (out->n > 0 && !wt->quick)
+			struct ai_pick p = m->p[i];
+			int gain = est[i];
+			if (out->n > 0 && !wt->quick) {
 				p.gain = (int16_t)order_worth(&s, r, side, wt, p.action, p.region, &base, p.match,
 				                              p.stance);
-			int gain = tilted(p.gain, p.stance, tilt, cost[i]);
-			int one = cost[i] ? cost[i] : 1;
-			bool again = false; /* one order per action and target a turn */
-			for (int k = 0; k < out->n; k++)
-				if (out->list[k].action == p.action) {
-					again |= out->list[k].region == p.region;
-					gain -= wt->repeat * one;
-				}
-			if (again)
-				continue;
+				gain = tilted(p.gain, p.stance, tilt, cost[i]);
+			}
+			gain -= wt->repeat * one[i] * uses[i];
 			if (wt->noise > 0 && rng)
 				gain += (int)rng_below(rng, (uint32_t)(2 * wt->noise + 1)) - wt->noise;
 			p.gain = (int16_t)clampi(gain, INT16_MIN, INT16_MAX);
 			p.worth = per_ap(gain, cost[i]);
+			at_menu[now.n] = i;
 			now.p[now.n++] = p;
 		}
 		if (now.n == 0)
@@ -571,6 +574,9 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 		const struct action *act = &r->action[now.p[c].action];
 		int target = act->target == TARGET_REGION ? now.p[c].region : RULES_NO_REGION;
 		out->list[out->n++] = (struct order){ now.p[c].action, (uint8_t)target };
+		queued |= 1u << at_menu[c];
+		for (int i = 0; i < m->n; i++)
+			uses[i] += m->p[i].action == now.p[c].action;
 		spent += act->cost;
 		total += now.p[c].gain;
 		if (!wt->quick) {
