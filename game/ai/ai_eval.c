@@ -171,42 +171,67 @@ static void sums_add(struct eval_sums *s, const struct eval_sums *add, int sign)
 	s->held += sign * add->held;
 }
 
-/* ai_eval() of W (not over) from its sums over regions. */
-static int eval_finish(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt,
-                       const struct eval_sums *sum)
+/* The terms of ai_eval() that read no region: the world's variables, the
+ * scores, credibility and the turn. The estimates of one order's targets
+ * change the same world variables, so they share these (eval_world_get). */
+struct eval_world {
+	int16_t v[VAR_WORLD_END]; /* the world variables they were taken from */
+	int fixed;    /* units: the score so far, credibility, next turn's AP */
+	int held_k;   /* units per point of regions held, times 100 */
+	int security; /* the security index's world part, before the weight */
+	int tension;
+	int drift;    /* tension drift of dialogue, arms control and cyber */
+	int horizon;  /* turns of drift looked ahead */
+	int incident; /* tension expected from an incident over the horizon */
+};
+
+static void eval_world_init(struct eval_world *e, const struct world *w, const struct rules *r, int side,
+                            const struct ai_weights *wt)
 {
 	const struct dynamics *d = &r->dyn;
 	int opp = 1 - side;
+	memcpy(e->v, w->v, sizeof e->v);
+	/* the score so far, what holding the regions will still score, and
+	 * credibility (it scores at the end and makes deterrence believed) */
+	int left = r->turns - w->turn;
+	e->fixed = (w->score[side] - w->score[opp]) * AI_POINT +
+	           (w->credibility[side] - w->credibility[opp]) * AI_CRED +
+	           (projected_ap(w, r, side) - projected_ap(w, r, opp)) * wt->ap;
+	e->held_k = (left * d->turn_points + d->end_points) * AI_POINT * wt->region;
+	e->tension = w->v[VAR_TENSION];
+	e->security = (100 - e->tension) * 40 + w->v[VAR_DIALOGUE] * 30;
+	/* tension expected two turns ahead: the drift terms (the scenario's
+	 * divisors; those of the regions in eval_finish) and the expected incident */
+	e->drift = 0;
+	if (d->dialogue_divisor > 0)
+		e->drift -= w->v[VAR_DIALOGUE] / d->dialogue_divisor;
+	if (d->arms_divisor > 0)
+		e->drift -= w->v[VAR_ARMS_CONTROL] / d->arms_divisor;
+	if (d->cyber_divisor > 0)
+		e->drift += w->v[VAR_CYBER] / d->cyber_divisor;
+	e->horizon = left < 2 ? left : 2;
+	e->incident = turn_miscalc_chance(w, r) * 9 * e->horizon / 10000; /* an incident: ~+9 */
+}
+
+/* ai_eval() of a position (not over) from its world terms E and its sums
+ * over regions. */
+static int eval_finish(const struct rules *r, const struct ai_weights *wt, const struct eval_world *e,
+                       const struct eval_sums *sum)
+{
+	const struct dynamics *d = &r->dyn;
 	int val = sum->regions + sum->forces / 3;
 	if (wt->region != 100)
 		val = val * wt->region / 100;
-	/* the score so far, what holding the regions will still score, and
-	 * credibility (it scores at the end and makes deterrence believed) */
-	int left_turns = r->turns - w->turn;
-	val += (w->score[side] - w->score[opp]) * AI_POINT;
-	val += sum->held * (left_turns * d->turn_points + d->end_points) * AI_POINT * wt->region / 100;
-	val += (w->credibility[side] - w->credibility[opp]) * AI_CRED;
-	val += (projected_ap(w, r, side) - projected_ap(w, r, opp)) * wt->ap;
+	val += e->fixed + sum->held * e->held_k / 100;
 	/* the shared security index: low tension, high dialogue, stable regions */
-	int t = w->v[VAR_TENSION];
 	int stab = r->nregions ? sum->stab / r->nregions : 50;
-	val += ((100 - t) * 40 + w->v[VAR_DIALOGUE] * 30 + stab * 30) * wt->security / 100;
-	/* tension expected two turns ahead: the drift terms (the scenario's
-	 * divisors) and the expected incident */
-	int drift = 0;
+	val += (e->security + stab * 30) * wt->security / 100;
+	int drift = e->drift;
 	if (d->mil_divisor > 0)
 		drift += ((sum->nborder ? sum->border / sum->nborder : 0) - d->mil_baseline) / d->mil_divisor;
-	if (d->dialogue_divisor > 0)
-		drift -= w->v[VAR_DIALOGUE] / d->dialogue_divisor;
-	if (d->arms_divisor > 0)
-		drift -= w->v[VAR_ARMS_CONTROL] / d->arms_divisor;
-	if (d->cyber_divisor > 0)
-		drift += w->v[VAR_CYBER] / d->cyber_divisor;
 	if (d->spiral_divisor > 0)
 		drift += sum->facing / d->spiral_divisor;
-	int left = r->turns - w->turn;
-	int horizon = left < 2 ? left : 2;
-	t += drift * horizon + turn_miscalc_chance(w, r) * 9 * horizon / 10000; /* an incident: ~+9 */
+	int t = e->tension + drift * e->horizon + e->incident;
 	int x = clampi(t - 40, 0, 60);
 	/* the estimated chance of war (x^2/3600) times what a war costs */
 	val -= (int)((long)wt->war * wt->risk * x * x / 360000);
@@ -231,7 +256,9 @@ int ai_eval(const struct world *w, const struct rules *r, int side, const struct
 		region_sums(w, r, side, i, &one);
 		sums_add(&sum, &one, 1);
 	}
-	return eval_finish(w, r, side, wt, &sum);
+	struct eval_world e;
+	eval_world_init(&e, w, r, side, wt);
+	return eval_finish(r, wt, &e, &sum);
 }
 
 /* A position (not over) weighed once, with its sums region by region, so
@@ -241,6 +268,7 @@ struct eval_basis {
 	int value;                                /* ai_eval() of the position */
 	struct eval_sums all;                     /* over every region */
 	struct eval_sums region[RULES_MAX_REGIONS];
+	struct eval_world last;                   /* the world terms last weighed */
 };
 
 static void basis_init(struct eval_basis *b, const struct world *w, const struct rules *r, int side,
@@ -251,12 +279,15 @@ static void basis_init(struct eval_basis *b, const struct world *w, const struct
 		region_sums(w, r, side, i, &b->region[i]);
 		sums_add(&b->all, &b->region[i], 1);
 	}
-	b->value = eval_finish(w, r, side, wt, &b->all);
+	eval_world_init(&b->last, w, r, side, wt);
+	b->value = eval_finish(r, wt, &b->last, &b->all);
 }
 
 /* ai_eval() of S, which differs from B's position at most in the world
- * variables and in the regions of CHANGED (bit i: region i). */
-static int basis_eval(const struct eval_basis *b, const struct world *s, const struct rules *r, int side,
+ * variables and in the regions of CHANGED (bit i: region i); its scores,
+ * credibility and turn are B's. The world terms are taken again only when
+ * the world variables differ from the last weighed. */
+static int basis_eval(struct eval_basis *b, const struct world *s, const struct rules *r, int side,
                       const struct ai_weights *wt, uint32_t changed)
 {
 	struct eval_sums sum = b->all, one;
@@ -266,7 +297,9 @@ static int basis_eval(const struct eval_basis *b, const struct world *s, const s
 			region_sums(s, r, side, i, &one);
 			sums_add(&sum, &one, 1);
 		}
-	return eval_finish(s, r, side, wt, &sum);
+	if (memcmp(b->last.v, s->v, sizeof b->last.v))
+		eval_world_init(&b->last, s, r, side, wt);
+	return eval_finish(r, wt, &b->last, &sum);
 }
 
 /* ---- scratch look-ahead of single orders -------------------------------- */
@@ -336,7 +369,7 @@ static uint64_t last_actions(const struct world *w, int side)
  * to S weighed in B: its own effects, plus a proposal's agreed effects
  * weighted by the chance the other side makes the same proposal. */
 static int order_worth(struct world *s, const struct rules *r, int side, const struct ai_weights *wt,
-                       int a, int target, const struct eval_basis *b, int match, int stance)
+                       int a, int target, struct eval_basis *b, int match, int stance)
 {
 	const struct action *act = &r->action[a];
 	struct undo u = { 0 };
