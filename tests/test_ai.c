@@ -621,3 +621,46 @@ Test(ai, memo_changes_no_choice)
 	cr_assert_eq(memo.n, SIDE_COUNT);
 	free(r);
 }
+
+/* A quick fill without dice (the candidates' fills) takes a shorter path
+ * than one with dice; with dice that change nothing (no noise, top-1) both
+ * must give the same orders and worth, on many positions, every opening
+ * (first) and tilt, for both sides, and the dice must not be drawn. */
+Test(ai, quick_fill_without_dice_is_the_general_fill)
+{
+	struct rules *r = load_default();
+	struct ai_weights wt = *ai_weights_of(AI_NORMAL);
+	wt.quick = 1;
+	wt.noise = 0;
+	wt.topk = 1;
+	static const int tilts[] = { 0, 40, -40 };
+	int compared = 0;
+	for (uint64_t seed = 1; seed <= 12; seed++)
+		for (int turns = 0; turns < 8; turns += 3) {
+			struct world w;
+			random_world(&w, r, seed, turns);
+			if (w.over)
+				continue;
+			for (int s = 0; s < SIDE_COUNT; s++) {
+				struct ai_menu m;
+				ai_menu_build(&w, r, s, &wt, &m);
+				for (int first = -1; first < 5; first++)
+					for (int t = 0; t < 3; t++) {
+						struct orders a, b;
+						uint64_t dice = 77, before = dice;
+						int ga = ai_menu_fill(&w, r, s, &wt, &m, first, tilts[t], NULL, &a);
+						int gb = ai_menu_fill(&w, r, s, &wt, &m, first, tilts[t], &dice, &b);
+						cr_assert_eq(dice, before, "no noise, top-1: nothing drawn");
+						cr_assert_eq(ga, gb, "seed %llu turn %d side %d first %d tilt %d",
+						             (unsigned long long)seed, w.turn, s, first, tilts[t]);
+						cr_assert_eq(a.n, b.n);
+						for (int k = 0; k < a.n; k++)
+							cr_assert(a.list[k].action == b.list[k].action &&
+							          a.list[k].region == b.list[k].region);
+						compared += a.n > 0;
+					}
+			}
+		}
+	cr_assert_gt(compared, 100, "too few fills compared: %d", compared);
+	free(r);
+}

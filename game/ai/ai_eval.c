@@ -527,6 +527,83 @@ static int tilted(int gain, int stance, int tilt, int cost)
 	return gain;
 }
 
+/* The place-K order (0: the best) among the orders of ELIGIBLE (bit i:
+ * menu order i) by WORTH, ties in menu order; -1 if there are K or fewer. */
+static int place_among(const int *worth, unsigned eligible, int n, int k)
+{
+	for (int i = 0; i < n; i++) {
+		if (!(eligible & (1u << i)))
+			continue;
+		int place = 0;
+		for (int j = 0; j < n; j++)
+			place += (eligible & (1u << j)) && (worth[j] > worth[i] || (worth[j] == worth[i] && j < i));
+		if (place == k)
+			return i;
+	}
+	return -1;
+}
+
+/* ai_menu_fill() for a fill that keeps the menu's estimates and draws
+ * nothing (WT->quick, no RNG): between picks only the AP left, the orders
+ * queued and the repeat penalty of the picked action change, so each
+ * order's worth is worked out once and again only when an order of its
+ * action is queued. The same picks as the general loop, for less. */
+static int fill_fixed(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt,
+                      const struct ai_menu *m, int first, int tilt, struct orders *out)
+{
+	int cost[AI_MENU_MAX], gain[AI_MENU_MAX], worth[AI_MENU_MAX];
+	for (int i = 0; i < m->n; i++) {
+		cost[i] = r->action[m->p[i].action].cost;
+		gain[i] = tilted(m->p[i].gain, m->p[i].stance, tilt, cost[i]);
+		worth[i] = per_ap(gain[i], cost[i]);
+	}
+	unsigned queued = 0;
+	int total = 0, spent = 0;
+	while (out->n < ORDERS_MAX) {
+		/* the allowed orders, and the first two places of their ranking
+		 * (best worth first, ties in menu order) */
+		unsigned eligible = 0;
+		int n = 0, at[2] = { -1, -1 };
+		for (int i = 0; i < m->n; i++) {
+			if (spent + cost[i] > w->ap[side] || (queued & (1u << i)))
+				continue;
+			eligible |= 1u << i;
+			n++;
+			if (at[0] < 0 || worth[i] > worth[at[0]]) {
+				at[1] = at[0];
+				at[0] = i;
+			} else if (at[1] < 0 || worth[i] > worth[at[1]]) {
+				at[1] = i;
+			}
+		}
+		if (n == 0)
+			break;
+		int c = at[0];
+		bool forced = first >= 0 && out->n == 0;
+		if (forced) {
+			if (first >= n)
+				break; /* no such variant: leave the candidate empty */
+			c = first < 2 ? at[first] : place_among(worth, eligible, m->n, first);
+		}
+		int picked = clampi(gain[c], INT16_MIN, INT16_MAX);
+		if (picked <= 0 && !forced)
+			break;
+		const struct action *act = &r->action[m->p[c].action];
+		int target = act->target == TARGET_REGION ? m->p[c].region : RULES_NO_REGION;
+		out->list[out->n++] = (struct order){ m->p[c].action, (uint8_t)target };
+		queued |= 1u << c;
+		spent += act->cost;
+		total += picked;
+		/* the repeat penalty: a predictable side is easy to counter */
+		for (int i = 0; i < m->n; i++)
+			if (m->p[i].action == m->p[c].action) {
+				gain[i] -= wt->repeat * (cost[i] ? cost[i] : 1);
+				worth[i] = per_ap(gain[i], cost[i]);
+			}
+	}
+	return total;
+}
+
 int ai_menu_fill(const struct world *w, const struct rules *r, int side, const struct ai_weights *wt,
                  const struct ai_menu *m, int first, int tilt, uint64_t *rng, struct orders *out)
 {
@@ -534,6 +611,8 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 	out->crisis = CRISIS_NONE;
 	if (w->over || m->n == 0)
 		return 0;
+	if (wt->quick && !rng)
+		return fill_fixed(w, r, side, wt, m, first, tilt, out);
 	struct world s;
 	struct eval_basis base;
 	int total = 0, spent = 0;
