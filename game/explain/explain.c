@@ -78,6 +78,12 @@ size_t explain_date(const struct rules *r, int t, char *buf, size_t len)
 	return n < 0 ? 0 : (size_t)n;
 }
 
+size_t explain_span(int year, int quarter, int turns, char *buf, size_t len)
+{
+	int n = snprintf(buf, len, "From %d-Q%d, %d turns of a quarter year.", year, quarter, turns);
+	return n < 0 ? 0 : (size_t)n;
+}
+
 const char *explain_result(int result)
 {
 	switch (result) {

@@ -50,6 +50,9 @@ size_t explain_ref(const struct rules *r, struct varref ref, char *buf, size_t l
 /* "2025-Q1" for turn T. */
 size_t explain_date(const struct rules *r, int t, char *buf, size_t len);
 
+/* A scenario's span: "From 2025-Q1, 12 turns of a quarter year." */
+size_t explain_span(int year, int quarter, int turns, char *buf, size_t len);
+
 /* The result line's word: "nato", "russia", "draw", "war"; a cooperative
  * win (RESULT_PEACE) reads "draw": the contract has no other word. */
 const char *explain_result(int result);

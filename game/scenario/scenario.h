@@ -78,6 +78,8 @@ struct scenario_entry {
 	char title[RULES_NAME_MAX];
 	char summary[RULES_TEXT_MAX];
 	char path[512];
+	int16_t start_year; /* when it starts, and how many turns (quarters) it lasts */
+	uint8_t start_quarter, turns;
 };
 
 /* List the valid scenarios on the search path, first occurrence of an id

@@ -199,6 +199,9 @@ int scenario_list(struct scenario_entry *out, int max, struct diags *warn)
 			copy_str(e->title, sizeof e->title, r->title);
 			copy_str(e->summary, sizeof e->summary, r->summary);
 			copy_str(e->path, sizeof e->path, path);
+			e->start_year = r->start_year;
+			e->start_quarter = r->start_quarter;
+			e->turns = r->turns;
 		}
 	}
 	free(r);

@@ -427,6 +427,9 @@ static int scenarios_screen(struct menu *m)
 				const struct scenario_entry *e = &m->scen[cur];
 				int x = lw + 3, w = COLS - x - 2, row = 2;
 				tui_put(t, row++, x, w, TR_TITLE, e->title);
+				char span[96];
+				explain_span(e->start_year, e->start_quarter, e->turns, span, sizeof span);
+				tui_put(t, row++, x, w, TR_NORMAL, span);
 				/* the file's path whole, wrapped when long: it is what `brink play` takes */
 				char where[1200], wl[4][256];
 				snprintf(where, sizeof where, "id: %s   file: %s", e->id, e->path);

@@ -634,10 +634,8 @@ static void fe_briefing(void *ctx, struct play *p, int side)
 	char wrapped[12][256];
 	snprintf(lines[n].text, sizeof lines[n].text, "%s", s->rules.title);
 	lines[n++].role = TR_TITLE;
-	char date[32];
-	explain_date(&s->rules, 0, date, sizeof date);
-	snprintf(lines[n].text, sizeof lines[n].text, "From %s, %d turns of a quarter year.", date,
-	         s->rules.turns);
+	explain_span(s->rules.start_year, s->rules.start_quarter, s->rules.turns, lines[n].text,
+	             sizeof lines[n].text);
 	lines[n++].role = TR_NORMAL;
 	lines[n].text[0] = '\0';
 	lines[n++].role = TR_NORMAL;

@@ -28,6 +28,14 @@ expect "Load a saved game" "title menu"
 expect "New game" "title menu"
 expect "How to play" "title menu"
 
+# 1b. The scenarios screen says when each scenario starts and how long it lasts.
+keys Down Down Enter
+expect "BRINK  Scenarios" "scenarios screen"
+expect "From 2025-Q1, 12 turns of a quarter year." "the scenario's start and length"
+keys Escape
+expect "> Scenarios" "back to the title menu"
+keys Up Up
+
 # 2. New game: the form, then start with s.
 keys Enter
 expect "Start the game" "new game form"
