@@ -92,6 +92,38 @@ static int best_of(const long *val, int n)
 	return best;
 }
 
+/* One round of the look-ahead: a reply of the other side drawn from its
+ * menu THEIRS with MODEL's weights, and the dice, met by every candidate
+ * (common random numbers). Each candidate's position after the turn, and
+ * after HORIZON more turns in which both sides play a sound player's quick
+ * greedy sets (a playout), is weighed for the AI's side and added to VAL. */
+static void play_round(struct ai *ai, const struct world *w, const struct rules *r,
+                       const struct ai_weights *wt, const struct ai_weights *model,
+                       const struct ai_menu *theirs, const struct orders *cand, int n, int horizon,
+                       long *val)
+{
+	int side = ai->side, opp = 1 - side;
+	struct ai_weights fast = reply_model(NULL);
+	struct orders both[SIDE_COUNT];
+	ai_menu_fill(w, r, opp, model, theirs, -1, 0, &ai->rng, &both[opp]);
+	uint64_t dice = rng_next64(&ai->rng);
+	struct world s;
+	for (int c = 0; c < n; c++) {
+		world_copy_state(&s, w);
+		s.rng = rng_mix(dice);
+		uint64_t play = dice ^ 0x9e3779b97f4a7c15ULL;
+		both[side] = cand[c];
+		turn_resolve(&s, r, both);
+		for (int h = 0; h < horizon && !s.over; h++) {
+			struct orders next[SIDE_COUNT];
+			ai_fill(&s, r, side, &fast, -1, &play, &next[side]);
+			ai_fill(&s, r, opp, &fast, -1, &play, &next[opp]);
+			turn_resolve(&s, r, next);
+		}
+		val[c] += ai_eval(&s, r, side, wt);
+	}
+}
+
 void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *r,
                       const struct ai_weights *wt, struct ai_memo *memo, struct orders *out)
 {
@@ -107,17 +139,7 @@ void ai_search_normal(struct ai *ai, const struct world *w, const struct rules *
 	}
 	ai_menu_get(memo, w, r, opp, &model, &theirs);
 	long val[CAND_MAX] = { 0 };
-	struct world s;
-	struct orders both[SIDE_COUNT];
-	ai_menu_fill(w, r, opp, &model, &theirs, -1, 0, &ai->rng, &both[opp]);
-	uint64_t dice = rng_next64(&ai->rng);
-	for (int c = 0; c < n; c++) {
-		world_copy_state(&s, w);
-		s.rng = rng_mix(dice);
-		both[side] = cand[c];
-		turn_resolve(&s, r, both);
-		val[c] = ai_eval(&s, r, side, wt);
-	}
+	play_round(ai, w, r, wt, &model, &theirs, cand, n, 0, val);
 	*out = cand[best_of(val, n)];
 }
 
@@ -135,33 +157,12 @@ void ai_search_hard(struct ai *ai, const struct world *w, const struct rules *r,
 		return;
 	}
 	ai_menu_get(memo, w, r, opp, &model, &theirs);
-	struct ai_weights fast = reply_model(NULL); /* both sides in playouts */
 	uint32_t budget = ai->budget ? ai->budget : AI_HARD_BUDGET;
 	int rounds = (int)(budget / (uint32_t)n);
 	if (rounds < 1)
 		rounds = 1;
 	long val[CAND_MAX] = { 0 };
-	struct world s;
-	for (int k = 0; k < rounds; k++) {
-		struct orders both[SIDE_COUNT];
-		ai_menu_fill(w, r, opp, &model, &theirs, -1, 0, &ai->rng, &both[opp]);
-		uint64_t dice = rng_next64(&ai->rng);
-		for (int c = 0; c < n; c++) {
-			world_copy_state(&s, w);
-			s.rng = rng_mix(dice);
-			uint64_t play = dice ^ 0x9e3779b97f4a7c15ULL;
-			both[side] = cand[c];
-			struct orders reply = both[opp];
-			turn_resolve(&s, r, both);
-			for (int h = 0; h < HARD_HORIZON && !s.over; h++) {
-				struct orders next[SIDE_COUNT];
-				ai_fill(&s, r, side, &fast, -1, &play, &next[side]);
-				ai_fill(&s, r, opp, &fast, -1, &play, &next[opp]);
-				turn_resolve(&s, r, next);
-			}
-			both[opp] = reply;
-			val[c] += ai_eval(&s, r, side, wt);
-		}
-	}
+	for (int k = 0; k < rounds; k++)
+		play_round(ai, w, r, wt, &model, &theirs, cand, n, HARD_HORIZON, val);
 	*out = cand[best_of(val, n)];
 }
