@@ -647,6 +647,85 @@ Test(engine, conds_prep_match_conds)
 	cr_assert_gt(seen, 0, "no condition ever held in some regions and not others");
 }
 
+/* Add to R an event of KIND (target TARGET, once ONCE) whose conditions
+ * are the N in C. */
+static void event_with(int kind, int target, bool once, const struct cond *c, int n)
+{
+	struct event *e = &R.event[R.nevents];
+	memset(e, 0, sizeof *e);
+	snprintf(e->id, sizeof e->id, "e%d", R.nevents);
+	strcpy(e->title, "An event");
+	e->kind = (uint8_t)kind;
+	e->target = (uint8_t)target;
+	e->weight = 2;
+	e->once = once;
+	e->nwhen = (uint8_t)n;
+	memcpy(e->when, c, (size_t)n * sizeof *c);
+	e->neffects = 1;
+	e->effects[0] = (struct effect){ { SCOPE_WORLD, VAR_CYBER, RULES_NO_REGION }, EFFECT_ADD, 1 };
+	R.nevents++;
+}
+
+#define COND(scope, var, region, min, max) ((struct cond){ { scope, var, region }, min, max })
+
+/* The draw's reading of events through the rules' prep (calendar and
+ * constant conditions as turns, static region facts as candidate regions,
+ * the rest against the world) gives world_conds()'s answer region by
+ * region (none for a world event), with once-fired events out: on worlds
+ * along random games, for the fixture's events and ones mixing every kind
+ * of condition. */
+Test(engine, event_prep_matches_conds)
+{
+	R.region[1].borders_russia = false;
+	const struct cond border[] = { COND(SCOPE_TARGET, VAR_BORDERS_RUSSIA, RULES_NO_REGION, 1, 1),
+		                       COND(SCOPE_TARGET, VAR_STABILITY, RULES_NO_REGION, 0, 75) };
+	event_with(EVENT_EVENT, TARGET_REGION, false, border, 2);
+	const struct cond mixed[] = { COND(SCOPE_TARGET, VAR_VALUE, RULES_NO_REGION, 2, 3),
+		                      COND(SCOPE_WORLD, VAR_TENSION, RULES_NO_REGION, 30, 100),
+		                      COND(SCOPE_REGION, VAR_ALIGNMENT, 2, -100, 60),
+		                      COND(SCOPE_TARGET, VAR_MILITARIZATION, RULES_NO_REGION, 20, 200),
+		                      COND(SCOPE_TARGET, VAR_QUARTER, RULES_NO_REGION, 2, 4) };
+	event_with(EVENT_INCIDENT, TARGET_REGION, true, mixed, 5);
+	const struct cond date[] = { COND(SCOPE_WORLD, VAR_YEAR, RULES_NO_REGION, 2025, 2026),
+		                     COND(SCOPE_WORLD, VAR_QUARTER, RULES_NO_REGION, 2, 3),
+		                     COND(SCOPE_REGION, VAR_VALUE, 0, 3, 5) };
+	event_with(EVENT_EVENT, TARGET_WORLD, true, date, 3);
+	const struct cond never[] = { COND(SCOPE_REGION, VAR_BORDERS_RUSSIA, 1, 1, 1),
+		                      COND(SCOPE_WORLD, VAR_DIALOGUE, RULES_NO_REGION, 0, 100) };
+	event_with(EVENT_EVENT, TARGET_REGION, false, never, 2);
+	const struct cond no_target[] = { COND(SCOPE_TARGET, VAR_VALUE, RULES_NO_REGION, 0, 0),
+		                          COND(SCOPE_TARGET, VAR_STABILITY, RULES_NO_REGION, 0, 0),
+		                          COND(SCOPE_WORLD, VAR_DIALOGUE, RULES_NO_REGION, 0, 40) };
+	event_with(EVENT_EVENT, TARGET_WORLD, false, no_target, 3);
+	rules_prepare(&R);
+	uint64_t order_seed = 5;
+	int some = 0, none = 0;
+	for (uint64_t seed = 1; seed <= 8; seed++) {
+		world_init(&W, &R, seed);
+		while (!W.over) {
+			for (int e = 0; e < R.nevents; e++) {
+				const struct event *ev = &R.event[e];
+				uint32_t want = 0;
+				if (ev->once && (W.fired & (1ULL << e)))
+					want = 0;
+				else if (ev->target == TARGET_WORLD)
+					want = world_conds(&W, &R, ev->when, ev->nwhen, RULES_NO_REGION, NULL);
+				else
+					for (int g = 0; g < R.nregions; g++)
+						want |= (uint32_t)world_conds(&W, &R, ev->when, ev->nwhen, g, NULL) << g;
+				cr_assert_eq(turn_event_targets(&W, &R, e), want, "event %d, turn %d", e, W.turn);
+				cr_assert_eq(turn_event_eligible(&W, &R, e), want != 0, "event %d, turn %d", e, W.turn);
+				some += want != 0;
+				none += want == 0;
+			}
+			random_orders(&W, SIDE_NATO, &order_seed, &O[0]);
+			random_orders(&W, SIDE_RUSSIA, &order_seed, &O[1]);
+			turn_resolve(&W, &R, O);
+		}
+	}
+	cr_assert(some > 0 && none > 0, "events held and failed");
+}
+
 /* world_change's assertions (its indices, a writable variable, a stored value in
  * range) run where assertions are on (build/asan/unit) and stop at the first
  * break; the release (build/unit, -DNDEBUG) compiles them out. */

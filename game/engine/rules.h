@@ -181,12 +181,26 @@ struct conds_prep {
 	} c[RULES_MAX_CONDS];
 };
 
+/* An event's conditions split for the draw (every event of a kind is
+ * checked every turn): those on what never changes in play are worked out
+ * once, leaving the rest to check against the world. */
+struct event_prep {
+	uint64_t turns;   /* bit t: its conditions on the calendar (year, quarter)
+	                     and on constants (a named region's value, ...) hold in
+	                     turn t, 0..RULES_MAX_TURNS */
+	uint32_t regions; /* a regional event's candidate targets: the regions
+	                     where its conditions on static region facts
+	                     (target.value, target.borders_russia) hold */
+	struct conds_prep live; /* the other conditions (indexes into when[]) */
+};
+
 /* What the engine derives from the rules once, so that a turn does not
  * derive it again: events by kind, every condition list sorted, each
- * side's actions and (action, target) pairs, and which actions press a
- * region for which side. rules_prepare() fills it: the
- * loader does after loading, and whoever changes rules by hand calls it
- * again. The counts say what it was made for. */
+ * side's actions and (action, target) pairs, which actions press a
+ * region for which side, and each event's conditions split for the
+ * draw. rules_prepare() fills it: the loader does after loading, and
+ * whoever changes rules by hand calls it again. The counts say what it was
+ * made for. */
 struct rules_prep {
 	bool ready;
 	uint8_t nregions, nactions, nevents;
@@ -202,6 +216,7 @@ struct rules_prep {
 	} pair[SIDE_COUNT][RULES_MAX_ACTIONS * RULES_MAX_REGIONS]; /* side s's (action, target) pairs, in file order */
 	struct conds_prep requires[RULES_MAX_ACTIONS];
 	struct conds_prep when[RULES_MAX_EVENTS];
+	struct event_prep event[RULES_MAX_EVENTS];
 };
 
 struct rules {
@@ -227,6 +242,14 @@ struct rules {
 	char map_art_large[RULES_PATH_MAX];
 	struct rules_prep prep; /* derived by rules_prepare(), last */
 };
+
+/* Calendar of turn T (0-based): year and quarter (world_date()). */
+static inline void rules_date(const struct rules *r, int t, int *year, int *quarter)
+{
+	int q = (r->start_quarter ? r->start_quarter : 1) - 1 + t;
+	*year = r->start_year + q / 4;
+	*quarter = q % 4 + 1;
+}
 
 /* Fill R->prep from the rest of R (see struct rules_prep). */
 void rules_prepare(struct rules *r);

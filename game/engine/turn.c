@@ -258,26 +258,66 @@ static bool resolve_drift(struct world *w, const struct rules *r)
 	return false;
 }
 
-/* Regions where event E's conditions hold, as a bit set (bit 0 alone for a world event). */
-static uint32_t event_targets(const struct world *w, const struct rules *r, int e)
+/* Event E is not ruled out before any region is looked at: not fired yet
+ * if it fires once, its calendar and constant conditions hold this turn
+ * (r->prep.event[e]), and so do its other conditions that do not read the
+ * target. */
+static inline bool event_open(const struct world *w, const struct rules *r, int e)
 {
 	const struct event *ev = &r->event[e];
-	if (ev->once && (w->fired & (1ULL << e)))
-		return 0;
-	if (ev->target == TARGET_WORLD)
-		return world_conds_prep(w, r, ev->when, &r->prep.when[e], RULES_NO_REGION) ? 1u : 0u;
-	return world_conds_regions(w, r, ev->when, &r->prep.when[e]);
+	const struct event_prep *p = &r->prep.event[e];
+	assert(w->turn <= RULES_MAX_TURNS);
+	if ((ev->once && (w->fired & (1ULL << e))) || !((p->turns >> w->turn) & 1))
+		return false;
+	return prep_untargeted(w, r, ev->when, &p->live);
 }
 
-/* event_targets(w, r, e) != 0, stopping at the first region that qualifies. */
-static bool event_eligible(const struct world *w, const struct rules *r, int e)
+/* Region G is one where event E, open (event_open), may fire: a candidate
+ * (r->prep.event[e].regions) where its target conditions hold. The stored
+ * ones are checked here, in the loop over the regions, since most regions
+ * fail the first; prep_targeted() checks them all when others remain. */
+static inline bool event_region(const struct world *w, const struct rules *r, int e, int g)
 {
-	const struct event *ev = &r->event[e];
-	if (ev->once && (w->fired & (1ULL << e)))
+	const struct event_prep *p = &r->prep.event[e];
+	const struct conds_prep *c = &p->live;
+	if (!((p->regions >> g) & 1))
 		return false;
-	if (ev->target == TARGET_WORLD)
-		return world_conds_prep(w, r, ev->when, &r->prep.when[e], RULES_NO_REGION);
-	return world_conds_some_region(w, r, ev->when, &r->prep.when[e]);
+	const int16_t *v = w->region[g].v;
+	for (int i = c->nworld + c->nother, end = i + c->ntarget; i < end; i++)
+		if (!PREP_HOLDS(c, i, v[c->c[i].var]))
+			return false;
+	return c->ntarget_other == 0 || prep_targeted(w, r, r->event[e].when, c, g);
+}
+
+uint32_t turn_event_targets(const struct world *w, const struct rules *r, int e)
+{
+	if (!event_open(w, r, e))
+		return 0;
+	if (r->event[e].target == TARGET_WORLD)
+		return prep_no_target(w, r, r->event[e].when, &r->prep.event[e].live, RULES_NO_REGION) ? 1u : 0u;
+	uint32_t set = 0;
+	for (int g = 0; g < r->nregions; g++)
+		if (event_region(w, r, e, g))
+			set |= 1u << g;
+	return set;
+}
+
+/* turn_event_eligible(), inline in the draw */
+static inline bool event_eligible(const struct world *w, const struct rules *r, int e)
+{
+	if (!event_open(w, r, e))
+		return false;
+	if (r->event[e].target == TARGET_WORLD)
+		return prep_no_target(w, r, r->event[e].when, &r->prep.event[e].live, RULES_NO_REGION);
+	for (int g = 0; g < r->nregions; g++)
+		if (event_region(w, r, e, g))
+			return true;
+	return false;
+}
+
+bool turn_event_eligible(const struct world *w, const struct rules *r, int e)
+{
+	return event_eligible(w, r, e);
 }
 
 static int popcount32(uint32_t x)
@@ -336,7 +376,7 @@ static bool draw_event(struct world *w, const struct rules *r, int kind)
 	int target = RULES_NO_REGION;
 	if (ev->target == TARGET_REGION) {
 		/* the regions, for the drawn event alone */
-		uint32_t set = event_targets(w, r, e);
+		uint32_t set = turn_event_targets(w, r, e);
 		int k = (int)rng_below(&w->rng, (uint32_t)popcount32(set));
 		for (int i = 0; i < r->nregions; i++)
 			if ((set & (1u << i)) && k-- == 0) {
@@ -352,7 +392,7 @@ static bool scheduled_events(struct world *w, const struct rules *r)
 {
 	for (int k = 0; k < r->prep.nkind[EVENT_SCHEDULED]; k++) {
 		int e = r->prep.kind[EVENT_SCHEDULED][k];
-		uint32_t set = event_targets(w, r, e);
+		uint32_t set = turn_event_targets(w, r, e);
 		if (!set)
 			continue;
 		int target = RULES_NO_REGION;

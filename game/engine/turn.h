@@ -108,6 +108,17 @@ struct fac_change {
  * range, too many messages this turn. */
 const char *turn_facilitator(struct world *w, const struct rules *r, struct fac_change *c);
 
+/* Where event E may fire now, as the draw reads it (through the rules'
+ * prep, r->prep.event[e]): the regions where its conditions hold, or bit 0
+ * alone for a world event where they hold; 0 when they do not, or it fires
+ * once and has. The answer of world_conds() region by region (tests hold
+ * it to that). */
+uint32_t turn_event_targets(const struct world *w, const struct rules *r, int e);
+
+/* turn_event_targets() != 0, stopping at the first region that qualifies:
+ * the draw asks it of every event of a kind each turn. */
+bool turn_event_eligible(const struct world *w, const struct rules *r, int e);
+
 /* Chance of a miscalculation at the end of this turn, in 1/10000, from the
  * current state (as the UI's side panel shows it). */
 int turn_miscalc_chance(const struct world *w, const struct rules *r);

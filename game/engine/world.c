@@ -154,9 +154,7 @@ int world_security_index(const struct world *w, const struct rules *r)
 
 void world_date(const struct rules *r, int t, int *year, int *quarter)
 {
-	int q = (r->start_quarter ? r->start_quarter : 1) - 1 + t;
-	*year = r->start_year + q / 4;
-	*quarter = q % 4 + 1;
+	rules_date(r, t, year, quarter);
 }
 
 int world_crisis_war_pct(const struct world *w, const struct rules *r)

@@ -106,6 +106,21 @@ static inline bool prep_targeted(const struct world *w, const struct rules *r, c
 	return true;
 }
 
+/* The conditions of P that read the target hold with TARGET no region in
+ * range: target.* reads as 0 (world_ref), or as a derived variable without
+ * a region reads. */
+static inline bool prep_no_target(const struct world *w, const struct rules *r, const struct cond *c,
+                                  const struct conds_prep *p, int target)
+{
+	for (int i = p->nworld + p->nother, end = i + p->ntarget + p->ntarget_other; i < end; i++) {
+		bool stored = i < p->nworld + p->nother + p->ntarget;
+		int v = stored ? 0 : world_ref(w, r, c[p->c[i].var].ref, target);
+		if (!PREP_HOLDS(p, i, v))
+			return false;
+	}
+	return true;
+}
+
 /* world_conds() of the conditions C for TARGET, read through P, their
  * sorted form in the rules' prep (r->prep.requires[a], r->prep.when[e]):
  * the same answer, for less. Inline, with its parts: every order and every
@@ -117,15 +132,7 @@ static inline bool world_conds_prep(const struct world *w, const struct rules *r
 		return false;
 	if (target >= 0 && target < r->nregions)
 		return prep_targeted(w, r, c, p, target);
-	/* no target region: target.* reads as 0 (world_ref), or as a
-	 * derived variable without a region reads */
-	for (int i = p->nworld + p->nother, end = i + p->ntarget + p->ntarget_other; i < end; i++) {
-		bool stored = i < p->nworld + p->nother + p->ntarget;
-		int v = stored ? 0 : world_ref(w, r, c[p->c[i].var].ref, target);
-		if (!PREP_HOLDS(p, i, v))
-			return false;
-	}
-	return true;
+	return prep_no_target(w, r, c, p, target);
 }
 
 /* The regions where every condition of C (sorted in P) holds with that
