@@ -670,16 +670,17 @@ static void event_with(int kind, int target, bool once, const struct cond *c, in
 
 /* The draw's reading of events through the rules' prep (calendar and
  * constant conditions as turns, static region facts as candidate regions,
- * the rest against the world) gives world_conds()'s answer region by
- * region (none for a world event), with once-fired events out: on worlds
- * along random games, for the fixture's events and ones mixing every kind
- * of condition. */
+ * the rest against the world, conditions shared by a kind's events once)
+ * gives world_conds()'s answer region by region (none for a world event),
+ * with once-fired events out: on worlds along random games, for the
+ * fixture's events and ones mixing every kind of condition. */
 Test(engine, event_prep_matches_conds)
 {
 	R.region[1].borders_russia = false;
 	const struct cond border[] = { COND(SCOPE_TARGET, VAR_BORDERS_RUSSIA, RULES_NO_REGION, 1, 1),
-		                       COND(SCOPE_TARGET, VAR_STABILITY, RULES_NO_REGION, 0, 75) };
-	event_with(EVENT_EVENT, TARGET_REGION, false, border, 2);
+		                       COND(SCOPE_TARGET, VAR_STABILITY, RULES_NO_REGION, 0, 75),
+		                       COND(SCOPE_WORLD, VAR_DIALOGUE, RULES_NO_REGION, 0, 40) };
+	event_with(EVENT_EVENT, TARGET_REGION, false, border, 3);
 	const struct cond mixed[] = { COND(SCOPE_TARGET, VAR_VALUE, RULES_NO_REGION, 2, 3),
 		                      COND(SCOPE_WORLD, VAR_TENSION, RULES_NO_REGION, 30, 100),
 		                      COND(SCOPE_REGION, VAR_ALIGNMENT, 2, -100, 60),
@@ -714,7 +715,8 @@ Test(engine, event_prep_matches_conds)
 					for (int g = 0; g < R.nregions; g++)
 						want |= (uint32_t)world_conds(&W, &R, ev->when, ev->nwhen, g, NULL) << g;
 				cr_assert_eq(turn_event_targets(&W, &R, e), want, "event %d, turn %d", e, W.turn);
-				cr_assert_eq(turn_event_eligible(&W, &R, e), want != 0, "event %d, turn %d", e, W.turn);
+				uint64_t drawn = turn_draw_eligible(&W, &R, ev->kind);
+				cr_assert_eq((drawn >> e) & 1, want != 0, "event %d, turn %d", e, W.turn);
 				some += want != 0;
 				none += want == 0;
 			}

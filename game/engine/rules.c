@@ -138,6 +138,44 @@ static void event_prepare(const struct rules *r, int e, struct event_prep *p)
 	conds_prepare(ev->when, ev->nwhen, done, &p->live);
 }
 
+/* Add condition C of event E to the boxes of the kind being filled (from
+ * p->box_start[kind]): one box per distinct condition. */
+static void box_add(struct rules_prep *p, int kind, int e, struct cond c)
+{
+	int b = p->box_start[kind];
+	for (; b < p->box_start[kind + 1]; b++)
+		if (p->box[b].cond.ref.scope == c.ref.scope && p->box[b].cond.ref.var == c.ref.var &&
+		    p->box[b].cond.ref.region == c.ref.region && p->box[b].cond.min == c.min &&
+		    p->box[b].cond.max == c.max)
+			break;
+	if (b == p->box_start[kind + 1])
+		p->box[p->box_start[kind + 1]++] = (struct event_box){ c, 0 };
+	p->box[b].events |= 1ULL << e;
+}
+
+/* The draw's bit sets and boxes (struct rules_prep), from each event's
+ * event_prep: its live conditions that do not read the target make the boxes. */
+static void draw_prepare(const struct rules *r, struct rules_prep *p)
+{
+	for (int kind = 0; kind < EVENT_KIND_COUNT; kind++) {
+		p->box_start[kind + 1] = p->box_start[kind];
+		for (int k = 0; k < p->nkind[kind]; k++) {
+			int e = p->kind[kind][k];
+			const struct conds_prep *c = &p->event[e].live;
+			p->kind_events[kind] |= 1ULL << e;
+			for (int i = 0; i < c->nworld + c->nother; i++) {
+				struct cond box = { { SCOPE_WORLD, c->c[i].var, RULES_NO_REGION }, c->c[i].min, c->c[i].max };
+				box_add(p, kind, e, i < c->nworld ? box : r->event[e].when[c->c[i].var]);
+			}
+		}
+	}
+	for (int e = 0; e < r->nevents && e < RULES_MAX_EVENTS; e++) {
+		p->once |= (uint64_t)r->event[e].once << e;
+		for (int t = 0; t <= RULES_MAX_TURNS; t++)
+			p->turn_events[t] |= ((p->event[e].turns >> t) & 1) << e;
+	}
+}
+
 void rules_prepare(struct rules *r)
 {
 	struct rules_prep *p = &r->prep;
@@ -174,6 +212,7 @@ void rules_prepare(struct rules *r)
 		conds_prepare(r->event[e].when, r->event[e].nwhen, 0, &p->when[e]);
 		event_prepare(r, e, &p->event[e]);
 	}
+	draw_prepare(r, p);
 	p->ready = true;
 }
 

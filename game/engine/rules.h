@@ -194,6 +194,14 @@ struct event_prep {
 	struct conds_prep live; /* the other conditions (indexes into when[]) */
 };
 
+/* A condition of a kind's events that does not read the target, once for
+ * all the events of the kind that have it (they share many: "tension at
+ * least 40"): a draw checks each once. */
+struct event_box {
+	struct cond cond;
+	uint64_t events; /* bit e: event e has it among its live conditions */
+};
+
 /* What the engine derives from the rules once, so that a turn does not
  * derive it again: events by kind, every condition list sorted, each
  * side's actions and (action, target) pairs, which actions press a
@@ -217,6 +225,12 @@ struct rules_prep {
 	struct conds_prep requires[RULES_MAX_ACTIONS];
 	struct conds_prep when[RULES_MAX_EVENTS];
 	struct event_prep event[RULES_MAX_EVENTS];
+	/* the draw's events as bit sets (bit e: event e) */
+	uint64_t kind_events[EVENT_KIND_COUNT];       /* of kind k */
+	uint64_t once;                                /* that fire at most once */
+	uint64_t turn_events[RULES_MAX_TURNS + 1];    /* whose event_prep.turns allow turn t */
+	uint16_t box_start[EVENT_KIND_COUNT + 1];     /* kind k's boxes: box[box_start[k]] up to box_start[k + 1] */
+	struct event_box box[RULES_MAX_EVENTS * RULES_MAX_CONDS];
 };
 
 struct rules {

@@ -272,21 +272,31 @@ static inline bool event_open(const struct world *w, const struct rules *r, int 
 	return prep_untargeted(w, r, ev->when, &p->live);
 }
 
-/* Region G is one where event E, open (event_open), may fire: a candidate
- * (r->prep.event[e].regions) where its target conditions hold. The stored
- * ones are checked here, in the loop over the regions, since most regions
- * fail the first; prep_targeted() checks them all when others remain. */
-static inline bool event_region(const struct world *w, const struct rules *r, int e, int g)
+/* The regions where event E's target conditions hold, among its
+ * candidates (r->prep.event[e].regions); only the first when FIRST
+ * (whether there is one). Its other conditions are checked apart
+ * (event_open, or the draw's boxes). Region by region, the stored
+ * variables first: most regions fail the first condition. */
+static inline uint32_t event_regions(const struct world *w, const struct rules *r, int e, bool first)
 {
 	const struct event_prep *p = &r->prep.event[e];
 	const struct conds_prep *c = &p->live;
-	if (!((p->regions >> g) & 1))
-		return false;
-	const int16_t *v = w->region[g].v;
-	for (int i = c->nworld + c->nother, end = i + c->ntarget; i < end; i++)
-		if (!PREP_HOLDS(c, i, v[c->c[i].var]))
-			return false;
-	return c->ntarget_other == 0 || prep_targeted(w, r, r->event[e].when, c, g);
+	int lo = c->nworld + c->nother, hi = lo + c->ntarget;
+	uint32_t set = 0;
+	for (int g = 0; g < r->nregions; g++) {
+		if (!((p->regions >> g) & 1))
+			continue;
+		const int16_t *v = w->region[g].v;
+		int i = lo;
+		while (i < hi && PREP_HOLDS(c, i, v[c->c[i].var]))
+			i++;
+		if (i < hi || (c->ntarget_other && !prep_targeted(w, r, r->event[e].when, c, g)))
+			continue;
+		set |= 1u << g;
+		if (first)
+			break;
+	}
+	return set;
 }
 
 uint32_t turn_event_targets(const struct world *w, const struct rules *r, int e)
@@ -295,29 +305,38 @@ uint32_t turn_event_targets(const struct world *w, const struct rules *r, int e)
 		return 0;
 	if (r->event[e].target == TARGET_WORLD)
 		return prep_no_target(w, r, r->event[e].when, &r->prep.event[e].live, RULES_NO_REGION) ? 1u : 0u;
-	uint32_t set = 0;
-	for (int g = 0; g < r->nregions; g++)
-		if (event_region(w, r, e, g))
-			set |= 1u << g;
-	return set;
+	return event_regions(w, r, e, false);
 }
 
-/* turn_event_eligible(), inline in the draw */
-static inline bool event_eligible(const struct world *w, const struct rules *r, int e)
+/* Event E's target conditions hold: with no target for a world event, in
+ * some region for a regional one (its other conditions hold). */
+static inline bool event_targeted(const struct world *w, const struct rules *r, int e)
 {
-	if (!event_open(w, r, e))
-		return false;
 	if (r->event[e].target == TARGET_WORLD)
 		return prep_no_target(w, r, r->event[e].when, &r->prep.event[e].live, RULES_NO_REGION);
-	for (int g = 0; g < r->nregions; g++)
-		if (event_region(w, r, e, g))
-			return true;
-	return false;
+	return event_regions(w, r, e, true) != 0;
 }
 
-bool turn_event_eligible(const struct world *w, const struct rules *r, int e)
+uint64_t turn_draw_eligible(const struct world *w, const struct rules *r, int kind)
 {
-	return event_eligible(w, r, e);
+	const struct rules_prep *p = &r->prep;
+	assert(w->turn <= RULES_MAX_TURNS);
+	uint64_t open = p->kind_events[kind] & p->turn_events[w->turn] & ~(w->fired & p->once);
+	/* each box once, for the events still open that have it */
+	for (int b = p->box_start[kind]; b < p->box_start[kind + 1] && open; b++) {
+		const struct event_box *x = &p->box[b];
+		if (!(open & x->events))
+			continue;
+		int v = world_ref(w, r, x->cond.ref, RULES_NO_REGION);
+		if (v < x->cond.min || v > x->cond.max)
+			open &= ~x->events;
+	}
+	for (int k = 0; k < p->nkind[kind]; k++) {
+		int e = p->kind[kind][k];
+		if (((open >> e) & 1) && !event_targeted(w, r, e))
+			open &= ~(1ULL << e);
+	}
+	return open;
 }
 
 static int popcount32(uint32_t x)
@@ -351,21 +370,19 @@ static bool fire_event(struct world *w, const struct rules *r, int e, int target
  * where it applies, and apply it. Returns true at war. */
 static bool draw_event(struct world *w, const struct rules *r, int kind)
 {
-	bool eligible[RULES_MAX_EVENTS];
+	uint64_t eligible = turn_draw_eligible(w, r, kind);
 	uint32_t total = 0;
 	const uint8_t *list = r->prep.kind[kind]; /* the events of KIND, in file order */
 	int n = r->prep.nkind[kind];
-	for (int k = 0; k < n; k++) {
-		eligible[k] = event_eligible(w, r, list[k]);
-		if (eligible[k])
+	for (int k = 0; k < n && eligible; k++)
+		if ((eligible >> list[k]) & 1)
 			total += r->event[list[k]].weight;
-	}
 	if (total == 0)
 		return false;
 	uint32_t pick = rng_below(&w->rng, total);
 	int e = 0;
 	for (int k = 0; k < n; k++) {
-		if (!eligible[k])
+		if (!((eligible >> list[k]) & 1))
 			continue;
 		e = list[k];
 		if (pick < r->event[e].weight)

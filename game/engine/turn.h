@@ -115,9 +115,10 @@ const char *turn_facilitator(struct world *w, const struct rules *r, struct fac_
  * it to that). */
 uint32_t turn_event_targets(const struct world *w, const struct rules *r, int e);
 
-/* turn_event_targets() != 0, stopping at the first region that qualifies:
- * the draw asks it of every event of a kind each turn. */
-bool turn_event_eligible(const struct world *w, const struct rules *r, int e);
+/* The events of KIND that may fire now (turn_event_targets() != 0), as a
+ * bit set (bit e: event e): what the draw reads each turn, every condition
+ * shared by the kind's events checked once (r->prep.box). */
+uint64_t turn_draw_eligible(const struct world *w, const struct rules *r, int kind);
 
 /* Chance of a miscalculation at the end of this turn, in 1/10000, from the
  * current state (as the UI's side panel shows it). */
