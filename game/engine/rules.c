@@ -216,11 +216,6 @@ void rules_prepare(struct rules *r)
 	p->ready = true;
 }
 
-bool rules_action_is_proposal(const struct rules *r, int a)
-{
-	return a >= 0 && a < r->nactions && r->action[a].nagreed > 0;
-}
-
 const char *side_id(int side)
 {
 	switch (side) {

@@ -283,8 +283,12 @@ static inline bool rules_action_presses(const struct rules *r, int a, int side)
 	return a >= 0 && a < r->nactions && side >= 0 && side < SIDE_COUNT && ((r->prep.presses[a] >> side) & 1);
 }
 
-/* True when an action is a proposal (it has agreed effects). */
-bool rules_action_is_proposal(const struct rules *r, int a);
+/* True when an action is a proposal (it has agreed effects). Inline: every
+ * order of a turn is asked, and the AI asks of every order it reads. */
+static inline bool rules_action_is_proposal(const struct rules *r, int a)
+{
+	return a >= 0 && a < r->nactions && r->action[a].nagreed > 0;
+}
 
 /* The standard dynamics and victory settings, used where a scenario and the
  * standard rules file leave them out. */

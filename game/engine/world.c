@@ -62,8 +62,10 @@ int world_vulnerability(const struct world *w, const struct rules *r, int i)
 	v += rs->v[VAR_RUSSIA_FORCES - VAR_WORLD_END];
 	v -= rs->v[VAR_NATO_FORCES - VAR_WORLD_END] / 2;
 	int near = 0;
-	for (int j = 0; j < r->nregions; j++)
-		if (r->region[i].borders & (1u << j))
+	/* the neighbours' bits alone: the loop ends at the last one */
+	uint32_t borders = r->region[i].borders & (r->nregions >= 32 ? UINT32_MAX : (1u << r->nregions) - 1);
+	for (int j = 0; borders; j++, borders >>= 1)
+		if (borders & 1)
 			near += w->region[j].v[VAR_RUSSIA_FORCES - VAR_WORLD_END];
 	v += near / 4;
 	int conflict = rs->v[VAR_CONFLICT - VAR_WORLD_END];
