@@ -67,9 +67,9 @@ static bool action_presses(const struct rules *r, int a, int side)
 static void conds_prepare(const struct cond *c, int n, unsigned skip, struct conds_prep *p)
 {
 	*p = (struct conds_prep){ 0 };
-	uint8_t *count[4] = { &p->nworld, &p->nother, &p->ntarget, &p->ntarget_other };
+	uint8_t *end[4] = { &p->world, &p->untargeted, &p->target, &p->n };
 	int k = 0;
-	for (int pass = 0; pass < 4; pass++)
+	for (int pass = 0; pass < 4; pass++) {
 		for (int i = 0; i < n && i < RULES_MAX_CONDS; i++) {
 			if (skip & (1u << i))
 				continue;
@@ -84,8 +84,9 @@ static void conds_prepare(const struct cond *c, int n, unsigned skip, struct con
 			p->c[k].min = c[i].min;
 			p->c[k].max = c[i].max;
 			k++;
-			(*count[class])++;
 		}
+		*end[pass] = (uint8_t)k;
+	}
 }
 
 /* What a condition on a static region fact (value, borders_russia) reads
@@ -163,9 +164,9 @@ static void draw_prepare(const struct rules *r, struct rules_prep *p)
 			int e = p->kind[kind][k];
 			const struct conds_prep *c = &p->event[e].live;
 			p->kind_events[kind] |= 1ULL << e;
-			for (int i = 0; i < c->nworld + c->nother; i++) {
+			for (int i = 0; i < c->untargeted; i++) {
 				struct cond box = { { SCOPE_WORLD, c->c[i].var, RULES_NO_REGION }, c->c[i].min, c->c[i].max };
-				box_add(p, kind, e, i < c->nworld ? box : r->event[e].when[c->c[i].var]);
+				box_add(p, kind, e, i < c->world ? box : r->event[e].when[c->c[i].var]);
 			}
 		}
 	}

@@ -172,9 +172,10 @@ struct side_info {
  * (c[i].var is the index into world.v), then other conditions that do not
  * read the target (c[i].var is the condition's index in its list), then the
  * target region's stored variables (the index into region_state.v), then
- * other target conditions (the condition's index). */
+ * other target conditions (the condition's index). Each part ends where the
+ * next begins: c[0] up to c[world], up to c[untargeted], c[target], c[n]. */
 struct conds_prep {
-	uint8_t nworld, nother, ntarget, ntarget_other;
+	uint8_t world, untargeted, target, n;
 	struct {
 		uint8_t var;
 		int16_t min, max;

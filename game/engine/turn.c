@@ -281,7 +281,7 @@ static inline uint32_t event_regions(const struct world *w, const struct rules *
 {
 	const struct event_prep *p = &r->prep.event[e];
 	const struct conds_prep *c = &p->live;
-	int lo = c->nworld + c->nother, hi = lo + c->ntarget;
+	int lo = c->untargeted, hi = c->target;
 	uint32_t set = 0;
 	for (int g = 0; g < r->nregions; g++) {
 		if (!((p->regions >> g) & 1))
@@ -290,7 +290,7 @@ static inline uint32_t event_regions(const struct world *w, const struct rules *
 		int i = lo;
 		while (i < hi && PREP_HOLDS(c, i, v[c->c[i].var]))
 			i++;
-		if (i < hi || (c->ntarget_other && !prep_targeted(w, r, r->event[e].when, c, g)))
+		if (i < hi || (c->n > hi && !prep_targeted(w, r, r->event[e].when, c, g)))
 			continue;
 		set |= 1u << g;
 		if (first)

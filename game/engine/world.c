@@ -119,14 +119,14 @@ uint32_t world_conds_regions(const struct world *w, const struct rules *r, const
 	if (!prep_untargeted(w, r, c, p))
 		return 0;
 	uint32_t set = r->nregions >= 32 ? UINT32_MAX : (1u << r->nregions) - 1;
-	int i = p->nworld + p->nother;
-	for (int end = i + p->ntarget; i < end && set; i++)
+	int i = p->untargeted;
+	for (; i < p->target && set; i++)
 		for (int g = 0; g < r->nregions; g++) {
 			int v = w->region[g].v[p->c[i].var];
 			if (!PREP_HOLDS(p, i, v))
 				set &= ~(1u << g);
 		}
-	for (int end = i + p->ntarget_other; i < end && set; i++)
+	for (; i < p->n && set; i++)
 		for (int g = 0; g < r->nregions; g++)
 			if ((set & (1u << g)) && !PREP_HOLDS(p, i, world_ref(w, r, c[p->c[i].var].ref, g)))
 				set &= ~(1u << g);

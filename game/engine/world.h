@@ -82,10 +82,10 @@ static inline bool prep_untargeted(const struct world *w, const struct rules *r,
                                    const struct conds_prep *p)
 {
 	int i = 0;
-	for (; i < p->nworld; i++)
+	for (; i < p->world; i++)
 		if (!PREP_HOLDS(p, i, w->v[p->c[i].var]))
 			return false;
-	for (int end = i + p->nother; i < end; i++)
+	for (; i < p->untargeted; i++)
 		if (!PREP_HOLDS(p, i, world_ref(w, r, c[p->c[i].var].ref, RULES_NO_REGION)))
 			return false;
 	return true;
@@ -95,12 +95,12 @@ static inline bool prep_untargeted(const struct world *w, const struct rules *r,
 static inline bool prep_targeted(const struct world *w, const struct rules *r, const struct cond *c,
                                  const struct conds_prep *p, int g)
 {
-	int i = p->nworld + p->nother;
+	int i = p->untargeted;
 	const int16_t *v = w->region[g].v;
-	for (int end = i + p->ntarget; i < end; i++)
+	for (; i < p->target; i++)
 		if (!PREP_HOLDS(p, i, v[p->c[i].var]))
 			return false;
-	for (int end = i + p->ntarget_other; i < end; i++)
+	for (; i < p->n; i++)
 		if (!PREP_HOLDS(p, i, world_ref(w, r, c[p->c[i].var].ref, g)))
 			return false;
 	return true;
@@ -112,8 +112,8 @@ static inline bool prep_targeted(const struct world *w, const struct rules *r, c
 static inline bool prep_no_target(const struct world *w, const struct rules *r, const struct cond *c,
                                   const struct conds_prep *p, int target)
 {
-	for (int i = p->nworld + p->nother, end = i + p->ntarget + p->ntarget_other; i < end; i++) {
-		bool stored = i < p->nworld + p->nother + p->ntarget;
+	for (int i = p->untargeted; i < p->n; i++) {
+		bool stored = i < p->target;
 		int v = stored ? 0 : world_ref(w, r, c[p->c[i].var].ref, target);
 		if (!PREP_HOLDS(p, i, v))
 			return false;
