@@ -614,9 +614,27 @@ Test(engine, a_war_costs_both_sides_the_penalty)
  * region by region in one pass, world_conds_some_region whether that set is
  * empty: on worlds along random games, for every action's requirements and
  * every event's conditions (the fixture mixes world, target.* and
- * named-region conditions). */
+ * named-region conditions; two more actions add static facts, worked out
+ * once). */
 Test(engine, conds_prep_match_conds)
 {
+	/* requirements on static facts too: the target's, and constants */
+	R.region[1].borders_russia = false;
+	struct action *a = &R.action[R.nactions++];
+	*a = R.action[FX_RED_LINE];
+	strcpy(a->id, "coerce");
+	a->nrequires = 4;
+	a->requires[0] = (struct cond){ { SCOPE_TARGET, VAR_BORDERS_RUSSIA, RULES_NO_REGION }, 1, 1 };
+	a->requires[1] = (struct cond){ { SCOPE_TARGET, VAR_VALUE, RULES_NO_REGION }, 2, 3 };
+	a->requires[2] = (struct cond){ { SCOPE_REGION, VAR_VALUE, 0 }, 3, 5 };
+	a->requires[3] = (struct cond){ { SCOPE_TARGET, VAR_ALIGNMENT, RULES_NO_REGION }, -100, 60 };
+	a = &R.action[R.nactions++];
+	*a = R.action[FX_TALKS];
+	strcpy(a->id, "never");
+	a->nrequires = 2;
+	a->requires[0] = (struct cond){ { SCOPE_REGION, VAR_BORDERS_RUSSIA, 1 }, 1, 1 };
+	a->requires[1] = (struct cond){ { SCOPE_TARGET, VAR_VALUE, RULES_NO_REGION }, 0, 0 };
+	rules_prepare(&R);
 	uint64_t order_seed = 77;
 	int seen = 0;
 	for (uint64_t seed = 1; seed <= 6; seed++) {

@@ -62,11 +62,39 @@ static bool action_presses(const struct rules *r, int a, int side)
 	return false;
 }
 
+/* What a condition on a static region fact (value, borders_russia) reads
+ * with TARGET as the target region: world_get()'s answer, 0 with no region. */
+static int static_value(const struct rules *r, struct varref ref, int target)
+{
+	int region = ref.scope == SCOPE_TARGET ? target : ref.scope == SCOPE_REGION ? ref.region : RULES_NO_REGION;
+	if (region >= r->nregions)
+		return 0;
+	return ref.var == VAR_VALUE ? r->region[region].value : r->region[region].borders_russia;
+}
+
+static bool in_range(const struct cond *c, int v)
+{
+	return v >= c->min && v <= c->max;
+}
+
 /* Sort the N conditions C by what they read (struct conds_prep), leaving
- * out those whose bit is set in SKIP. */
-static void conds_prepare(const struct cond *c, int n, unsigned skip, struct conds_prep *p)
+ * out those whose bit is set in SKIP; those on static facts make its
+ * regions and no_target. */
+static void conds_prepare(const struct rules *r, const struct cond *c, int n, unsigned skip,
+                          struct conds_prep *p)
 {
 	*p = (struct conds_prep){ 0 };
+	p->regions = r->nregions >= 32 ? UINT32_MAX : (1u << r->nregions) - 1;
+	p->no_target = true;
+	for (int i = 0; i < n && i < RULES_MAX_CONDS; i++) {
+		if (c[i].ref.var != VAR_VALUE && c[i].ref.var != VAR_BORDERS_RUSSIA)
+			continue;
+		for (int g = 0; g < r->nregions; g++)
+			if (!in_range(&c[i], static_value(r, c[i].ref, g)))
+				p->regions &= ~(1u << g);
+		p->no_target = p->no_target && in_range(&c[i], static_value(r, c[i].ref, RULES_NO_REGION));
+		skip |= 1u << i;
+	}
 	uint8_t *end[4] = { &p->world, &p->untargeted, &p->target, &p->n };
 	int k = 0;
 	for (int pass = 0; pass < 4; pass++) {
@@ -89,54 +117,26 @@ static void conds_prepare(const struct cond *c, int n, unsigned skip, struct con
 	}
 }
 
-/* What a condition on a static region fact (value, borders_russia) reads
- * with TARGET as the target region: world_get()'s answer, 0 with no region. */
-static int static_value(const struct rules *r, struct varref ref, int target)
-{
-	int region = ref.scope == SCOPE_TARGET ? target : ref.scope == SCOPE_REGION ? ref.region : RULES_NO_REGION;
-	if (region >= r->nregions)
-		return 0;
-	return ref.var == VAR_VALUE ? r->region[region].value : r->region[region].borders_russia;
-}
-
-static bool in_range(const struct cond *c, int v)
-{
-	return v >= c->min && v <= c->max;
-}
-
 /* Split event E's conditions (struct event_prep): the calendar's into the
- * turns they allow, the static region facts of a regional event's target
- * into its candidate regions, other constants into all turns or none. */
+ * turns they allow, the rest sorted. */
 static void event_prepare(const struct rules *r, int e, struct event_prep *p)
 {
 	const struct event *ev = &r->event[e];
-	bool regional = ev->target == TARGET_REGION;
 	p->turns = UINT64_MAX;
-	p->regions = r->nregions >= 32 ? UINT32_MAX : (1u << r->nregions) - 1;
-	unsigned done = 0;
+	unsigned calendar = 0;
 	for (int i = 0; i < ev->nwhen && i < RULES_MAX_CONDS; i++) {
 		const struct cond *c = &ev->when[i];
-		if (c->ref.var == VAR_YEAR || c->ref.var == VAR_QUARTER) {
-			for (int t = 0; t <= RULES_MAX_TURNS; t++) {
-				int year, quarter;
-				rules_date(r, t, &year, &quarter);
-				if (!in_range(c, c->ref.var == VAR_YEAR ? year : quarter))
-					p->turns &= ~(1ULL << t);
-			}
-		} else if (c->ref.var == VAR_VALUE || c->ref.var == VAR_BORDERS_RUSSIA) {
-			if (regional && c->ref.scope == SCOPE_TARGET) {
-				for (int g = 0; g < r->nregions; g++)
-					if (!in_range(c, static_value(r, c->ref, g)))
-						p->regions &= ~(1u << g);
-			} else if (!in_range(c, static_value(r, c->ref, RULES_NO_REGION))) {
-				p->turns = 0;
-			}
-		} else {
+		if (c->ref.var != VAR_YEAR && c->ref.var != VAR_QUARTER)
 			continue;
+		for (int t = 0; t <= RULES_MAX_TURNS; t++) {
+			int year, quarter;
+			rules_date(r, t, &year, &quarter);
+			if (!in_range(c, c->ref.var == VAR_YEAR ? year : quarter))
+				p->turns &= ~(1ULL << t);
 		}
-		done |= 1u << i;
+		calendar |= 1u << i;
 	}
-	conds_prepare(ev->when, ev->nwhen, done, &p->live);
+	conds_prepare(r, ev->when, ev->nwhen, calendar, &p->live);
 }
 
 /* Add condition C of event E to the boxes of the kind being filled (from
@@ -190,7 +190,7 @@ void rules_prepare(struct rules *r)
 			if (rules_action_for_side(r, a, s))
 				p->mine[s][p->nmine[s]++] = (uint8_t)a;
 		}
-		conds_prepare(r->action[a].requires, r->action[a].nrequires, 0, &p->requires[a]);
+		conds_prepare(r, r->action[a].requires, r->action[a].nrequires, 0, &p->requires[a]);
 	}
 	for (int s = 0; s < SIDE_COUNT; s++) {
 		p->cheapest[s] = RULES_MAX_AP + 1;
@@ -210,7 +210,7 @@ void rules_prepare(struct rules *r)
 		int k = r->event[e].kind;
 		if (k < EVENT_KIND_COUNT)
 			p->kind[k][p->nkind[k]++] = (uint8_t)e;
-		conds_prepare(r->event[e].when, r->event[e].nwhen, 0, &p->when[e]);
+		conds_prepare(r, r->event[e].when, r->event[e].nwhen, 0, &p->when[e]);
 		event_prepare(r, e, &p->event[e]);
 	}
 	draw_prepare(r, p);

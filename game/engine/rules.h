@@ -173,8 +173,13 @@ struct side_info {
  * read the target (c[i].var is the condition's index in its list), then the
  * target region's stored variables (the index into region_state.v), then
  * other target conditions (the condition's index). Each part ends where the
- * next begins: c[0] up to c[world], up to c[untargeted], c[target], c[n]. */
+ * next begins: c[0] up to c[world], up to c[untargeted], c[target], c[n].
+ * Conditions on static facts (a region's value or borders_russia, of the
+ * target or of a named region) are not in c[]: they never change in play,
+ * so they are worked out once, into the targets they allow. */
 struct conds_prep {
+	uint32_t regions; /* bit g: the static conditions hold with target region g */
+	bool no_target;   /* they hold with no target region (target.* reads as 0) */
 	uint8_t world, untargeted, target, n;
 	struct {
 		uint8_t var;
@@ -183,15 +188,11 @@ struct conds_prep {
 };
 
 /* An event's conditions split for the draw (every event of a kind is
- * checked every turn): those on what never changes in play are worked out
- * once, leaving the rest to check against the world. */
+ * checked every turn): those on the calendar are worked out once, leaving
+ * the rest to check against the world. */
 struct event_prep {
-	uint64_t turns;   /* bit t: its conditions on the calendar (year, quarter)
-	                     and on constants (a named region's value, ...) hold in
-	                     turn t, 0..RULES_MAX_TURNS */
-	uint32_t regions; /* a regional event's candidate targets: the regions
-	                     where its conditions on static region facts
-	                     (target.value, target.borders_russia) hold */
+	uint64_t turns;   /* bit t: its conditions on the calendar (year,
+	                     quarter) hold in turn t, 0..RULES_MAX_TURNS */
 	struct conds_prep live; /* the other conditions (indexes into when[]) */
 };
 

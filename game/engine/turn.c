@@ -272,19 +272,19 @@ static inline bool event_open(const struct world *w, const struct rules *r, int 
 	return prep_untargeted(w, r, ev->when, &p->live);
 }
 
-/* The regions where event E's target conditions hold, among its
- * candidates (r->prep.event[e].regions); only the first when FIRST
- * (whether there is one). Its other conditions are checked apart
- * (event_open, or the draw's boxes). Region by region, the stored
- * variables first: most regions fail the first condition. */
+/* The regions where event E's target conditions hold, among the
+ * candidates its static conditions allow (r->prep.event[e].live.regions);
+ * only the first when FIRST (whether there is one). Its other conditions
+ * are checked apart (event_open, or the draw's boxes). Region by region,
+ * the stored variables first: most regions fail the first condition. */
 static inline uint32_t event_regions(const struct world *w, const struct rules *r, int e, bool first)
 {
 	const struct event_prep *p = &r->prep.event[e];
 	const struct conds_prep *c = &p->live;
-	int lo = c->untargeted, hi = c->target;
-	uint32_t set = 0;
-	for (int g = 0; g < r->nregions; g++) {
-		if (!((p->regions >> g) & 1))
+	int lo = c->untargeted, hi = c->target, n = r->nregions;
+	uint32_t candidates = c->regions, set = 0;
+	for (int g = 0; g < n; g++) {
+		if (!((candidates >> g) & 1))
 			continue;
 		const int16_t *v = w->region[g].v;
 		int i = lo;

@@ -118,7 +118,7 @@ uint32_t world_conds_regions(const struct world *w, const struct rules *r, const
 {
 	if (!prep_untargeted(w, r, c, p))
 		return 0;
-	uint32_t set = r->nregions >= 32 ? UINT32_MAX : (1u << r->nregions) - 1;
+	uint32_t set = p->regions; /* where the static conditions hold */
 	int i = p->untargeted;
 	for (; i < p->target && set; i++)
 		for (int g = 0; g < r->nregions; g++) {
@@ -139,7 +139,7 @@ bool world_conds_some_region(const struct world *w, const struct rules *r, const
 	if (!prep_untargeted(w, r, c, p))
 		return false;
 	for (int g = 0; g < r->nregions; g++)
-		if (prep_targeted(w, r, c, p, g))
+		if (((p->regions >> g) & 1) && prep_targeted(w, r, c, p, g))
 			return true;
 	return false;
 }

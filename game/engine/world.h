@@ -91,7 +91,8 @@ static inline bool prep_untargeted(const struct world *w, const struct rules *r,
 	return true;
 }
 
-/* The conditions of P that read the target hold for region G (in range). */
+/* The conditions of P that read the target hold for region G, one its
+ * static conditions allow (in p->regions). */
 static inline bool prep_targeted(const struct world *w, const struct rules *r, const struct cond *c,
                                  const struct conds_prep *p, int g)
 {
@@ -108,10 +109,12 @@ static inline bool prep_targeted(const struct world *w, const struct rules *r, c
 
 /* The conditions of P that read the target hold with TARGET no region in
  * range: target.* reads as 0 (world_ref), or as a derived variable without
- * a region reads. */
+ * a region reads; and so do those on static facts. */
 static inline bool prep_no_target(const struct world *w, const struct rules *r, const struct cond *c,
                                   const struct conds_prep *p, int target)
 {
+	if (!p->no_target)
+		return false;
 	for (int i = p->untargeted; i < p->n; i++) {
 		bool stored = i < p->target;
 		int v = stored ? 0 : world_ref(w, r, c[p->c[i].var].ref, target);
@@ -131,7 +134,7 @@ static inline bool world_conds_prep(const struct world *w, const struct rules *r
 	if (!prep_untargeted(w, r, c, p))
 		return false;
 	if (target >= 0 && target < r->nregions)
-		return prep_targeted(w, r, c, p, target);
+		return ((p->regions >> target) & 1) && prep_targeted(w, r, c, p, target);
 	return prep_no_target(w, r, c, p, target);
 }
 
