@@ -19,19 +19,6 @@ int turn_initiative(int t)
 	return t % 2 == 0 ? SIDE_NATO : SIDE_RUSSIA;
 }
 
-int turn_miscalc_chance(const struct world *w, const struct rules *r)
-{
-	const struct dynamics *d = &r->dyn;
-	int margin = w->v[VAR_TENSION] - d->misc_threshold;
-	if (d->cyber_risk_divisor > 0)
-		margin += w->v[VAR_CYBER] / d->cyber_risk_divisor;
-	if (margin <= 0)
-		return 0;
-	if (margin > 100)
-		margin = 100;
-	return margin * (100 - w->v[VAR_DIALOGUE]);
-}
-
 /* Tension reached 100: the game ends in war, both sides lose (war_check). */
 static bool war_begins(struct world *w, const struct rules *r)
 {
@@ -54,28 +41,6 @@ static inline bool war_check(struct world *w, const struct rules *r)
 	if (w->over)
 		return true;
 	return w->v[VAR_TENSION] >= 100 && war_begins(w, r);
-}
-
-int turn_blunt(const struct world *w, const struct rules *r, int side, int action, int target)
-{
-	const struct dynamics *d = &r->dyn;
-	if (side < 0 || side >= SIDE_COUNT || target < 0 || target >= r->nregions)
-		return 0;
-	int other = 1 - side;
-	int forces = w->region[target].v[R(other == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES)];
-	int pct = forces * d->deter_pct / 10;
-	if (pct > d->deter_max)
-		pct = d->deter_max;
-	int member = w->region[target].v[R(VAR_MEMBER)];
-	if (member == (other == SIDE_NATO ? MEMBER_NATO : MEMBER_CSTO))
-		pct += d->member_shield;
-	/* nothing to blunt, or an order that does not press the region (the
-	 * cheaper test first) */
-	if (pct <= 0 || !rules_action_presses(r, action, side))
-		return 0;
-	/* deterrence is as strong as the defender's commitments are believed */
-	pct = pct * (50 + w->credibility[other] / 2) / 100;
-	return pct < 0 ? 0 : pct > 90 ? 90 : pct;
 }
 
 /* Apply N effects with target region TARGET, logging each as KIND by SIDE

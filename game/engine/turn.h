@@ -18,8 +18,30 @@ int turn_resolve(struct world *w, const struct rules *r, const struct orders ord
 /* Percent by which SIDE's order of ACTION on region TARGET is blunted now
  * by deterrence: the other side's forces there (dynamics deter_pct, deter_max),
  * its membership (member_shield), scaled by the other side's credibility.
- * 0 for actions that do not press the region toward SIDE. */
-int turn_blunt(const struct world *w, const struct rules *r, int side, int action, int target);
+ * 0 for actions that do not press the region toward SIDE. Inline: every
+ * order resolved, and every one the AI weighs, asks. */
+static inline int turn_blunt(const struct world *w, const struct rules *r, int side, int action, int target)
+{
+	const struct dynamics *d = &r->dyn;
+	if (side < 0 || side >= SIDE_COUNT || target < 0 || target >= r->nregions)
+		return 0;
+	int other = 1 - side;
+	int forces_var = other == SIDE_NATO ? VAR_NATO_FORCES : VAR_RUSSIA_FORCES;
+	int forces = w->region[target].v[forces_var - VAR_WORLD_END];
+	int pct = forces * d->deter_pct / 10;
+	if (pct > d->deter_max)
+		pct = d->deter_max;
+	int member = w->region[target].v[VAR_MEMBER - VAR_WORLD_END];
+	if (member == (other == SIDE_NATO ? MEMBER_NATO : MEMBER_CSTO))
+		pct += d->member_shield;
+	/* nothing to blunt, or an order that does not press the region (the
+	 * cheaper test first) */
+	if (pct <= 0 || !rules_action_presses(r, action, side))
+		return 0;
+	/* deterrence is as strong as the defender's commitments are believed */
+	pct = pct * (50 + w->credibility[other] / 2) / 100;
+	return pct < 0 ? 0 : pct > 90 ? 90 : pct;
+}
 
 /* The change effect E makes now when SIDE applies it with TARGET and
  * deterrence BLUNT (percent, from turn_blunt; 0 for events and agreements):
@@ -121,8 +143,20 @@ uint32_t turn_event_targets(const struct world *w, const struct rules *r, int e)
 uint64_t turn_draw_eligible(const struct world *w, const struct rules *r, int kind);
 
 /* Chance of a miscalculation at the end of this turn, in 1/10000, from the
- * current state (as the UI's side panel shows it). */
-int turn_miscalc_chance(const struct world *w, const struct rules *r);
+ * current state (as the UI's side panel shows it). Inline: the AI's
+ * evaluator asks it of every position it weighs. */
+static inline int turn_miscalc_chance(const struct world *w, const struct rules *r)
+{
+	const struct dynamics *d = &r->dyn;
+	int margin = w->v[VAR_TENSION] - d->misc_threshold;
+	if (d->cyber_risk_divisor > 0)
+		margin += w->v[VAR_CYBER] / d->cyber_risk_divisor;
+	if (margin <= 0)
+		return 0;
+	if (margin > 100)
+		margin = 100;
+	return margin * (100 - w->v[VAR_DIALOGUE]);
+}
 
 /* Which side moves first in turn T (initiative alternates; NATO in turn 0). */
 int turn_initiative(int t);
