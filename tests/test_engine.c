@@ -331,6 +331,40 @@ static uint64_t play(uint64_t seed, uint64_t order_seed)
 	return world_hash(&W);
 }
 
+/* order_check_regions() is order_check() region by region, in one pass:
+ * along random games, for both sides, every action, with nothing queued
+ * and with random orders queued (which spend AP and take some targets). */
+Test(engine, order_check_regions_is_order_check_region_by_region)
+{
+	uint64_t rng = 99;
+	int allowed = 0;
+	for (uint64_t seed = 1; seed <= 6; seed++) {
+		world_init(&W, &R, seed);
+		while (!W.over) {
+			for (int side = 0; side < SIDE_COUNT; side++) {
+				struct orders none = { 0 }, some;
+				random_orders(&W, side, &rng, &some);
+				const struct orders *queued[] = { &none, &some };
+				for (int q = 0; q < 2; q++)
+					for (int a = 0; a < R.nactions; a++) {
+						uint32_t set = order_check_regions(&W, &R, side, queued[q], a);
+						for (int g = 0; g < 32; g++) {
+							bool ok = R.action[a].target == TARGET_REGION && g < R.nregions &&
+							          order_check(&W, &R, side, queued[q], a, g, NULL) == ORDER_OK;
+							cr_assert_eq(!!(set & (1u << g)), ok, "turn %d side %d action %s region %d",
+							             W.turn, side, R.action[a].id, g);
+							allowed += ok;
+						}
+					}
+			}
+			random_orders(&W, SIDE_NATO, &rng, &O[0]);
+			random_orders(&W, SIDE_RUSSIA, &rng, &O[1]);
+			turn_resolve(&W, &R, O);
+		}
+	}
+	cr_assert_gt(allowed, 100, "too few allowed orders to compare: %d", allowed);
+}
+
 Test(engine, same_seed_and_orders_same_game)
 {
 	for (uint64_t s = 1; s < 100; s++)

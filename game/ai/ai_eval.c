@@ -443,13 +443,11 @@ void ai_menu_build(const struct world *w, const struct rules *r, int side, const
 		int hi = act->target == TARGET_REGION ? r->nregions : RULES_NO_REGION + 1;
 		int match = (theirs >> a) & 1 ? wt->echo : wt->trust;
 		int stance = ai_action_stance(r, a);
-		/* the targets whose requirements hold, in one pass (order_check()
-		 * still decides: it fails wherever they do not) */
-		uint32_t held = act->target == TARGET_REGION ? world_conds_regions(w, r, act->requires, &r->prep.requires[a])
-		                                             : 1;
+		/* the targets where the order is allowed, in one pass */
+		uint32_t ok = act->target == TARGET_REGION ? order_check_regions(w, r, side, &none, a)
+		              : order_check(w, r, side, &none, a, RULES_NO_REGION, NULL) == ORDER_OK;
 		for (int g = lo; g < hi; g++) {
-			if (!(held & (act->target == TARGET_REGION ? 1u << g : 1u)) ||
-			    order_check(w, r, side, &none, a, g, NULL) != ORDER_OK)
+			if (!(ok & (act->target == TARGET_REGION ? 1u << g : 1u)))
 				continue;
 			int gain = order_worth(&s, r, side, wt, a, g, &base, match, stance);
 			gain = clampi(gain, INT16_MIN, INT16_MAX);

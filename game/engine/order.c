@@ -42,6 +42,22 @@ enum order_status order_check(const struct world *w, const struct rules *r, int 
 	return ORDER_OK;
 }
 
+uint32_t order_check_regions(const struct world *w, const struct rules *r, int side, const struct orders *o,
+                             int action)
+{
+	assert(rules_prepared(r));
+	if (w->over || action < 0 || action >= r->nactions || !rules_action_for_side(r, action, side))
+		return 0;
+	const struct action *a = &r->action[action];
+	if (a->target != TARGET_REGION || o->n >= ORDERS_MAX || orders_spent(o, r) + a->cost > w->ap[side])
+		return 0;
+	uint32_t set = world_conds_regions(w, r, a->requires, &r->prep.requires[action]);
+	for (int i = 0; i < o->n; i++) /* one order per action and region a turn */
+		if (o->list[i].action == action && o->list[i].region < 32)
+			set &= ~(1u << o->list[i].region);
+	return set;
+}
+
 enum order_status orders_add(const struct world *w, const struct rules *r, int side,
                              struct orders *o, int action, int region, int *failed)
 {

@@ -47,6 +47,13 @@ int orders_spent(const struct orders *o, const struct rules *r);
 enum order_status order_check(const struct world *w, const struct rules *r, int side,
                               const struct orders *o, int action, int region, int *failed);
 
+/* The regions where SIDE, having queued O, may also order ACTION (one that
+ * takes a region): bit i when order_check() of region i is ORDER_OK. The
+ * same answer region by region, in one pass (the AI's menu asks it of every
+ * action). 0 for an action that takes no region. */
+uint32_t order_check_regions(const struct world *w, const struct rules *r, int side, const struct orders *o,
+                             int action);
+
 /* order_check, then append the order when it is allowed. */
 enum order_status orders_add(const struct world *w, const struct rules *r, int side,
                              struct orders *o, int action, int region, int *failed);
