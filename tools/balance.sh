@@ -144,9 +144,19 @@ while read -r a m; do
 done <"$tmp.max"
 rm -f "$tmp" "$tmp.max"
 
-echo "## speed (one core)"
-ng=$("$BRINK" sim --games 2000 --seed "$SEED" --jobs 1 | get games_per_second)
-rg=$("$BRINK" sim --games 200000 --seed "$SEED" --jobs 1 --nato random --russia random | get games_per_second)
+# best CMD...: the highest games_per_second of five runs of CMD (on a shared
+# machine other jobs, and the CPU's clock, only ever slow a run down)
+best() {
+	b=0
+	for i in 1 2 3 4 5; do
+		b=$("$@" | get games_per_second | awk -v b="$b" '{ print ($1 > b ? $1 : b) }')
+	done
+	echo "$b"
+}
+
+echo "## speed (one core, best of five runs)"
+ng=$(best "$BRINK" sim --games 2000 --seed "$SEED" --jobs 1)
+rg=$(best "$BRINK" sim --games 200000 --seed "$SEED" --jobs 1 --nato random --russia random)
 verdict "$(check "$ng >= 5000")" "normal vs normal >= 5,000 games/s" "$ng"
 verdict "$(check "$rg >= 200000")" "random vs random >= 200,000 games/s" "$rg"
 

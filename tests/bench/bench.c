@@ -24,21 +24,29 @@ static double bench_clock(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-/* Games a second for NATO and Russia at LEVEL, one thread, over at least
- * MIN_GAMES games and 0.5 s. Also fills *t. */
+/* Games a second for NATO and Russia at LEVEL, one thread: the best of
+ * BENCH_RUNS runs of the same games, each of at least MIN_GAMES games and
+ * 0.5 s. The best, because on a shared machine other jobs (and the CPU's
+ * clock) only ever slow a run down. Also fills *t. */
+#define BENCH_RUNS 5
 static double bench_games(const struct rules *r, int level, uint64_t min_games, struct sim_totals *t)
 {
-	struct sim_config c = { .seed = 1, .games = min_games, .level = { (uint8_t)level, (uint8_t)level },
-	                        .jobs = 1, .shard = 0, .shards = 1 };
-	double t0 = bench_clock(), dt;
-	uint64_t games = 0;
-	do {
-		c.seed++;
-		sim_run(r, &c, t, NULL, NULL);
-		games += c.games;
-		dt = bench_clock() - t0;
-	} while (dt < 0.5);
-	return (double)games / dt;
+	double best = 0;
+	for (int k = 0; k < BENCH_RUNS; k++) {
+		struct sim_config c = { .seed = 1, .games = min_games, .level = { (uint8_t)level, (uint8_t)level },
+		                        .jobs = 1, .shard = 0, .shards = 1 };
+		double t0 = bench_clock(), dt;
+		uint64_t games = 0;
+		do {
+			c.seed++;
+			sim_run(r, &c, t, NULL, NULL);
+			games += c.games;
+			dt = bench_clock() - t0;
+		} while (dt < 0.5);
+		if ((double)games / dt > best)
+			best = (double)games / dt;
+	}
+	return best;
 }
 
 /* Mean milliseconds of one decision of LEVEL over a few worlds of a game
