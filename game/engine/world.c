@@ -133,17 +133,6 @@ uint32_t world_conds_regions(const struct world *w, const struct rules *r, const
 	return set;
 }
 
-bool world_conds_some_region(const struct world *w, const struct rules *r, const struct cond *c,
-                             const struct conds_prep *p)
-{
-	if (!prep_untargeted(w, r, c, p))
-		return false;
-	for (int g = 0; g < r->nregions; g++)
-		if (((p->regions >> g) & 1) && prep_targeted(w, r, c, p, g))
-			return true;
-	return false;
-}
-
 int world_security_index(const struct world *w, const struct rules *r)
 {
 	int stab = 0;

@@ -145,11 +145,6 @@ static inline bool world_conds_prep(const struct world *w, const struct rules *r
 uint32_t world_conds_regions(const struct world *w, const struct rules *r, const struct cond *c,
                              const struct conds_prep *p);
 
-/* True when world_conds_regions() is not empty: stops at the first region
- * where every condition holds. */
-bool world_conds_some_region(const struct world *w, const struct rules *r, const struct cond *c,
-                             const struct conds_prep *p);
-
 /* Add DELTA to a writable variable (clamped) and log the change with CAUSE
  * (whose var, region and delta fields this fills). Returns the change made.
  * VAR is writable (or credibility or score, with REGION the side); REGION
