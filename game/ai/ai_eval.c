@@ -173,7 +173,7 @@ static void sums_add(struct eval_sums *s, const struct eval_sums *add, int sign)
 
 /* The terms of ai_eval() that read no region: the world's variables, the
  * scores, credibility and the turn. The estimates of one order's targets
- * change the same world variables, so they share these (eval_world_get). */
+ * change the same world variables, so they share these (basis_eval). */
 struct eval_world {
 	int16_t v[VAR_WORLD_END]; /* the world variables they were taken from */
 	int fixed;    /* units: the score so far, credibility, next turn's AP */
@@ -497,21 +497,50 @@ void ai_menu_get(struct ai_memo *memo, const struct world *w, const struct rules
 	}
 }
 
-/* The index in M of the order at place K when M is ranked best worth
- * first, ties in M's order: the one with K orders before it. AT holds the
- * first two places, found already. */
-static int ranked(const struct ai_menu *m, const int at[2], int k)
+/* The orders of ELIGIBLE (bit i: order i of N) ranked by WORTH, best first,
+ * ties in menu order (as menu_insert keeps them). The first two places are
+ * found in one pass (rank_top): all the greedy fill, a sampled reply and a
+ * variant opening with the second-best order ask for; later places on
+ * demand (ranked). */
+struct ranking {
+	const int *worth;
+	unsigned eligible;
+	int n;
+	int at[2]; /* the first two places; -1 where there is none */
+};
+
+static void rank_top(struct ranking *k, const int *worth, unsigned eligible, int n)
 {
-	if (k < 2)
-		return at[k];
-	for (int i = 0; i < m->n; i++) {
-		int place = 0;
-		for (int j = 0; j < m->n; j++)
-			place += m->p[j].worth > m->p[i].worth || (m->p[j].worth == m->p[i].worth && j < i);
-		if (place == k)
+	*k = (struct ranking){ worth, eligible, n, { -1, -1 } };
+	for (int i = 0; i < n; i++) {
+		if (!(eligible & (1u << i)))
+			continue;
+		if (k->at[0] < 0 || worth[i] > worth[k->at[0]]) {
+			k->at[1] = k->at[0];
+			k->at[0] = i;
+		} else if (k->at[1] < 0 || worth[i] > worth[k->at[1]]) {
+			k->at[1] = i;
+		}
+	}
+}
+
+/* The order at PLACE (0: the best): the one with PLACE orders before it;
+ * -1 if there are PLACE or fewer. */
+static int ranked(const struct ranking *k, int place)
+{
+	if (place < 2)
+		return k->at[place];
+	for (int i = 0; i < k->n; i++) {
+		if (!(k->eligible & (1u << i)))
+			continue;
+		int before = 0;
+		for (int j = 0; j < k->n; j++)
+			before += (k->eligible & (1u << j)) &&
+			          (k->worth[j] > k->worth[i] || (k->worth[j] == k->worth[i] && j < i));
+		if (before == place)
 			return i;
 	}
-	return 0;
+	return -1;
 }
 
 /* Tilt: units per AP added to cooperative (tilt > 0) or escalatory (tilt < 0) orders. */
@@ -523,22 +552,6 @@ static int tilted(int gain, int stance, int tilt, int cost)
 	if (stance > 0)
 		return gain - tilt * cost;
 	return gain;
-}
-
-/* The place-K order (0: the best) among the orders of ELIGIBLE (bit i:
- * menu order i) by WORTH, ties in menu order; -1 if there are K or fewer. */
-static int place_among(const int *worth, unsigned eligible, int n, int k)
-{
-	for (int i = 0; i < n; i++) {
-		if (!(eligible & (1u << i)))
-			continue;
-		int place = 0;
-		for (int j = 0; j < n; j++)
-			place += (eligible & (1u << j)) && (worth[j] > worth[i] || (worth[j] == worth[i] && j < i));
-		if (place == k)
-			return i;
-	}
-	return -1;
 }
 
 /* ai_menu_fill() for a fill that keeps the menu's estimates and draws
@@ -558,30 +571,21 @@ static int fill_fixed(const struct world *w, const struct rules *r, int side, co
 	unsigned queued = 0;
 	int total = 0, spent = 0;
 	while (out->n < ORDERS_MAX) {
-		/* the allowed orders, and the first two places of their ranking
-		 * (best worth first, ties in menu order) */
+		/* the allowed orders, and their ranking */
 		unsigned eligible = 0;
-		int n = 0, at[2] = { -1, -1 };
-		for (int i = 0; i < m->n; i++) {
-			if (spent + cost[i] > w->ap[side] || (queued & (1u << i)))
-				continue;
-			eligible |= 1u << i;
-			n++;
-			if (at[0] < 0 || worth[i] > worth[at[0]]) {
-				at[1] = at[0];
-				at[0] = i;
-			} else if (at[1] < 0 || worth[i] > worth[at[1]]) {
-				at[1] = i;
-			}
-		}
-		if (n == 0)
+		for (int i = 0; i < m->n; i++)
+			if (spent + cost[i] <= w->ap[side] && !(queued & (1u << i)))
+				eligible |= 1u << i;
+		if (!eligible)
 			break;
-		int c = at[0];
+		struct ranking k;
+		rank_top(&k, worth, eligible, m->n);
+		int c = k.at[0];
 		bool forced = first >= 0 && out->n == 0;
 		if (forced) {
-			if (first >= n)
+			c = ranked(&k, first);
+			if (c < 0)
 				break; /* no such variant: leave the candidate empty */
-			c = first < 2 ? at[first] : place_among(worth, eligible, m->n, first);
 		}
 		int picked = clampi(gain[c], INT16_MIN, INT16_MAX);
 		if (picked <= 0 && !forced)
@@ -622,7 +626,7 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 	 * as 1), its tilted estimate, how many orders of its action are queued,
 	 * and whether it is queued itself (one order per action and target) */
 	int cost[AI_MENU_MAX], one[AI_MENU_MAX], est[AI_MENU_MAX], uses[AI_MENU_MAX] = { 0 };
-	int at_menu[AI_MENU_MAX]; /* the menu index of each of now's orders */
+	int at_menu[AI_MENU_MAX], now_worth[AI_MENU_MAX]; /* the menu index and worth of each of now's orders */
 	unsigned queued = 0;
 	for (int i = 0; i < m->n; i++) {
 		cost[i] = r->action[m->p[i].action].cost;
@@ -652,32 +656,24 @@ int ai_menu_fill(const struct world *w, const struct rules *r, int side, const s
 			p.gain = (int16_t)clampi(gain, INT16_MIN, INT16_MAX);
 			p.worth = per_ap(gain, cost[i]);
 			at_menu[now.n] = i;
+			now_worth[now.n] = p.worth;
 			now.p[now.n++] = p;
 		}
 		if (now.n == 0)
 			break;
-		/* the ranking: best worth first, ties in menu order (as
-		 * menu_insert keeps them); the first two places are all the
-		 * greedy fill, a sampled reply and a variant opening with the
-		 * second-best order ask for */
-		int at[2] = { 0, -1 };
-		for (int i = 1; i < now.n; i++)
-			if (now.p[i].worth > now.p[at[0]].worth)
-				at[0] = i;
-		for (int i = 0; i < now.n; i++)
-			if (i != at[0] && (at[1] < 0 || now.p[i].worth > now.p[at[1]].worth))
-				at[1] = i;
-		int c = at[0];
+		struct ranking k;
+		rank_top(&k, now_worth, now.n >= 32 ? UINT32_MAX : (1u << now.n) - 1, now.n);
+		int c = k.at[0];
 		bool forced = first >= 0 && out->n == 0;
 		if (forced) {
-			if (first >= now.n)
+			c = ranked(&k, first);
+			if (c < 0)
 				break; /* no such variant: leave the candidate empty */
-			c = ranked(&now, at, first);
 		} else if (wt->topk > 1 && rng) {
 			int good = 0;
-			while (good < now.n && good < wt->topk && now.p[ranked(&now, at, good)].gain > 0)
+			while (good < now.n && good < wt->topk && now.p[ranked(&k, good)].gain > 0)
 				good++;
-			c = ranked(&now, at, good > 1 ? (int)rng_below(rng, (uint32_t)good) : 0);
+			c = ranked(&k, good > 1 ? (int)rng_below(rng, (uint32_t)good) : 0);
 		}
 		if (now.p[c].gain <= 0 && !forced)
 			break;
