@@ -646,9 +646,10 @@ Test(engine, a_war_costs_both_sides_the_penalty)
 /* The conditions read through the rules' prep give world_conds()'s answer:
  * world_conds_prep for every target (none included), world_conds_regions
  * region by region in one pass: on worlds along random games, for every
- * action's requirements and every event's conditions (the fixture mixes
- * world, target.* and named-region conditions; two more actions add static
- * facts, worked out once). */
+ * action's requirements, and every event's conditions as an action's (the
+ * fixture mixes world, target.* and named-region conditions, the events
+ * dates; two more actions add static facts, worked out once). The draw's
+ * own form of event conditions: event_prep_matches_conds. */
 Test(engine, conds_prep_match_conds)
 {
 	/* requirements on static facts too: the target's, and constants */
@@ -667,16 +668,23 @@ Test(engine, conds_prep_match_conds)
 	a->nrequires = 2;
 	a->requires[0] = (struct cond){ { SCOPE_REGION, VAR_BORDERS_RUSSIA, 1 }, 1, 1 };
 	a->requires[1] = (struct cond){ { SCOPE_TARGET, VAR_VALUE, RULES_NO_REGION }, 0, 0 };
+	for (int e = 0; e < R.nevents; e++) {
+		a = &R.action[R.nactions++];
+		*a = R.action[FX_TALKS];
+		snprintf(a->id, sizeof a->id, "when-%d", e);
+		a->nrequires = R.event[e].nwhen;
+		memcpy(a->requires, R.event[e].when, sizeof R.event[e].when[0] * (size_t)R.event[e].nwhen);
+	}
 	rules_prepare(&R);
 	uint64_t order_seed = 77;
 	int seen = 0;
 	for (uint64_t seed = 1; seed <= 6; seed++) {
 		world_init(&W, &R, seed);
 		while (!W.over) {
-			for (int k = 0; k < R.nactions + R.nevents; k++) {
-				const struct cond *c = k < R.nactions ? R.action[k].requires : R.event[k - R.nactions].when;
-				int n = k < R.nactions ? R.action[k].nrequires : R.event[k - R.nactions].nwhen;
-				const struct conds_prep *p = k < R.nactions ? &R.prep.requires[k] : &R.prep.when[k - R.nactions];
+			for (int k = 0; k < R.nactions; k++) {
+				const struct cond *c = R.action[k].requires;
+				int n = R.action[k].nrequires;
+				const struct conds_prep *p = &R.prep.requires[k];
 				uint32_t want = 0;
 				for (int g = 0; g < R.nregions; g++) {
 					bool holds = world_conds(&W, &R, c, n, g, NULL);

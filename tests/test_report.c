@@ -125,7 +125,7 @@ Test(report, markdown_has_every_section_and_a_row_per_turn)
 	for (int t = 1; t <= s->turns; t++) {
 		char date[16];
 		int y, q;
-		world_date(&r, t - 1, &y, &q);
+		rules_date(&r, t - 1, &y, &q);
 		snprintf(date, sizeof date, "%d-Q%d", y, q);
 		snprintf(row, sizeof row, "| %d | %s | %d |", t, date, s->world.history[t][VAR_TENSION]);
 		cr_assert_not_null(strstr(md, row), "row '%s'", row);

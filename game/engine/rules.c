@@ -210,7 +210,6 @@ void rules_prepare(struct rules *r)
 		int k = r->event[e].kind;
 		if (k < EVENT_KIND_COUNT)
 			p->kind[k][p->nkind[k]++] = (uint8_t)e;
-		conds_prepare(r, r->event[e].when, r->event[e].nwhen, 0, &p->when[e]);
 		event_prepare(r, e, &p->event[e]);
 	}
 	draw_prepare(r, p);

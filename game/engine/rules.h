@@ -225,7 +225,6 @@ struct rules_prep {
 		uint8_t action, region; /* region: RULES_NO_REGION for a world action */
 	} pair[SIDE_COUNT][RULES_MAX_ACTIONS * RULES_MAX_REGIONS]; /* side s's (action, target) pairs, in file order */
 	struct conds_prep requires[RULES_MAX_ACTIONS];
-	struct conds_prep when[RULES_MAX_EVENTS];
 	struct event_prep event[RULES_MAX_EVENTS];
 	/* the draw's events as bit sets (bit e: event e) */
 	uint64_t kind_events[EVENT_KIND_COUNT];       /* of kind k */
@@ -259,7 +258,7 @@ struct rules {
 	struct rules_prep prep; /* derived by rules_prepare(), last */
 };
 
-/* Calendar of turn T (0-based): year and quarter (world_date()). */
+/* Calendar of turn T (0-based): year and quarter. */
 static inline void rules_date(const struct rules *r, int t, int *year, int *quarter)
 {
 	int q = (r->start_quarter ? r->start_quarter : 1) - 1 + t;

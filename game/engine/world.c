@@ -80,7 +80,7 @@ int world_get(const struct world *w, const struct rules *r, int var, int region)
 		return w->v[var];
 	if (var == VAR_YEAR || var == VAR_QUARTER) {
 		int year, quarter;
-		world_date(r, w->turn, &year, &quarter);
+		rules_date(r, w->turn, &year, &quarter);
 		return var == VAR_YEAR ? year : quarter;
 	}
 	if (region < 0 || region >= r->nregions)
@@ -141,11 +141,6 @@ int world_security_index(const struct world *w, const struct rules *r)
 	stab = r->nregions ? stab / r->nregions : 50;
 	int idx = ((100 - w->v[VAR_TENSION]) * 40 + w->v[VAR_DIALOGUE] * 30 + stab * 30) / 100;
 	return clamp(idx, 0, 100);
-}
-
-void world_date(const struct rules *r, int t, int *year, int *quarter)
-{
-	rules_date(r, t, year, quarter);
 }
 
 int world_crisis_war_pct(const struct world *w, const struct rules *r)

@@ -125,9 +125,9 @@ static inline bool prep_no_target(const struct world *w, const struct rules *r, 
 }
 
 /* world_conds() of the conditions C for TARGET, read through P, their
- * sorted form in the rules' prep (r->prep.requires[a], r->prep.when[e]):
- * the same answer, for less. Inline, with its parts: every order and every
- * event's eligibility is checked through it. */
+ * sorted form in the rules' prep (r->prep.requires[a]): the same answer,
+ * for less. Inline, with its parts: every order is checked through it, and
+ * the event draw through its parts. */
 static inline bool world_conds_prep(const struct world *w, const struct rules *r, const struct cond *c,
                                     const struct conds_prep *p, int target)
 {
@@ -194,9 +194,6 @@ int world_vulnerability(const struct world *w, const struct rules *r, int i);
 
 /* The security index, 0..100: low tension, high dialogue, stable regions. */
 int world_security_index(const struct world *w, const struct rules *r);
-
-/* Calendar of turn T (0-based): year and quarter. */
-void world_date(const struct rules *r, int t, int *year, int *quarter);
 
 /* The chance, in percent, that a crisis in which both sides stand firm ends
  * in war (the dynamics' crisis_war_pct, more as tension rises). */

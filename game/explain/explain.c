@@ -73,7 +73,7 @@ size_t explain_ref(const struct rules *r, struct varref ref, char *buf, size_t l
 size_t explain_date(const struct rules *r, int t, char *buf, size_t len)
 {
 	int y, q;
-	world_date(r, t, &y, &q);
+	rules_date(r, t, &y, &q);
 	int n = snprintf(buf, len, "%d-Q%d", y, q);
 	return n < 0 ? 0 : (size_t)n;
 }

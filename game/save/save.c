@@ -51,7 +51,7 @@ static int crisis_parse(const char *w)
 static void date_text(const struct rules *r, int t, char *buf, size_t len)
 {
 	int y, q;
-	world_date(r, t, &y, &q);
+	rules_date(r, t, &y, &q);
 	snprintf(buf, len, "%d-Q%d", y, q);
 }
 
