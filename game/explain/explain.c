@@ -70,17 +70,25 @@ size_t explain_ref(const struct rules *r, struct varref ref, char *buf, size_t l
 	return n < 0 ? 0 : (size_t)n;
 }
 
+/* "2025-Q1" */
+static size_t quarter_text(int year, int quarter, char *buf, size_t len)
+{
+	int n = snprintf(buf, len, "%d-Q%d", year, quarter);
+	return n < 0 ? 0 : (size_t)n;
+}
+
 size_t explain_date(const struct rules *r, int t, char *buf, size_t len)
 {
 	int y, q;
 	rules_date(r, t, &y, &q);
-	int n = snprintf(buf, len, "%d-Q%d", y, q);
-	return n < 0 ? 0 : (size_t)n;
+	return quarter_text(y, q, buf, len);
 }
 
 size_t explain_span(int year, int quarter, int turns, char *buf, size_t len)
 {
-	int n = snprintf(buf, len, "From %d-Q%d, %d turns of a quarter year.", year, quarter, turns);
+	char date[32];
+	quarter_text(year, quarter, date, sizeof date);
+	int n = snprintf(buf, len, "From %s, %d turns of a quarter year.", date, turns);
 	return n < 0 ? 0 : (size_t)n;
 }
 
